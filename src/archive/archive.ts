@@ -1,0 +1,48 @@
+import type { Article, Outlet, Topic } from '../article/article.ts';
+import type { SeedProblem } from '../seed/seed-problem.ts';
+
+/** Articles sharing a topic or an outlet, newest first. */
+export interface Group<K> {
+  readonly key: K;
+  readonly articles: readonly Readonly<Article>[];
+}
+
+export interface DayGroup {
+  readonly day: string; // "2023-08-31"
+  readonly articles: readonly Readonly<Article>[];
+}
+
+export interface MonthGroup {
+  readonly month: string; // "2023-08"
+  readonly days: readonly DayGroup[]; // newest first
+  readonly count: number;
+}
+
+export interface YearGroup {
+  readonly year: string; // "2023"
+  readonly months: readonly MonthGroup[]; // newest first
+  readonly count: number;
+}
+
+export interface RejectedFile {
+  readonly path: string;
+  readonly problems: readonly SeedProblem[];
+}
+
+/** A whole archive, loaded, deduplicated and grouped. Same input files → same Archive, whatever the read order. */
+export interface Archive {
+  /** Newest first; ties broken by id. */
+  readonly articles: readonly Readonly<Article>[];
+  /** Sorted by label (zh collation). */
+  readonly topics: readonly Group<Topic>[];
+  /** Sorted by name. */
+  readonly outlets: readonly Group<Outlet>[];
+  /** Newest first. */
+  readonly years: readonly YearGroup[];
+  readonly rejected: readonly RejectedFile[];
+  /** Warnings of accepted files (e.g. timestamp in seconds, NUL bytes dropped). */
+  readonly warnings: readonly SeedProblem[];
+  /** Files folded into another article: byte-identical twins and older captures of a URL. */
+  readonly duplicatesMerged: number;
+  readonly filesRead: number;
+}

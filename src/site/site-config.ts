@@ -1,0 +1,20 @@
+import type { OutletRule } from '../article/article.ts';
+
+/** Site-wide settings: from `clippings.config.json`, overridden by CLI flags. */
+
+export interface SiteConfig {
+  readonly title: string;
+  readonly description: string;
+  /** BCP 47, default "zh-CN". */
+  readonly language: string;
+  /** Absolute origin + path the site is served from, no trailing slash, e.g. "https://user.github.io". */
+  readonly baseUrl: string;
+  /** "/" or "/sub/" (always starts and ends with "/"). */
+  readonly pathPrefix: string;
+  /** IANA zone, default "Asia/Shanghai". */
+  readonly timeZone: string;
+  /** Extra or overriding outlet rules. */
+  readonly outlets: readonly OutletRule[];
+  /** Entries per index page. */
+  readonly pageSize: number;
+}
