@@ -54,7 +54,7 @@ export function diffCaptures(older: Capture, newer: Capture, options: DiffOption
 export function diffText(older: string, newer: string, options: DiffOptions = {}): TextDiff {
   const context = options.context ?? 40;
   if (older === newer) {
-    const parts: DiffPart[] = older === '' ? [] : [{ kind: 'same', text: older }];
+    const parts: RawPart[] = older === '' ? [] : [{ kind: 'same', text: older }];
     return { changed: false, parts: collapse(parts, context), added: 0, removed: 0 };
   }
   const raw = tokenDiff(tokenize(older), tokenize(newer), options.maxEditLength ?? 4000)
