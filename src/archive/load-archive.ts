@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Article, OutletRule, ParseOptions } from '../article/article.ts';
+import type { SeedProblem } from '../seed/seed-problem.ts';
+import type { Archive, RejectedFile } from './archive.ts';
+import { dedupeArticles } from './dedupe-articles.ts';
+import { groupArchive } from './group-archive.ts';
+import { listSeedFiles } from './list-seed-files.ts';
+import { ParseCache } from './parse-cache.ts';
+import type { ParseOutcome } from './parse-outcome.ts';
+import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
+import { parseSeeds } from './parse-seeds.ts';
+
+export interface LoadArchiveOptions {
+  readonly timeZone: string;
+  readonly outlets: readonly OutletRule[];
+  /** Where parse results are cached (default ".cache/parse"); `false` disables the cache. */
+  readonly cacheDir?: string | false;
+  /** Called as files are read and parsed (cached files count as done at once). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Figures about the work done: how many files were parsed versus taken from the cache. */
+  readonly onStats?: (stats: LoadStats) => void;
+  /** Module URL exporting parseArticle and PARSER_VERSION (default: src/article/parse-article.ts). */
+  readonly parserModule?: string;
+  /** Worker threads for parsing; 0 parses in this thread. Default: one per core when there is enough work. */
+  readonly workers?: number;
+}
+
+export interface LoadStats {
+  readonly filesRead: number;
+  readonly parsed: number;
+  readonly fromCache: number;
+  readonly parserVersion: string;
+}
+
+/** Seeds larger than this are refused without reading them (no news article is that big). */
+export const MAX_SEED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Loads a folder of seed files into an Archive: reads every non-hidden file, parses it (in parallel,
+ * cached by content), folds duplicates and groups the articles. Rejected files never stop the load;
+ * they are listed on `archive.rejected` with their problems. Same files → same Archive.
+ */
+export async function loadArchive(inputDir: string, options: LoadArchiveOptions): Promise<Archive> {
+  const parserUrl = options.parserModule ?? DEFAULT_PARSER_MODULE;
+  const parser = await importParser(parserUrl);
+  const parseOptions: ParseOptions = { timeZone: options.timeZone, outlets: options.outlets };
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
+  const [files, cache] = await Promise.all([listSeedFiles(inputDir), ParseCache.open(cacheDir, parser.PARSER_VERSION, parseOptions)]);
+  const total = files.length;
+  const outcomes = new Array<ParseOutcome>(total);
+  const misses: { index: number; path: string; bytes: Uint8Array; hash: string }[] = [];
+
+  await forEachLimited(files, 64, async (file, index) => {
+    if (file.size > MAX_SEED_BYTES) {
+      outcomes[index] = { problems: [tooLarge(file.path, file.size)] };
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file.absolutePath);
+    } catch (error) {
+      outcomes[index] = { problems: [{ path: file.path, line: 1, severity: 'error', message: `cannot read the file (${(error as Error).message})` }] };
+      return;
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const cached = cache.get(hash, file.path);
+    if (cached !== undefined) outcomes[index] = cached;
+    else misses.push({ index, path: file.path, bytes, hash });
+  });
+  misses.sort((a, b) => a.index - b.index);
+  const hits = total - misses.length;
+  options.onProgress?.(hits, total);
+
+  const parsed = await parseSeeds(misses, {
+    parserUrl,
+    options: parseOptions,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    onProgress: (done) => options.onProgress?.(hits + done, total),
+  });
+  parsed.forEach((outcome, i) => {
+    const miss = misses[i]!;
+    outcomes[miss.index] = outcome;
+    cache.set(miss.hash, miss.path, outcome);
+  });
+  await cache.save();
+  options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });
+  return assemble(outcomes, files.map((f) => f.path));
+}
+
+function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[]): Archive {
+  const accepted: Readonly<Article>[] = [];
+  const rejected: RejectedFile[] = [];
+  const warnings: SeedProblem[] = [];
+  outcomes.forEach((outcome, index) => {
+    if (outcome.article === undefined) rejected.push({ path: paths[index]!, problems: outcome.problems });
+    else {
+      accepted.push(outcome.article);
+      warnings.push(...outcome.problems);
+    }
+  });
+  const { articles, merged } = dedupeArticles(accepted);
+  return { ...groupArchive(articles), rejected, warnings, duplicatesMerged: merged, filesRead: paths.length };
+}
+
+function tooLarge(path: string, size: number): SeedProblem {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return { path, line: 1, severity: 'error', message: `file is ${mb} MB, larger than the 50 MB a seed may be; is it really a seed file?` };
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+}

@@ -1,0 +1,28 @@
+/**
+ * Worker-thread entry for parseSeeds: loads the parser once, then parses batches of files
+ * sent by the main thread and posts the results back in the same order.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ParseOptions } from '../article/article.ts';
+import { importParser } from './parse-outcome.ts';
+import { parseSafely } from './parse-safely.ts';
+
+interface WorkerInit {
+  readonly parserUrl: string;
+  readonly options: ParseOptions;
+}
+
+export interface BatchRequest {
+  readonly batch: number;
+  readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
+}
+
+const init = workerData as WorkerInit;
+const parser = await importParser(init.parserUrl);
+const port = parentPort;
+if (port === null) throw new Error('parse-worker.ts must run in a worker thread');
+port.on('message', (request: BatchRequest) => {
+  const results = request.files.map((file) => parseSafely(parser, file.bytes, file.path, init.options));
+  port.postMessage({ batch: request.batch, results });
+});
+port.postMessage({ ready: true });
