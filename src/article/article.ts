@@ -37,6 +37,8 @@ export interface HeroImage {
   readonly alt: string;
   readonly width?: number;
   readonly height?: number;
+  /** Caption that followed the image in the source (the hero is taken out of bodyHtml with its caption). */
+  readonly caption?: string;
 }
 
 /** Calendar keys of the published time in the configured time zone. */

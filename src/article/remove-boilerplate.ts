@@ -1,0 +1,115 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { classOf, isElement, meaningfulChildren, normalizeSpace, textOf, type Parent } from './hast-tools.ts';
+
+/** Class fragments of ad slots, promos and video placeholders seen in the corpus. */
+const BOILERPLATE_CLASS =
+  /(?:^|[\s_-])(?:o-self-promo|m-interstitial|dfp-tag-wrapper|o-ads|bbccom_slot|bbccom_advert|adslot\w*|ad-slot|AdSlot__\w+|mpu-ad|lazyload-placeholder|player-with-placeholder\w*|newsletter\w*|social-share\w*|share-bar)(?:$|[\s_-])/i;
+/** Hosts of tracking pixels and affiliate beacons. */
+const TRACKER_HOST =
+  /(?:^|\.)(?:amazon-adsystem\.com|doubleclick\.net|google-analytics\.com|googletagmanager\.com|scorecardresearch\.com|quantserve\.com|feedburner\.com|feedsportal\.com|pixel\.wp\.com|stats\.wp\.com|facebook\.com|chartbeat\.net|imrworldwide\.com|sb\.scorecardresearch\.com)$/i;
+/** Footer lines that feed archivers and sites append to every article. */
+const FOOTER_TEXT = /^(?:获取更多RSS|更多RSS|本文(?:来自|转自)RSS|Get more RSS)/;
+const SHARE_TEXT = /^(?:分享|Share|分享到)\s*[:：]/;
+
+/**
+ * Remove what is not the article, on the raw (unsanitized) tree, while classes and data-* attributes are still
+ * there to recognize it: the archiver's outer `<div>` wrapper, the RFI share bar, newsletter/app promos, ad
+ * slots, feed footers ("获取更多RSS"), tracking pixels, video players and other custom elements, and a leading
+ * `<h1>` that repeats the title. Mutates `tree`.
+ */
+export function removeBoilerplate(tree: Root, title: string): void {
+  unwrapArchiverDiv(tree);
+  prune(tree);
+  dropFeedFooter(tree);
+  dropRepeatedHeadline(tree, normalizeSpace(title));
+}
+
+function unwrapArchiverDiv(tree: Root): void {
+  const kids = meaningfulChildren(tree);
+  const only = kids[0];
+  if (kids.length === 1 && isElement(only) && only.tagName === 'div' && Object.keys(only.properties).length === 0) {
+    tree.children = only.children as RootContent[];
+  }
+}
+
+function prune(node: Parent): void {
+  node.children = (node.children as ElementContent[]).filter((child) => {
+    if (child.type === 'comment') return false;
+    if (child.type !== 'element') return true;
+    if (isBoilerplate(child)) return false;
+    prune(child);
+    return true;
+  }) as typeof node.children;
+}
+
+function isBoilerplate(el: Element): boolean {
+  if (el.tagName.includes('-')) return true; // custom elements: <share-button>, <youtube-player>, <play-media>...
+  for (const key of Object.keys(el.properties)) {
+    if (key.startsWith('dataSelfpromo') || key.startsWith('dataOAds') || key === 'dataRootShare' || key === 'dataDfp') return true;
+  }
+  const cls = classOf(el);
+  if (cls !== '' && BOILERPLATE_CLASS.test(cls)) return true;
+  if (el.tagName === 'img' && isTrackingPixel(el)) return true;
+  if ((el.tagName === 'div' || el.tagName === 'section' || el.tagName === 'aside') && isShareBar(el)) return true;
+  if (el.tagName === 'p' && isNewsletterPromo(el)) return true;
+  return false;
+}
+
+function isTrackingPixel(img: Element): boolean {
+  const w = String(img.properties['width'] ?? '');
+  const h = String(img.properties['height'] ?? '');
+  if ((w === '1' || w === '0') && (h === '1' || h === '0')) return true;
+  const src = String(img.properties['src'] ?? img.properties['dataSrc'] ?? '');
+  try {
+    return TRACKER_HOST.test(new URL(src, 'https://invalid.example/').hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** `<div><div>分享 :</div><div><a href="https://www.facebook.com/dialog/share…">…</div></div>` */
+function isShareBar(el: Element): boolean {
+  const text = normalizeSpace(textOf(el));
+  return text.length < 40 && SHARE_TEXT.test(text);
+}
+
+/** NYT's "（欢迎点击此处订阅NYT简报…）" and similar one-line subscription promos. */
+function isNewsletterPromo(p: Element): boolean {
+  const text = normalizeSpace(textOf(p));
+  return text.length < 120 && /^[（(]?欢迎.*订阅/.test(text);
+}
+
+/** The archiver appends `<br><hr><div>获取更多RSS：…</div>`; drop the footer and the rules just before it. */
+function dropFeedFooter(tree: Root): void {
+  const kids = tree.children;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const node = kids[i]!;
+    if (node.type === 'element' && FOOTER_TEXT.test(normalizeSpace(textOf(node)))) {
+      let start = i;
+      while (start > 0) {
+        const prev = kids[start - 1]!;
+        const isRule = prev.type === 'element' && (prev.tagName === 'br' || prev.tagName === 'hr');
+        const isBlank = prev.type === 'text' && prev.value.trim() === '';
+        if (!isRule && !isBlank) break;
+        start--;
+      }
+      kids.splice(start, i - start + 1);
+      return;
+    }
+  }
+}
+
+/** BBC bodies open with `<h1>` holding the headline again; drop it wherever it sits in the first block. */
+function dropRepeatedHeadline(node: Parent, title: string): boolean {
+  for (let i = 0; i < node.children.length; i++) {
+    const child = node.children[i]!;
+    if (child.type === 'text' && child.value.trim() !== '') return true;
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'h1') {
+      if (normalizeSpace(textOf(child)) === title) node.children.splice(i, 1);
+      return true;
+    }
+    if (dropRepeatedHeadline(child, title)) return true;
+  }
+  return false;
+}
