@@ -159,7 +159,7 @@ describe('the real CLI building hostile + malformed + real seeds', { skip: CLI_R
             await tab.page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
             await tab.page.mouse.move(10, 10);
             await tab.page.mouse.move(600, 400, { steps: 4 });
-            const xss = await tab.page.evaluate(() => typeof (window as unknown as { __xss?: unknown }).__xss);
+            const xss = await tab.page.evaluate(() => typeof (globalThis as { __xss?: unknown }).__xss);
             const problems = tab.problems();
             if (xss !== 'undefined') problems.push(`window.__xss is ${xss}`);
             if (problems.length > 0) failures.push(`${path}:\n  ${problems.join('\n  ')}`);
