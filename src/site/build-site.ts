@@ -1,0 +1,116 @@
+import type { Article } from '../article/article.ts';
+import type { Archive } from '../archive/archive.ts';
+import type { SiteConfig } from './site-config.ts';
+import type { ArticlePage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel } from './site-model.ts';
+import type { Route } from './make-routes.ts';
+import { makeSiteContext, type BuildSiteOptions, type SiteContext } from './make-site-context.ts';
+import { buildArticlePage, type Neighbours } from './build-article-page.ts';
+import { buildCalendarPages } from './build-calendar-pages.ts';
+import { dateLabel, dateTrail } from './date-trail.ts';
+import { paginate } from './paginate.ts';
+
+export type { BuildSiteOptions } from './make-site-context.ts';
+
+/** Computes every page model of the site once; templates only read them. */
+export function buildSite(archive: Archive, config: SiteConfig, options: BuildSiteOptions = {}): SiteModel {
+  const ctx = makeSiteContext(config, options);
+  const { routes } = ctx;
+  const inDay = neighbours(archive.years.flatMap((y) => y.months.flatMap((m) => m.days.map((d) => d.articles))));
+  const inTopic = neighbours(archive.topics.map((t) => t.articles));
+  const article: ArticlePage[] = archive.articles.map((a) => buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}));
+
+  const home = indexPages(ctx, 'home', archive.articles, config.title, [], (n) => routes.home(n), config.description, ctx.shell.feedUrl);
+  const topicsRoute = routes.topics();
+  const topicsCrumb: Link = { label: '话题', url: topicsRoute.url };
+  const topic = archive.topics.flatMap((g) =>
+    indexPages(ctx, 'topic', g.articles, g.key.label, [ctx.home, topicsCrumb], (n) => routes.topic(g.key.slug, n), undefined,
+      options.feeds ? routes.topicFeed(g.key.slug) : undefined),
+  );
+  const outletsRoute = routes.outlets();
+  const outletsCrumb: Link = { label: '媒体', url: outletsRoute.url };
+  const outlet = archive.outlets.flatMap((g) =>
+    indexPages(ctx, 'outlet', g.articles, g.key.name, [ctx.home, outletsCrumb], (n) => routes.outlet(g.key.key, n), undefined,
+      options.feeds ? routes.outletFeed(g.key.key) : undefined),
+  );
+  const topicList: GroupListPage = {
+    kind: 'topicList',
+    ...ctx.base(topicsRoute, '话题', [ctx.home]),
+    items: archive.topics.map((g) => ({ label: g.key.label, url: routes.topic(g.key.slug).url, count: g.articles.length })),
+  };
+  const outletList: GroupListPage = {
+    kind: 'outletList',
+    ...ctx.base(outletsRoute, '媒体', [ctx.home]),
+    items: archive.outlets.map((g) => ({ label: g.key.name, url: routes.outlet(g.key.key).url, count: g.articles.length })),
+  };
+  const day = archive.years.flatMap((y) =>
+    y.months.flatMap((m) =>
+      m.days.map((d) => ({ d, trail: dateTrail(ctx, d.day).slice(0, -1) })).flatMap(({ d, trail }) =>
+        indexPages(ctx, 'day', d.articles, dateLabel(d.day), trail, (n) => routes.day(d.day, n)),
+      ),
+    ),
+  );
+  const { archivePage, year, month } = buildCalendarPages(ctx, archive);
+  const notFound: NotFoundPage = { kind: 'notFound', ...ctx.base(routes.notFound(), '找不到这个页面', [ctx.home]) };
+
+  const lists = {
+    article,
+    home,
+    topicList: [topicList],
+    topic,
+    outletList: [outletList],
+    outlet,
+    archive: [archivePage],
+    year,
+    month,
+    day,
+    notFound: [notFound],
+  };
+  const pages: PageModel[] = Object.values(lists).flat();
+  assertUniquePaths(pages);
+  return { shell: ctx.shell, pages, lists };
+}
+
+function indexPages(
+  ctx: SiteContext,
+  kind: IndexPage['kind'],
+  articles: readonly Readonly<Article>[],
+  heading: string,
+  trail: readonly Link[],
+  routeOf: (page: number) => Route,
+  description?: string,
+  feedUrl?: string,
+): IndexPage[] {
+  return paginate(articles, ctx.config.pageSize, routeOf).map((chunk) => {
+    const first = routeOf(1);
+    const crumbs = chunk.number > 1 ? [...trail, { label: heading, url: first.url }] : trail;
+    return {
+      kind,
+      ...ctx.base(chunk.route, heading, kind === 'home' && chunk.number === 1 ? [] : crumbs, description, chunk.number),
+      summary: `共 ${articles.length.toLocaleString('en-US')} 篇`,
+      entries: chunk.items.map((a) => ctx.entry(a)),
+      ...(chunk.pagination ? { pagination: chunk.pagination } : {}),
+      ...(feedUrl ? { feedUrl } : {}),
+    };
+  });
+}
+
+/** For every article, its newer and older neighbour in each newest-first list it belongs to. */
+function neighbours(lists: readonly (readonly Readonly<Article>[])[]): Map<string, Neighbours> {
+  const map = new Map<string, Neighbours>();
+  for (const list of lists) {
+    list.forEach((a, i) => {
+      const newer = list[i - 1];
+      const older = list[i + 1];
+      map.set(a.id, { ...(newer ? { newer } : {}), ...(older ? { older } : {}) });
+    });
+  }
+  return map;
+}
+
+function assertUniquePaths(pages: readonly PageModel[]): void {
+  const seen = new Set<string>();
+  for (const p of pages) {
+    if (seen.has(p.path)) throw new Error(`two pages would be written to ${p.path}: two topics, outlets or articles share a key`);
+    seen.add(p.path);
+  }
+}

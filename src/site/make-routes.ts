@@ -1,0 +1,58 @@
+/**
+ * The URL scheme, and the only place output paths are made. Every path segment comes from a
+ * validated key (article slug, topic slug, outlet key, date key, page number); anything else throws.
+ */
+
+export interface Route {
+  /** Relative to the output dir, e.g. `topics/china/page/2/index.html`. */
+  readonly path: string;
+  /** Site-relative with the path prefix, e.g. `/sub/topics/china/page/2/`. */
+  readonly url: string;
+}
+
+export type Routes = ReturnType<typeof makeRoutes>;
+
+export function makeRoutes(pathPrefix: string) {
+  if (!/^\/([a-z0-9._~-]+\/)*$/i.test(pathPrefix)) {
+    throw new Error(`pathPrefix must start and end with "/" and hold plain segments, got ${JSON.stringify(pathPrefix)}`);
+  }
+  const dir = (...segments: string[]): Route => {
+    const rel = segments.map((s) => `${s}/`).join('');
+    return { path: `${rel}index.html`, url: `${pathPrefix}${rel}` };
+  };
+  const paged = (base: string[], page: number): Route => (page === 1 ? dir(...base) : dir(...base, 'page', pageNumber(page)));
+  return {
+    prefix: pathPrefix,
+    home: (page = 1) => paged([], page),
+    article: (slug: string) => dir('articles', key('article slug', slug, /^[a-z0-9]+$/)),
+    topics: () => dir('topics'),
+    topic: (slug: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG)], page),
+    outlets: () => dir('outlets'),
+    outlet: (outletKey: string, page = 1) => paged(['outlets', key('outlet key', outletKey, SLUG)], page),
+    archive: () => dir('archive'),
+    year: (year: string) => dir('archive', key('year', year, /^\d{4}$/)),
+    month: (month: string) => dir('archive', ...key('month', month, /^\d{4}-\d{2}$/).split('-')),
+    day: (day: string, page = 1) => paged(['archive', ...key('day', day, /^\d{4}-\d{2}-\d{2}$/).split('-')], page),
+    notFound: (): Route => ({ path: '404.html', url: `${pathPrefix}404.html` }),
+    css: () => `${pathPrefix}css/site.css`,
+    feed: () => `${pathPrefix}feed.xml`,
+    topicFeed: (slug: string) => `${pathPrefix}topics/${key('topic slug', slug, SLUG)}/feed.xml`,
+    outletFeed: (outletKey: string) => `${pathPrefix}outlets/${key('outlet key', outletKey, SLUG)}/feed.xml`,
+    search: () => `${pathPrefix}search/`,
+  };
+}
+
+const SLUG = /^[a-z0-9-]+$/;
+
+/** Throws unless `value` is a safe path segment of the given kind. */
+export function key(kind: string, value: string, pattern: RegExp): string {
+  if (typeof value !== 'string' || value.length > 200 || !pattern.test(value)) {
+    throw new Error(`unsafe ${kind} for an output path: ${JSON.stringify(value)} (expected ${pattern.source})`);
+  }
+  return value;
+}
+
+function pageNumber(page: number): string {
+  if (!Number.isSafeInteger(page) || page < 2) throw new Error(`unsafe page number for an output path: ${page}`);
+  return String(page);
+}

@@ -1,0 +1,100 @@
+import type { Article } from '../article/article.ts';
+import type { SiteConfig } from './site-config.ts';
+import type { Entry, Link, Shell } from './site-model.ts';
+import { makeRoutes, type Route, type Routes } from './make-routes.ts';
+import { makeTimeFormatter, type TimeFormatter } from './make-time-formatter.ts';
+import { shortenTitle } from './shorten-title.ts';
+
+export interface BuildSiteOptions {
+  /** Link feeds (`/feed.xml`, `/topics/<slug>/feed.xml`, `/outlets/<key>/feed.xml`) from pages. */
+  readonly feeds?: boolean;
+  /** Link the search page (`/search/`) from the header. */
+  readonly search?: boolean;
+}
+
+/** What every page builder shares: config, routes, the time formatter, and memoized small models. */
+export interface SiteContext {
+  readonly config: SiteConfig;
+  readonly options: BuildSiteOptions;
+  readonly routes: Routes;
+  readonly time: TimeFormatter;
+  readonly shell: Shell;
+  canonical(url: string): string;
+  /** Fields every page has, from its route, heading and trail. */
+  base(route: Route, heading: string, trail: readonly Link[], description?: string, page?: number): BasePage;
+  entry(article: Readonly<Article>): Entry;
+  topicLink(article: Readonly<Article>): Link;
+  outletLink(article: Readonly<Article>): Link;
+  home: Link;
+}
+
+export interface BasePage {
+  readonly path: string;
+  readonly url: string;
+  readonly canonicalUrl: string;
+  readonly title: string;
+  readonly heading: string;
+  readonly description: string;
+  readonly breadcrumbs: readonly Link[];
+}
+
+export function makeSiteContext(config: SiteConfig, options: BuildSiteOptions): SiteContext {
+  const routes = makeRoutes(config.pathPrefix);
+  const time = makeTimeFormatter(config.timeZone);
+  const base = new URL(config.baseUrl);
+  const basePath = base.pathname.replace(/\/$/, '');
+  const home: Link = { label: '首页', url: routes.home().url };
+  const shell: Shell = {
+    lang: config.language,
+    siteTitle: config.title,
+    description: config.description,
+    homeUrl: home.url,
+    cssUrl: routes.css(),
+    nav: [home, { label: '话题', url: routes.topics().url }, { label: '媒体', url: routes.outlets().url }, { label: '归档', url: routes.archive().url }],
+    ...(options.feeds ? { feedUrl: routes.feed() } : {}),
+    ...(options.search ? { searchUrl: routes.search() } : {}),
+  };
+  // The prefix may already be in baseUrl ("https://u.github.io/repo" + "/repo/") or not.
+  const canonical = (url: string) => `${base.origin}${basePath && !url.startsWith(`${basePath}/`) ? basePath : ''}${url}`;
+  const entries = new Map<string, Entry>();
+  const topicLink = (a: Readonly<Article>): Link => ({ label: a.topic.label, url: routes.topic(a.topic.slug).url });
+  const outletLink = (a: Readonly<Article>): Link => ({ label: a.outlet.name, url: routes.outlet(a.outlet.key).url });
+  return {
+    config,
+    options,
+    routes,
+    time,
+    shell,
+    canonical,
+    home,
+    topicLink,
+    outletLink,
+    base(route, heading, trail, description, page = 1) {
+      const numbered = page > 1 ? `${heading}（第 ${page} 页）` : heading;
+      return {
+        path: route.path,
+        url: route.url,
+        canonicalUrl: canonical(route.url),
+        title: route.url === home.url ? config.title : `${shortenTitle(numbered)} · ${config.title}`,
+        heading: numbered,
+        description: description ?? `${config.title}：${heading}`,
+        breadcrumbs: [...trail, { label: page > 1 ? `第 ${page} 页` : heading, url: route.url }],
+      };
+    },
+    entry(a) {
+      let entry = entries.get(a.id);
+      if (!entry) {
+        entry = {
+          title: shortenTitle(a.title),
+          url: routes.article(a.slug).url,
+          outlet: outletLink(a),
+          topic: topicLink(a),
+          time: time.short(a.publishedAt),
+          summary: a.summary,
+        };
+        entries.set(a.id, entry);
+      }
+      return entry;
+    },
+  };
+}

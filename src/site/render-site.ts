@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import Eleventy from '@11ty/eleventy';
+import type { PageLists, PageModel, SiteModel } from './site-model.ts';
+import { provideSiteModel } from './site-data.ts';
+
+export interface RenderOptions {
+  /** Output paths of the pages to render (as in `page.path`); undefined renders every page. */
+  readonly only?: ReadonlySet<string>;
+  /** Keep Eleventy silent (default true). */
+  readonly quiet?: boolean;
+}
+
+const root = new URL('../../', import.meta.url);
+const layoutsDir = fileURLToPath(new URL('layouts/', root));
+const configPath = fileURLToPath(new URL('.eleventy.ts', root));
+
+/**
+ * Writes the site's pages into `outputDir` with Eleventy (plus public/ assets). With `only`, the
+ * page lists are filtered before Eleventy sees them, so unchanged pages cost nothing. Safe to call
+ * several times in one process; calls are serialized.
+ */
+export async function renderSite(site: SiteModel, outputDir: string, options: RenderOptions = {}): Promise<{ pagesWritten: number }> {
+  const run = queue.then(() => renderOnce(site, outputDir, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function renderOnce(site: SiteModel, outputDir: string, options: RenderOptions): Promise<{ pagesWritten: number }> {
+  const model = options.only ? onlyPages(site, options.only) : site;
+  provideSiteModel(model);
+  try {
+    const eleventy = new Eleventy(layoutsDir, outputDir, { configPath, quietMode: options.quiet ?? true });
+    await eleventy.write();
+  } catch (cause) {
+    throw new Error(`rendering the site into ${outputDir} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  } finally {
+    provideSiteModel(undefined);
+  }
+  return { pagesWritten: model.pages.length };
+}
+
+function onlyPages(site: SiteModel, only: ReadonlySet<string>): SiteModel {
+  const keep = <P extends PageModel>(list: readonly P[]) => list.filter((p) => only.has(p.path));
+  const lists = Object.fromEntries(Object.entries(site.lists).map(([k, v]: [string, readonly PageModel[]]) => [k, keep(v)])) as unknown as PageLists;
+  return { shell: site.shell, pages: keep(site.pages), lists };
+}

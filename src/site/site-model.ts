@@ -1,0 +1,179 @@
+/**
+ * What templates read: one prepared model per output page, computed once by buildSite.
+ * A page model holds everything its HTML depends on (besides the site-wide `Shell`) and nothing
+ * volatile, so `JSON.stringify(shell) + JSON.stringify(page)` is a stable key for incremental builds.
+ */
+
+/** A link whose label is plain (untrusted) text and whose url is site-relative or http(s). */
+export interface Link {
+  readonly label: string;
+  readonly url: string;
+}
+
+/** A formatted instant: `display` for people, `iso` for `<time datetime>`. */
+export interface TimeModel {
+  readonly display: string;
+  readonly iso: string;
+}
+
+/** Site-wide chrome shared by every page. */
+export interface Shell {
+  readonly lang: string;
+  readonly siteTitle: string;
+  readonly description: string;
+  readonly homeUrl: string;
+  readonly cssUrl: string;
+  readonly nav: readonly Link[];
+  /** Site-wide feed (`/feed.xml`) when feeds are built. */
+  readonly feedUrl?: string;
+  /** Search page (`/search/`) when search is built. */
+  readonly searchUrl?: string;
+}
+
+interface PageBase {
+  /** Output path relative to the output dir, e.g. `articles/3fa2c1d0e4b5a697/index.html`. */
+  readonly path: string;
+  /** Site-relative URL including the path prefix, e.g. `/sub/articles/3fa2c1d0e4b5a697/`. */
+  readonly url: string;
+  readonly canonicalUrl: string;
+  /** Text of `<title>` (titles already shortened). */
+  readonly title: string;
+  /** Text of the page's one h1. */
+  readonly heading: string;
+  readonly description: string;
+  /** Trail from home; the last one is the current page. */
+  readonly breadcrumbs: readonly Link[];
+  /** Feed of this page's list (`<link rel="alternate">`), when feeds are built. */
+  readonly feedUrl?: string;
+}
+
+/** One light entry of an index list: never a whole body. */
+export interface Entry {
+  /** Shortened title. */
+  readonly title: string;
+  readonly url: string;
+  readonly outlet: Link;
+  readonly topic: Link;
+  readonly time: TimeModel;
+  readonly summary: string;
+}
+
+export type PageLink = { readonly number: number; readonly url: string; readonly current: boolean } | { readonly gap: true };
+
+export interface Pagination {
+  readonly current: number;
+  readonly total: number;
+  /** First, last and a window around the current page, with gaps between. */
+  readonly pages: readonly PageLink[];
+  readonly prevUrl?: string;
+  readonly nextUrl?: string;
+}
+
+export interface ArticleView {
+  /** Full title (the h1). */
+  readonly title: string;
+  readonly outlet: Link;
+  readonly topic: Link;
+  readonly day: Link;
+  readonly published: TimeModel;
+  readonly readingTime: string;
+  readonly dateline?: string;
+  readonly originalUrl: string;
+  readonly captured: TimeModel;
+  readonly hero?: { readonly src: string; readonly alt: string; readonly width?: number; readonly height?: number };
+  /** Sanitized body HTML (the only raw HTML of the site). */
+  readonly bodyHtml: string;
+  /** Capture times, newest first; empty when there is only one capture. */
+  readonly captures: readonly TimeModel[];
+}
+
+export interface ArticlePage extends PageBase {
+  readonly kind: 'article';
+  readonly article: ArticleView;
+  readonly newerInDay?: Link;
+  readonly olderInDay?: Link;
+  readonly newerInTopic?: Link;
+  readonly olderInTopic?: Link;
+}
+
+export interface IndexPage extends PageBase {
+  readonly kind: 'home' | 'topic' | 'outlet' | 'day';
+  /** e.g. "共 1,234 篇". */
+  readonly summary: string;
+  readonly entries: readonly Entry[];
+  readonly pagination?: Pagination;
+}
+
+export interface CountedLink extends Link {
+  readonly count: number;
+}
+
+/** Topic list, outlet list and the years page. */
+export interface GroupListPage extends PageBase {
+  readonly kind: 'topicList' | 'outletList' | 'archive';
+  readonly items: readonly CountedLink[];
+}
+
+export interface CalendarCell {
+  readonly day: number;
+  readonly count: number;
+  /** Volume bucket 0–4 (CSS class `v0`…`v4`). */
+  readonly level: number;
+  /** Day page, when the day has articles. */
+  readonly url?: string;
+  /** Accessible label, e.g. "8月31日：3 篇". */
+  readonly label: string;
+}
+
+export interface MonthCalendar {
+  /** "2023年8月" */
+  readonly label: string;
+  readonly url?: string;
+  readonly count: number;
+  /** Weeks, Monday first; null pads days outside the month. */
+  readonly weeks: readonly (readonly (CalendarCell | null)[])[];
+}
+
+export interface YearPage extends PageBase {
+  readonly kind: 'year';
+  readonly summary: string;
+  readonly months: readonly MonthCalendar[];
+  readonly newer?: Link;
+  readonly older?: Link;
+}
+
+export interface MonthPage extends PageBase {
+  readonly kind: 'month';
+  readonly summary: string;
+  readonly calendar: MonthCalendar;
+  readonly newer?: Link;
+  readonly older?: Link;
+}
+
+export interface NotFoundPage extends PageBase {
+  readonly kind: 'notFound';
+}
+
+export type PageModel = ArticlePage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage;
+
+/** The page lists templates paginate over, one per template. */
+export interface PageLists {
+  readonly article: readonly ArticlePage[];
+  readonly home: readonly IndexPage[];
+  readonly topicList: readonly GroupListPage[];
+  readonly topic: readonly IndexPage[];
+  readonly outletList: readonly GroupListPage[];
+  readonly outlet: readonly IndexPage[];
+  readonly archive: readonly GroupListPage[];
+  readonly year: readonly YearPage[];
+  readonly month: readonly MonthPage[];
+  readonly day: readonly IndexPage[];
+  readonly notFound: readonly NotFoundPage[];
+}
+
+export interface SiteModel {
+  readonly shell: Shell;
+  /** Every page of the site, paths unique. */
+  readonly pages: readonly PageModel[];
+  readonly lists: PageLists;
+}
