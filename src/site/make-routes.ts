@@ -13,7 +13,7 @@ export interface Route {
 export type Routes = ReturnType<typeof makeRoutes>;
 
 export function makeRoutes(pathPrefix: string) {
-  if (!/^\/([a-z0-9._~-]+\/)*$/i.test(pathPrefix)) {
+  if (!/^\/([a-z0-9_~-][a-z0-9._~-]*\/)*$/i.test(pathPrefix)) {
     throw new Error(`pathPrefix must start and end with "/" and hold plain segments, got ${JSON.stringify(pathPrefix)}`);
   }
   const dir = (...segments: string[]): Route => {

@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite } from '../src/site/build-site.ts';
+import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
+import { html, safeUrl, sanitizedBody, toString } from '../src/site/html.ts';
+import type { SiteConfig } from '../src/site/site-config.ts';
+import type { ArticlePage, IndexPage, MonthPage, SiteModel } from '../src/site/site-model.ts';
+import { makeArchive, makeArticle } from './support/make-article.ts';
+
+const SEED_MS = 1693421125000; // 2023-08-30T18:45:25Z = 2023-08-31 02:45 in Shanghai
+const config = (over: Partial<SiteConfig> = {}): SiteConfig => ({ ...DEFAULT_SITE_CONFIG, ...over });
+const china = { label: '中国', slug: 'zhong-guo' };
+const world = { label: '国际', slug: 'guo-ji' };
+
+/** 45 articles an hour apart, every third in 中国, the rest in 国际; two outlets. */
+function sample(over: Partial<SiteConfig> = {}): SiteModel {
+  const articles = Array.from({ length: 45 }, (_, i) =>
+    makeArticle({
+      publishedAt: SEED_MS - i * 3_600_000,
+      topic: i % 3 === 0 ? china : world,
+      outlet: i % 2 === 0 ? { key: 'rfi', name: 'RFI' } : { key: 'dw', name: 'DW' },
+    }),
+  );
+  return buildSite(makeArchive(articles), config(over));
+}
+
+test('every page has a unique, safe output path and a URL under the prefix', () => {
+  const site = sample({ pathPrefix: '/sub/' });
+  const paths = site.pages.map((p) => p.path);
+  assert.equal(new Set(paths).size, paths.length);
+  for (const p of site.pages) {
+    assert.match(p.path, /^(([a-z0-9-]+\/)*index\.html|404\.html)$/, p.path);
+    assert.ok(p.url.startsWith('/sub/'), p.url);
+    assert.equal(p.path === '404.html' ? '/sub/404.html' : `/sub/${p.path.replace(/index\.html$/, '')}`, p.url);
+    assert.ok(p.canonicalUrl.startsWith('http://localhost:8080/sub/'), p.canonicalUrl);
+  }
+  const kinds = new Set(site.pages.map((p) => p.kind));
+  for (const k of ['article', 'home', 'topicList', 'topic', 'outletList', 'outlet', 'archive', 'year', 'month', 'day', 'notFound']) assert.ok(kinds.has(k), k);
+  assert.equal(site.lists.article.length, 45);
+});
+
+test('keys that are not safe path segments stop the build', () => {
+  for (const bad of [{ slug: '../../etc' }, { slug: 'A1' }, { topic: { label: 'x', slug: 'a/b' } }, { outlet: { key: '..', name: 'x' } }]) {
+    assert.throws(() => buildSite(makeArchive([makeArticle(bad)]), config()), /unsafe/);
+  }
+  assert.throws(() => buildSite(makeArchive([]), config({ pathPrefix: '/../' })), /pathPrefix/);
+});
+
+test('index pages are paginated by pageSize with a numbered page list', () => {
+  const site = sample({ pageSize: 20 });
+  const home = site.lists.home;
+  assert.deepEqual(home.map((p) => p.entries.length), [20, 20, 5]);
+  assert.deepEqual(home.map((p) => p.url), ['/', '/page/2/', '/page/3/']);
+  const second = home[1] as IndexPage;
+  assert.equal(second.pagination?.current, 2);
+  assert.equal(second.pagination?.prevUrl, '/');
+  assert.equal(second.pagination?.nextUrl, '/page/3/');
+  assert.deepEqual(second.pagination?.pages.map((l) => ('gap' in l ? '…' : l.current ? `[${l.number}]` : l.number)), [1, '[2]', 3]);
+  assert.equal(site.lists.topic.filter((p) => p.url.startsWith('/topics/guo-ji/')).length, 2); // 30 articles
+  assert.equal(site.lists.topic.filter((p) => p.url.startsWith('/topics/zhong-guo/')).length, 1); // 15 articles
+  const topics = site.lists.topicList[0];
+  assert.deepEqual(topics?.items.map((i) => [i.label, i.count]).sort(), [['中国', 15], ['国际', 30]]);
+  // Entries are light: no body.
+  assert.ok(!JSON.stringify(home[0]).includes('<p>'));
+});
+
+test('a long pagination shows first, last and a window around the current page', () => {
+  const articles = Array.from({ length: 200 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 60_000 }));
+  const site = buildSite(makeArchive(articles), config({ pageSize: 2 }));
+  const p50 = site.lists.home[49]?.pagination;
+  assert.deepEqual(p50?.pages.map((l) => ('gap' in l ? '…' : l.number)), [1, '…', 48, 49, 50, 51, 52, '…', 100]);
+});
+
+test('article pages link the newer and older article of the same day and of the same topic', () => {
+  const site = sample();
+  const byTitle = new Map(site.lists.article.map((p) => [p.article.title, p]));
+  const article = (n: number) => site.lists.article[n] as ArticlePage;
+  // Articles 0,1,2 are on 2023-08-31 (02:45, 01:45, 00:45 in Shanghai); article 3 is on the 30th.
+  assert.equal(article(0).newerInDay, undefined);
+  assert.equal(article(0).olderInDay?.url, article(1).url);
+  assert.equal(article(2).olderInDay, undefined);
+  assert.equal(article(3).newerInDay, undefined);
+  // Same topic: 0, 3, 6 … are 中国.
+  assert.equal(article(3).newerInTopic?.url, article(0).url);
+  assert.equal(article(3).olderInTopic?.url, article(6).url);
+  assert.ok(byTitle.size === 45);
+});
+
+test('the day of 1693421125000 is 2023-08-31 in Asia/Shanghai and 2023-08-30 in UTC', () => {
+  for (const [timeZone, day, url, display] of [
+    ['Asia/Shanghai', '2023-08-31', '/archive/2023/08/31/', '2023年8月31日 02:45 (GMT+8)'],
+    ['UTC', '2023-08-30', '/archive/2023/08/30/', '2023年8月30日 18:45 (GMT+0)'],
+  ] as const) {
+    const a = makeArticle({ publishedAt: SEED_MS, title: '种子' }, { timeZone });
+    assert.equal(a.keys.day, day);
+    const site = buildSite(makeArchive([a]), config({ timeZone }));
+    const dayPage = site.lists.day.find((p) => p.url === url);
+    assert.ok(dayPage, `${timeZone}: day page ${url}`);
+    assert.deepEqual(dayPage.entries.map((e) => e.title), ['种子']);
+    const page = site.lists.article[0] as ArticlePage;
+    assert.equal(page.article.day.url, url);
+    assert.equal(page.article.published.display, display);
+  }
+  // An archive loaded in another zone than the site's is refused, not silently misfiled.
+  const utc = makeArticle({ publishedAt: SEED_MS }, { timeZone: 'UTC' });
+  assert.throws(() => buildSite(makeArchive([utc]), config({ timeZone: 'Asia/Shanghai' })), /does not match/);
+});
+
+test('month calendars start on Monday and carry the count of each day', () => {
+  const site = sample();
+  const august = site.lists.month.find((p) => p.url === '/archive/2023/08/') as MonthPage;
+  const cells = august.calendar.weeks.flat();
+  assert.equal(cells.length % 7, 0);
+  assert.equal(cells.findIndex((c) => c?.day === 1), 1); // 2023-08-01 was a Tuesday
+  const count = (d: number) => cells.find((c) => c?.day === d);
+  assert.equal(count(31)?.count, 3); // 00:45, 01:45, 02:45
+  assert.equal(count(30)?.count, 24);
+  assert.equal(count(29)?.count, 18);
+  assert.equal(count(30)?.url, '/archive/2023/08/30/');
+  assert.equal(count(1)?.url, undefined);
+  assert.equal(count(30)?.level, 4);
+  assert.equal(august.calendar.count, 45);
+  const year = site.lists.year[0];
+  assert.equal(year?.months.length, 12);
+  assert.equal(year?.months[7]?.url, '/archive/2023/08/');
+  assert.equal(year?.months[0]?.url, undefined);
+});
+
+test('long titles are shortened in lists and <title>, kept whole in the article heading', () => {
+  const title = '长'.repeat(5000);
+  const site = buildSite(makeArchive([makeArticle({ title })]), config());
+  const page = site.lists.article[0] as ArticlePage;
+  assert.equal(page.article.title, title);
+  assert.ok(page.title.length < 200);
+  assert.ok((site.lists.home[0]?.entries[0]?.title.length ?? 0) <= 120);
+  assert.ok(JSON.stringify(site.lists.home[0]).length < 5000);
+});
+
+test('html escapes every interpolation; only sanitizedBody is raw', () => {
+  const title = '<script>alert(1)</script> "q" \'s </title>';
+  const out = toString(html`<title>${title}</title><a title="${title}" href="${safeUrl('javascript:alert(1)')}">${[title, html`<b>ok</b>`]}</a>${sanitizedBody('<p>body</p>')}`);
+  assert.ok(!out.includes('<script>'));
+  assert.ok(!out.includes('</title> '));
+  assert.equal((out.match(/<\/title>/g) ?? []).length, 1);
+  assert.ok(out.includes('&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;s &lt;/title&gt;'));
+  assert.ok(out.includes('href="#"'));
+  assert.ok(out.includes('<b>ok</b>') && out.includes('<p>body</p>'));
+  assert.equal(safeUrl('https://www.rfi.fr/cn/x?a=1&b=2'), 'https://www.rfi.fr/cn/x?a=1&b=2');
+  assert.equal(safeUrl('/topics/x/'), '/topics/x/');
+  for (const bad of ['//evil.example/', 'data:text/html,x', ' javascript:x', 'JAVASCRIPT:x', '/\\evil']) assert.equal(safeUrl(bad), '#', bad);
+});
