@@ -41,3 +41,20 @@ export function meaningfulChildren(node: Parent): Array<RootContent | ElementCon
 export function normalizeSpace(s: string): string {
   return s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
+
+/** Text of a subtree when it is at most `limit` characters, else undefined (stops walking early). */
+export function shortTextOf(node: RootContent | ElementContent | Root, limit: number): string | undefined {
+  let out = '';
+  const walk = (n: RootContent | ElementContent | Root): boolean => {
+    if (n.type === 'text') {
+      out += n.value;
+      return out.length <= limit * 4; // raw text may shrink a lot once whitespace is collapsed
+    }
+    if (n.type !== 'element' && n.type !== 'root') return true;
+    for (const child of n.children) if (!walk(child)) return false;
+    return true;
+  };
+  if (!walk(node)) return undefined;
+  const text = normalizeSpace(out);
+  return text.length <= limit ? text : undefined;
+}

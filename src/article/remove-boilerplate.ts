@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { classOf, isElement, meaningfulChildren, normalizeSpace, textOf, type Parent } from './hast-tools.ts';
+import { classOf, isElement, meaningfulChildren, normalizeSpace, shortTextOf, textOf, type Parent } from './hast-tools.ts';
 
 /** Class fragments of ad slots, promos and video placeholders seen in the corpus. */
 const BOILERPLATE_CLASS =
@@ -20,7 +20,6 @@ const SHARE_TEXT = /^(?:分享|Share|分享到)\s*[:：]/;
 export function removeBoilerplate(tree: Root, title: string): void {
   unwrapArchiverDiv(tree);
   prune(tree);
-  dropFeedFooter(tree);
   dropRepeatedHeadline(tree, normalizeSpace(title));
 }
 
@@ -33,13 +32,37 @@ function unwrapArchiverDiv(tree: Root): void {
 }
 
 function prune(node: Parent): void {
-  node.children = (node.children as ElementContent[]).filter((child) => {
-    if (child.type === 'comment') return false;
-    if (child.type !== 'element') return true;
-    if (isBoilerplate(child)) return false;
-    prune(child);
-    return true;
-  }) as typeof node.children;
+  const kept: ElementContent[] = [];
+  for (const child of node.children as ElementContent[]) {
+    if (child.type === 'comment') continue;
+    if (child.type === 'element') {
+      if (isFeedFooter(child)) {
+        dropTrailingRules(kept);
+        continue;
+      }
+      if (isBoilerplate(child)) continue;
+      prune(child);
+    }
+    kept.push(child);
+  }
+  node.children = kept as typeof node.children;
+}
+
+/** The archiver's `<div>获取更多RSS：…</div>` footer (also when unbalanced markup nested it deeper). */
+function isFeedFooter(el: Element): boolean {
+  if (el.tagName !== 'div' && el.tagName !== 'p') return false;
+  const text = shortTextOf(el, 200);
+  return text !== undefined && FOOTER_TEXT.test(text);
+}
+
+/** The footer is preceded by `<br><hr>`; drop them with it. */
+function dropTrailingRules(kept: ElementContent[]): void {
+  for (let last = kept.at(-1); last !== undefined; last = kept.at(-1)) {
+    const isRule = last.type === 'element' && (last.tagName === 'br' || last.tagName === 'hr');
+    const isBlank = last.type === 'text' && last.value.trim() === '';
+    if (!isRule && !isBlank) return;
+    kept.pop();
+  }
 }
 
 function isBoilerplate(el: Element): boolean {
@@ -69,34 +92,14 @@ function isTrackingPixel(img: Element): boolean {
 
 /** `<div><div>分享 :</div><div><a href="https://www.facebook.com/dialog/share…">…</div></div>` */
 function isShareBar(el: Element): boolean {
-  const text = normalizeSpace(textOf(el));
-  return text.length < 40 && SHARE_TEXT.test(text);
+  const text = shortTextOf(el, 40);
+  return text !== undefined && SHARE_TEXT.test(text);
 }
 
 /** NYT's "（欢迎点击此处订阅NYT简报…）" and similar one-line subscription promos. */
 function isNewsletterPromo(p: Element): boolean {
-  const text = normalizeSpace(textOf(p));
-  return text.length < 120 && /^[（(]?欢迎.*订阅/.test(text);
-}
-
-/** The archiver appends `<br><hr><div>获取更多RSS：…</div>`; drop the footer and the rules just before it. */
-function dropFeedFooter(tree: Root): void {
-  const kids = tree.children;
-  for (let i = kids.length - 1; i >= 0; i--) {
-    const node = kids[i]!;
-    if (node.type === 'element' && FOOTER_TEXT.test(normalizeSpace(textOf(node)))) {
-      let start = i;
-      while (start > 0) {
-        const prev = kids[start - 1]!;
-        const isRule = prev.type === 'element' && (prev.tagName === 'br' || prev.tagName === 'hr');
-        const isBlank = prev.type === 'text' && prev.value.trim() === '';
-        if (!isRule && !isBlank) break;
-        start--;
-      }
-      kids.splice(start, i - start + 1);
-      return;
-    }
-  }
+  const text = shortTextOf(p, 120);
+  return text !== undefined && /^[（(]?欢迎.*订阅/.test(text);
 }
 
 /** BBC bodies open with `<h1>` holding the headline again; drop it wherever it sits in the first block. */

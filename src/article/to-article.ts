@@ -51,9 +51,9 @@ export function toArticle(
   const dateline = extractDateline(tree);
   const hero = extractHero(tree);
   const text = bodyText(tree);
-  if (text === '' && !hasImage(tree)) {
-    const reason = hero
-      ? 'the article body has only an image and no text after removing scripts, ads and boilerplate; add the article text'
+  if (text === '' && hero === undefined && !hasImage(tree)) {
+    const reason = /<(?:iframe|video|embed|object|youtube-player|play-media)\b/i.test(parts.body)
+      ? 'the article body only embeds a video or other media (iframe/player), which is removed for safety; add the article text'
       : 'the article body has no text or images left after removing scripts, ads and boilerplate; add the article text';
     return { problems: [...problems, { path, line: parts.bodyLine, severity: 'error', message: reason }] };
   }
