@@ -34,7 +34,7 @@ test('every page has a unique, safe output path and a URL under the prefix', () 
     assert.equal(p.path === '404.html' ? '/sub/404.html' : `/sub/${p.path.replace(/index\.html$/, '')}`, p.url);
     assert.ok(p.canonicalUrl.startsWith('http://localhost:8080/sub/'), p.canonicalUrl);
   }
-  const kinds = new Set(site.pages.map((p) => p.kind));
+  const kinds = new Set<string>(site.pages.map((p) => p.kind));
   for (const k of ['article', 'home', 'topicList', 'topic', 'outletList', 'outlet', 'archive', 'year', 'month', 'day', 'notFound']) assert.ok(kinds.has(k), k);
   assert.equal(site.lists.article.length, 45);
 });
