@@ -1,0 +1,76 @@
+/**
+ * sitemap.xml for every HTML page of the site. Up to `maxUrlsPerFile` URLs (the protocol's limit,
+ * 50,000) it is one `<urlset>`; beyond that `sitemap.xml` becomes a `<sitemapindex>` of
+ * `sitemap-1.xml`, `sitemap-2.xml`, … each holding at most `maxUrlsPerFile` URLs.
+ *
+ *     const files = buildSitemaps(pages.map((p) => ({ url: p.url })), config);
+ *     // [{ path: 'sitemap.xml', url: '/sub/sitemap.xml', xml: '<?xml …' }]
+ */
+
+export interface SitemapUrl {
+  /** Site-relative URL including the path prefix, e.g. `/sub/articles/abc/`. */
+  readonly url: string;
+  /** Unix ms of the page's last change, when known (articles: published time). */
+  readonly lastmod?: number;
+}
+
+export interface SitemapFile {
+  readonly kind: 'sitemap';
+  /** Output path relative to the output dir. */
+  readonly path: string;
+  /** Site-relative URL including the path prefix. */
+  readonly url: string;
+  readonly xml: string;
+}
+
+export interface SitemapOptions {
+  /** Absolute origin (+ path), no trailing slash, e.g. `https://user.github.io`. */
+  readonly baseUrl: string;
+  /** "/" or "/sub/". */
+  readonly pathPrefix: string;
+  /** URLs per sitemap file (default and maximum 50,000). */
+  readonly maxUrlsPerFile?: number;
+}
+
+export function buildSitemaps(pages: readonly SitemapUrl[], options: SitemapOptions): SitemapFile[] {
+  const max = options.maxUrlsPerFile ?? MAX_URLS;
+  if (!Number.isSafeInteger(max) || max < 1 || max > MAX_URLS) {
+    throw new RangeError(`maxUrlsPerFile must be an integer from 1 to ${MAX_URLS}, got ${max}`);
+  }
+  const file = (name: string, xml: string): SitemapFile => ({
+    kind: 'sitemap',
+    path: name,
+    url: `${options.pathPrefix}${name}`,
+    xml,
+  });
+  const absolute = (url: string): string => `${options.baseUrl}${url}`;
+  if (pages.length <= max) return [file('sitemap.xml', urlset(pages, absolute))];
+
+  const parts: SitemapFile[] = [];
+  for (let i = 0; i * max < pages.length; i++) {
+    parts.push(file(`sitemap-${i + 1}.xml`, urlset(pages.slice(i * max, (i + 1) * max), absolute)));
+  }
+  const index = [
+    HEAD,
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...parts.map((p) => `<sitemap><loc>${escapeXml(absolute(p.url))}</loc></sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+  return [file('sitemap.xml', index), ...parts];
+}
+
+const MAX_URLS = 50_000;
+const HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+
+function urlset(pages: readonly SitemapUrl[], absolute: (url: string) => string): string {
+  const rows = pages.map((p) => {
+    const lastmod = p.lastmod === undefined ? '' : `<lastmod>${new Date(p.lastmod).toISOString()}</lastmod>`;
+    return `<url><loc>${escapeXml(absolute(p.url))}</loc>${lastmod}</url>`;
+  });
+  return [HEAD, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...rows, '</urlset>', ''].join('\n');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
