@@ -23,7 +23,18 @@ export function sanitizeBody(tree: Root): Root {
   const clean = sanitizer.runSync(tree) as Root;
   decorate(clean);
   dropEmpty(clean);
+  trimEnds(clean);
   return clean;
+}
+
+/** Whitespace-only text at the very start and end of the body is noise from the archiver's wrapper. */
+function trimEnds(root: Root): void {
+  const blank = (i: number): boolean => {
+    const node = root.children[i];
+    return node !== undefined && node.type === 'text' && node.value.trim() === '';
+  };
+  while (blank(0)) root.children.shift();
+  while (blank(root.children.length - 1)) root.children.pop();
 }
 
 function demoteH1(node: Parent): void {
