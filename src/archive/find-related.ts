@@ -48,50 +48,72 @@ export function findRelated(
   const count = docs.length;
   const maxPostings = options.maxPostings ?? Math.max(20, Math.min(400, Math.floor(count * 0.05)));
 
-  // Term weights per document, and the inverted index.
+  // Document frequencies first, so that only useful terms (2 ≤ df ≤ maxPostings) get postings.
   const vectors = docs.map((doc) => termWeights(doc));
-  const postings = new Map<string, number[]>();
-  vectors.forEach((vector, index) => {
-    for (const term of vector.keys()) {
-      const list = postings.get(term);
-      if (list) list.push(index);
-      else postings.set(term, [index]);
-    }
-  });
-  const idfs = new Map<string, number>();
-  for (const [term, list] of postings) {
-    if (list.length >= 2 && list.length <= maxPostings) idfs.set(term, Math.log(count / list.length));
-  }
-  const idf = (term: string): number => idfs.get(term) ?? 0;
+  const df = new Map<string, number>();
+  for (const vector of vectors) for (const term of vector.keys()) df.set(term, (df.get(term) ?? 0) + 1);
 
-  // Vector norms over the usable terms only.
-  const norms = vectors.map((vector) => {
+  // Each document as parallel arrays of term ids and weights; postings keep the weight beside the doc.
+  const termIds = new Map<string, number>();
+  const idfs: number[] = [];
+  const docTerms: number[][] = [];
+  const docWeights: number[][] = [];
+  const postingDocs: number[][] = [];
+  const postingWeights: number[][] = [];
+  vectors.forEach((vector, index) => {
+    const terms: number[] = [];
+    const weights: number[] = [];
+    for (const [term, weight] of vector) {
+      const frequency = df.get(term) ?? 0;
+      if (frequency < 2 || frequency > maxPostings) continue;
+      let termId = termIds.get(term);
+      if (termId === undefined) {
+        termId = postingDocs.length;
+        termIds.set(term, termId);
+        idfs.push(Math.log(count / frequency));
+        postingDocs.push([]);
+        postingWeights.push([]);
+      }
+      terms.push(termId);
+      weights.push(weight);
+      postingDocs[termId]?.push(index);
+      postingWeights[termId]?.push(weight);
+    }
+    docTerms.push(terms);
+    docWeights.push(weights);
+  });
+  const idf = Float64Array.from(idfs);
+  const norms = docTerms.map((terms, index) => {
     let sum = 0;
-    for (const [term, weight] of vector) sum += (weight * idf(term)) ** 2;
-    return Math.sqrt(sum);
+    terms.forEach((termId, k) => (sum += ((docWeights[index]?.[k] ?? 0) * (idf[termId] ?? 0)) ** 2));
+    return Math.sqrt(sum) || 1;
   });
 
   const result = new Map<string, readonly string[]>();
   const scores = new Float64Array(count);
   const touched: number[] = [];
   docs.forEach((doc, self) => {
-    const vector = vectors[self] ?? new Map<string, number>();
-    const usable = [...vector.keys()]
-      .filter((term) => idf(term) > 0)
-      .sort((a, b) => idf(b) - idf(a) || (a < b ? -1 : a > b ? 1 : 0))
+    const terms = docTerms[self] ?? [];
+    const weights = docWeights[self] ?? [];
+    const usable = terms
+      .map((termId, k) => ({ termId, weight: weights[k] ?? 0, idf: idf[termId] ?? 0 }))
+      .sort((a, b) => b.idf - a.idf || a.termId - b.termId)
       .slice(0, termsPerArticle);
-    for (const term of usable) {
-      const weight = (vector.get(term) ?? 0) * idf(term) ** 2;
-      for (const other of postings.get(term) ?? []) {
+    for (const { termId, weight, idf: termIdf } of usable) {
+      const factor = weight * termIdf * termIdf;
+      const others = postingDocs[termId] ?? [];
+      const otherWeights = postingWeights[termId] ?? [];
+      for (let p = 0; p < others.length; p++) {
+        const other = others[p] ?? self;
         if (other === self) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other] = (scores[other] ?? 0) + weight * (vectors[other]?.get(term) ?? 0);
+        scores[other] = (scores[other] ?? 0) + factor * (otherWeights[p] ?? 0);
       }
     }
     const ranked: { id: string; score: number }[] = [];
     for (const other of touched) {
       const candidate = docs[other];
-      const similarity = (scores[other] ?? 0) / ((norms[self] ?? 1) * (norms[other] ?? 1) || 1);
+      const similarity = (scores[other] ?? 0) / ((norms[self] ?? 1) * (norms[other] ?? 1));
       scores[other] = 0;
       if (!candidate || similarity < minSimilarity) continue;
       const days = Math.abs(doc.publishedAt - candidate.publishedAt) / DAY_MS;
@@ -106,10 +128,13 @@ export function findRelated(
   return result;
 }
 
+/** Only the start of a long lead is indexed: it bounds the work per article. */
+const LEAD_CHARS = 200;
+
 /** Title terms weigh 2, lead terms 1; a term in both keeps the higher weight. */
 function termWeights(article: Article): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const term of extractTerms(article.lead)) weights.set(term, 1);
+  for (const term of extractTerms(article.lead.slice(0, LEAD_CHARS))) weights.set(term, 1);
   for (const term of extractTerms(article.title)) weights.set(term, 2);
   return weights;
 }
