@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { addCommand, ADD_HELP } from './add-command.ts';
+import { BUILD_FLAGS, BUILD_HELP, buildCommand, configFromFlags, type BuildFlagValues } from './build-command.ts';
+import { checkCommand, CHECK_HELP } from './check-command.ts';
+import { serveCommand, SERVE_HELP } from './serve-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const HELP = `Usage: clippings <command> [options]
+
+Commands:
+  build    build the static site from the seed files (default input: content/)
+  check    parse every seed file and report problems; exit 1 if any is rejected
+  add      validate seed files and copy the valid ones into the archive
+  serve    build, serve on http://localhost:8080 and rebuild on changes
+
+Run \`clippings <command> --help\` for a command's options.
+`;
+
+/** Runs the CLI; returns the exit code (0 ok, 1 build/check failed, 2 usage error). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'build': {
+        const flags = parse(rest, BUILD_FLAGS, BUILD_HELP, 'build');
+        if (flags === undefined) return 0;
+        return (await buildCommand(flags)).code;
+      }
+      case 'serve': {
+        const flags = parse(rest, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } }, SERVE_HELP, 'serve');
+        if (flags === undefined) return 0;
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, got "${flags.port}"`);
+        await serveCommand(flags, await configFromFlags(flags), port);
+        return 0;
+      }
+      case 'check': {
+        const flags = parse(rest, BUILD_FLAGS, CHECK_HELP, 'check');
+        if (flags === undefined) return 0;
+        return await checkCommand(flags.input, await configFromFlags(flags), flags['cache-dir']);
+      }
+      case 'add': {
+        const { values, positionals } = parseArgsOrUsage(rest, BUILD_FLAGS, true, 'add');
+        if (values.help) return help(ADD_HELP);
+        if (positionals.length === 0) throw new UsageError('add needs at least one file or folder to add');
+        const flags = values as BuildFlagValues;
+        return await addCommand(positionals, flags.input, await configFromFlags(flags), flags['cache-dir']);
+      }
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return help(HELP);
+      default:
+        throw new UsageError(`unknown command "${command}" (expected build, check, add or serve)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`clippings: ${error.message}\nRun \`clippings ${command && !command.startsWith('-') ? `${command} ` : ''}--help\` for usage.`);
+      return 2;
+    }
+    console.error(`clippings ${command}: ${describe(error)}`);
+    return 1;
+  }
+}
+
+type Spec = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? NonNullable<O> : never) : never;
+
+function parse<S extends Spec>(args: readonly string[], spec: S, text: string, command: string) {
+  const { values, positionals } = parseArgsOrUsage(args, spec, false, command);
+  if (positionals.length > 0) throw new UsageError(`${command} takes no arguments, got "${positionals[0]}"`);
+  if ((values as { help?: boolean }).help) {
+    help(text);
+    return undefined;
+  }
+  return values as BuildFlagValues & { port: string };
+}
+
+function parseArgsOrUsage<S extends Spec>(args: readonly string[], spec: S, allowPositionals: boolean, command: string) {
+  try {
+    return parseArgs({ args: [...args], options: spec, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function help(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+/** The message and its chain of causes, so a library error is never swallowed. */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    parts.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  if (process.env.CLIPPINGS_DEBUG && error instanceof Error) parts.push(error.stack ?? '');
+  return parts.join('\n  caused by: ');
+}
+
+process.on('SIGINT', () => process.exit(130)); // 'exit' handlers remove the staging folder
+process.exitCode = await main(process.argv.slice(2));

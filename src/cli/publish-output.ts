@@ -1,0 +1,116 @@
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Atomic publishing of the output folder.
+ *
+ * A build writes into `<output>.staging-<pid>` beside the live folder, then swaps: the live folder is
+ * renamed to `<output>.old-<pid>`, the staging folder to the live name, and the old one removed.
+ * Two renames on one file system: a static server sees either the old or the new site (for an
+ * instant, between the renames, no folder at all) and never a half-written one. A failed or
+ * interrupted build leaves its staging folder behind and the live output untouched; the next build
+ * removes staging/old folders whose process is gone. (A symlink swap would avoid the instant without
+ * a folder, but several static hosts and `cp -r` users trip over a symlinked root, so plain renames.)
+ */
+export function stagingDir(output: string): string {
+  return `${output}.staging-${process.pid}`;
+}
+
+/** Removes `<output>.staging-*` and `<output>.old-*` left by builds that are no longer running. */
+export async function cleanStaleOutputs(output: string): Promise<void> {
+  const parent = path.dirname(path.resolve(output));
+  const base = path.basename(path.resolve(output));
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const name of entries) {
+    const match = /^(.*)\.(staging|old)-(\d+)$/.exec(name);
+    if (match === null || match[1] !== base) continue;
+    const pid = Number(match[3]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Seeds the staging folder from the previous output with hard links (cheap: no bytes copied).
+ * Files for which `keepLinked(rel)` is false get a private copy instead, so that whatever later
+ * writes over them in place cannot reach through the link into the live output.
+ */
+export async function seedStaging(output: string, staging: string, keepLinked: (rel: string) => boolean): Promise<void> {
+  await mkdir(staging, { recursive: true });
+  await mirror(output, staging, '', keepLinked);
+}
+
+async function mirror(from: string, to: string, rel: string, keepLinked: (rel: string) => boolean): Promise<void> {
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (entry) => {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) {
+        await mkdir(target, { recursive: true });
+        return mirror(source, target, child, keepLinked);
+      }
+      if (!entry.isFile()) return;
+      if (!keepLinked(child)) return copyFile(source, target);
+      try {
+        await link(source, target);
+      } catch {
+        await copyFile(source, target); // another file system, or links not allowed
+      }
+    }),
+  );
+}
+
+/** Deletes a page from the staging folder and the folders it leaves empty (never above `root`). */
+export async function removeFromStaging(root: string, rel: string): Promise<void> {
+  const file = insideRoot(root, rel);
+  await unlink(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  let dir = path.dirname(file);
+  while (dir !== path.resolve(root) && dir.startsWith(path.resolve(root))) {
+    try {
+      await rmdir(dir);
+    } catch {
+      break; // not empty
+    }
+    dir = path.dirname(dir);
+  }
+}
+
+/** Resolves a page path inside root, refusing anything that would land outside it. */
+export function insideRoot(root: string, rel: string): string {
+  const resolvedRoot = path.resolve(root);
+  const file = path.resolve(resolvedRoot, rel);
+  if (path.isAbsolute(rel) || !file.startsWith(resolvedRoot + path.sep)) throw new Error(`refusing to write outside the output folder: ${rel}`);
+  return file;
+}
+
+/** Replaces the live output with the staging folder. */
+export async function swapIn(staging: string, output: string): Promise<void> {
+  const old = `${output}.old-${process.pid}`;
+  let hadOld = true;
+  try {
+    await rename(output, old);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot move the previous output ${output} aside`, { cause: error });
+    hadOld = false;
+  }
+  try {
+    await rename(staging, output);
+  } catch (error) {
+    if (hadOld) await rename(old, output).catch(() => undefined);
+    throw new Error(`cannot publish ${staging} as ${output}`, { cause: error });
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { access, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Archive } from '../archive/archive.ts';
+import { loadArchive } from '../archive/load-archive.ts';
+import { buildSite } from '../site/build-site.ts';
+import { renderSite } from '../site/render-site.ts';
+import type { SiteConfig } from '../site/site-config.ts';
+import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
+import type { Progress } from './create-progress.ts';
+import { formatRejected } from './format-summary.ts';
+import { cleanStaleOutputs, insideRoot, removeFromStaging, seedStaging, stagingDir, swapIn } from './publish-output.ts';
+import { templatesDigest } from './templates-digest.ts';
+
+export interface BuildOptions {
+  readonly input: string;
+  readonly output: string;
+  readonly cacheDir: string;
+  readonly config: SiteConfig;
+  /** Ignore the previous output and render every page. */
+  readonly full: boolean;
+  /** Fail (and publish nothing) when any file is rejected. */
+  readonly strict: boolean;
+  readonly progress: Progress;
+  /** Project folder whose layouts/, public/ and src/site/ the templates digest covers. */
+  readonly projectDir: string;
+}
+
+export interface BuildResult {
+  readonly archive: Archive;
+  readonly pagesTotal: number;
+  readonly pagesWritten: number;
+  readonly pagesDeleted: number;
+  readonly incremental: boolean;
+  readonly parsed: number;
+  readonly published: boolean;
+  readonly ms: number;
+}
+
+/** Thrown by `--strict` builds with rejected files: nothing is published. */
+export class StrictBuildError extends Error {}
+
+/**
+ * Test hook: with CLIPPINGS_FAIL_AFTER_RENDER=1 the build throws after rendering into the staging
+ * folder and before the swap, as a crash at the worst moment would. The live output must survive.
+ */
+const FAIL_AFTER_RENDER = 'CLIPPINGS_FAIL_AFTER_RENDER';
+
+/**
+ * Loads the archive, builds the page models and publishes the site atomically: pages whose digest
+ * (page model + shell + templates digest) is unchanged are hard-linked from the previous output,
+ * the others rendered into a staging folder, which then replaces the live one.
+ */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const { config, output, progress } = options;
+  await cleanStaleOutputs(output);
+
+  let parsed = 0;
+  let parserVersion = '';
+  progress.start('parse', 0);
+  const archive = await loadArchive(options.input, {
+    timeZone: config.timeZone,
+    outlets: config.outlets,
+    cacheDir: path.join(options.cacheDir, 'parse'),
+    onProgress: (done, total) => {
+      progress.start('parse', total);
+      progress.update(done);
+    },
+    onStats: (stats) => {
+      parsed = stats.parsed;
+      parserVersion = stats.parserVersion;
+    },
+  });
+  progress.stop();
+  if (options.strict && archive.rejected.length > 0) {
+    throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
+  }
+
+  const site = buildSite(archive, config);
+  const templates = await templatesDigest(options.projectDir, parserVersion, config);
+  const shell = JSON.stringify(site.shell);
+  const digests: Record<string, string> = {};
+  for (const page of site.pages) {
+    insideRoot(output, page.path); // a page path that escapes the output folder stops the build here
+    digests[page.path] = createHash('sha256').update(templates).update(shell).update(JSON.stringify(page)).digest('hex');
+  }
+
+  const manifestFile = manifestPath(options.cacheDir, output);
+  const previous = options.full ? undefined : await readManifest(manifestFile);
+  const incremental = previous !== undefined && previous.templatesDigest === templates && (await allExist(output, Object.keys(previous.pages)));
+  const staging = stagingDir(output);
+  await rm(staging, { recursive: true, force: true });
+  const removeStaging = (): void => rmSync(staging, { recursive: true, force: true }); // on exit (e.g. Ctrl-C)
+  process.once('exit', removeStaging);
+  try {
+    let only: Set<string> | undefined;
+    let deleted = 0;
+    if (incremental) {
+      const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests[rel];
+      await seedStaging(output, staging, unchanged);
+      only = new Set(site.pages.map((p) => p.path).filter((p) => !unchanged(p)));
+      for (const rel of only) await removeFromStaging(staging, rel);
+      for (const rel of Object.keys(previous.pages)) {
+        if (digests[rel] === undefined) {
+          await removeFromStaging(staging, rel);
+          deleted++;
+        }
+      }
+    } else {
+      await mkdir(staging, { recursive: true });
+    }
+
+    progress.start('render', only?.size ?? site.pages.length);
+    const rendered = await renderSite(site, staging, only === undefined ? { quiet: true } : { only, quiet: true });
+    progress.update(rendered.pagesWritten);
+    progress.stop();
+    const missing = await firstMissing(staging, site.pages.map((p) => p.path));
+    if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
+    if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
+
+    await swapIn(staging, output);
+    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, pages: digests });
+    return {
+      archive,
+      pagesTotal: site.pages.length,
+      pagesWritten: rendered.pagesWritten,
+      pagesDeleted: deleted,
+      incremental,
+      parsed,
+      published: true,
+      ms: Date.now() - started,
+    };
+  } finally {
+    process.removeListener('exit', removeStaging);
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function allExist(root: string, rels: readonly string[]): Promise<boolean> {
+  return (await firstMissing(root, rels)) === undefined;
+}
+
+async function firstMissing(root: string, rels: readonly string[]): Promise<string | undefined> {
+  for (let i = 0; i < rels.length; i += 256) {
+    const chunk = rels.slice(i, i + 256);
+    const found = await Promise.all(chunk.map((rel) => access(path.join(root, rel)).then(() => true, () => false)));
+    const index = found.indexOf(false);
+    if (index >= 0) return chunk[index];
+  }
+  return undefined;
+}
