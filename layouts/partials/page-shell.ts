@@ -6,6 +6,9 @@ import { breadcrumbs } from './breadcrumbs.ts';
 export const CSP =
   "default-src 'self'; img-src 'self' https:; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
+/** The search page runs Pagefind's WebAssembly, which needs 'wasm-unsafe-eval' (and nothing more). */
+export const SEARCH_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+
 /** The document around every page: head, skip link, header, breadcrumbs, main, footer. */
 export function pageShell(shell: Shell, page: PageModel, main: Html): string {
   return toString(html`<!doctype html>
@@ -13,7 +16,7 @@ export function pageShell(shell: Shell, page: PageModel, main: Html): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${page.kind === 'search' ? SEARCH_CSP : CSP}">
 <meta name="referrer" content="no-referrer">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
@@ -26,10 +29,9 @@ ${shell.feedUrl ? html`<link rel="alternate" type="application/atom+xml" title="
 <a class="skip" href="#main">跳到正文</a>
 <header class="site-header">
 <a class="brand" href="${safeUrl(shell.homeUrl)}">${shell.siteTitle}</a>
-<nav class="site-nav" aria-label="主导航"><ul>${shell.nav.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.label}</a></li>`)}${
-    shell.searchUrl ? html`<li><a href="${safeUrl(shell.searchUrl)}">搜索</a></li>` : ''
-  }</ul></nav>
-</header>
+<nav class="site-nav" aria-label="主导航"><ul>${shell.nav.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.label}</a></li>`)}</ul></nav>
+${shell.searchUrl && page.kind !== 'search' ? html`<form class="site-search" action="${safeUrl(shell.searchUrl)}" method="get" role="search"><label class="visually-hidden" for="site-search-q">搜索文章</label><input type="search" id="site-search-q" name="q" placeholder="搜索" size="12"><button type="submit">搜索</button></form>
+` : ''}</header>
 ${page.breadcrumbs.length > 1 ? breadcrumbs(page.breadcrumbs) : ''}
 <main id="main" tabindex="-1">
 ${main}

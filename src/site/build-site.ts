@@ -8,6 +8,8 @@ import { buildArticlePage, type Neighbours } from './build-article-page.ts';
 import { buildCalendarPages } from './build-calendar-pages.ts';
 import { dateLabel, dateTrail } from './date-trail.ts';
 import { paginate } from './paginate.ts';
+import { buildSearchPage } from './search/build-search-page.ts';
+import { buildPublishing } from './build-publishing.ts';
 
 export type { BuildSiteOptions } from './make-site-context.ts';
 
@@ -64,10 +66,11 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     month,
     day,
     notFound: [notFound],
+    search: options.search ? [buildSearchPage(ctx)] : [],
   };
   const pages: PageModel[] = Object.values(lists).flat();
   assertUniquePaths(pages);
-  return { shell: ctx.shell, pages, lists };
+  return { shell: ctx.shell, pages, lists, publish: buildPublishing(archive, ctx, pages, options.sitemapMaxUrls) };
 }
 
 function indexPages(

@@ -8,8 +8,10 @@ import { shortenTitle } from './shorten-title.ts';
 export interface BuildSiteOptions {
   /** Link feeds (`/feed.xml`, `/topics/<slug>/feed.xml`, `/outlets/<key>/feed.xml`) from pages. */
   readonly feeds?: boolean;
-  /** Link the search page (`/search/`) from the header. */
+  /** Build the search page (`/search/`) and link it from the header. */
   readonly search?: boolean;
+  /** URLs per sitemap file before sitemap.xml becomes an index (default 50,000; for tests). */
+  readonly sitemapMaxUrls?: number;
 }
 
 /** What every page builder shares: config, routes, the time formatter, and memoized small models. */

@@ -44,5 +44,5 @@ async function renderOnce(site: SiteModel, outputDir: string, options: RenderOpt
 function onlyPages(site: SiteModel, only: ReadonlySet<string>): SiteModel {
   const keep = <P extends PageModel>(list: readonly P[]) => list.filter((p) => only.has(p.path));
   const lists = Object.fromEntries(Object.entries(site.lists).map(([k, v]: [string, readonly PageModel[]]) => [k, keep(v)])) as unknown as PageLists;
-  return { shell: site.shell, pages: keep(site.pages), lists };
+  return { ...site, pages: keep(site.pages), lists };
 }

@@ -3,6 +3,8 @@
  * A page model holds everything its HTML depends on (besides the site-wide `Shell`) and nothing
  * volatile, so `JSON.stringify(shell) + JSON.stringify(page)` is a stable key for incremental builds.
  */
+import type { FeedModel } from './feeds/feed-model.ts';
+import type { SitemapFile } from './sitemap/build-sitemaps.ts';
 
 /** A link whose label is plain (untrusted) text and whose url is site-relative or http(s). */
 export interface Link {
@@ -154,7 +156,18 @@ export interface NotFoundPage extends PageBase {
   readonly kind: 'notFound';
 }
 
-export type PageModel = ArticlePage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage;
+/** `/search/`: a GET form, and the Pagefind bundle its script (public/search/search.js) loads. */
+export interface SearchPage extends PageBase {
+  readonly kind: 'search';
+  /** Folder of the Pagefind bundle, e.g. `/sub/pagefind/`. */
+  readonly bundleUrl: string;
+  readonly scriptUrl: string;
+  readonly styleUrl: string;
+  /** Ways to browse when search is unavailable (no JavaScript). */
+  readonly browse: readonly Link[];
+}
+
+export type PageModel = ArticlePage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage;
 
 /** The page lists templates paginate over, one per template. */
 export interface PageLists {
@@ -169,6 +182,8 @@ export interface PageLists {
   readonly month: readonly MonthPage[];
   readonly day: readonly IndexPage[];
   readonly notFound: readonly NotFoundPage[];
+  /** Empty unless search is built. */
+  readonly search: readonly SearchPage[];
 }
 
 export interface SiteModel {
@@ -176,4 +191,15 @@ export interface SiteModel {
   /** Every page of the site, paths unique. */
   readonly pages: readonly PageModel[];
   readonly lists: PageLists;
+  /** Feeds, sitemap and robots.txt (src/site/build-publishing.ts). */
+  readonly publish: PublishModel;
+}
+
+/** The site's non-HTML files; each is written by its own template in layouts/. */
+export interface PublishModel {
+  /** Empty unless feeds are built. */
+  readonly feeds: readonly FeedModel[];
+  /** `sitemap.xml`, then `sitemap-N.xml` parts when it is a sitemap index. */
+  readonly sitemaps: readonly SitemapFile[];
+  readonly robots: { readonly path: string; readonly text: string };
 }

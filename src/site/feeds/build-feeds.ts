@@ -5,6 +5,11 @@ import { makeRoutes } from '../make-routes.ts';
 import type { FeedEntry, FeedModel } from './feed-model.ts';
 
 export interface BuildFeedsOptions {
+  /**
+   * Site-relative URL → absolute URL (the site context's `canonical`, which copes with a base URL
+   * that already holds the path prefix). Default: `config.baseUrl + url`.
+   */
+  readonly absolute?: (url: string) => string;
   /** Entries per feed, newest first (default 50). */
   readonly limit?: number;
   /**
@@ -25,7 +30,7 @@ export function buildFeeds(archive: Archive, config: SiteConfig, options: BuildF
   const limit = options.limit ?? 50;
   const maxContent = options.maxContentLength ?? 64 * 1024;
   const routes = makeRoutes(config.pathPrefix);
-  const absolute = (url: string): string => `${config.baseUrl}${url}`;
+  const absolute = options.absolute ?? ((url: string): string => `${config.baseUrl}${url}`);
   const entry = (a: Readonly<Article>): FeedEntry => ({
     url: absolute(routes.article(a.slug).url),
     title: a.title,

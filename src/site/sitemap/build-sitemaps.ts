@@ -3,15 +3,15 @@
  * 50,000) it is one `<urlset>`; beyond that `sitemap.xml` becomes a `<sitemapindex>` of
  * `sitemap-1.xml`, `sitemap-2.xml`, … each holding at most `maxUrlsPerFile` URLs.
  *
- *     const files = buildSitemaps(pages.map((p) => ({ url: p.url })), config);
+ *     const files = buildSitemaps(pages.map((p) => ({ url: p.url })), { pathPrefix: '/sub/', absolute: ctx.canonical });
  *     // [{ path: 'sitemap.xml', url: '/sub/sitemap.xml', xml: '<?xml …' }]
  */
 
 export interface SitemapUrl {
   /** Site-relative URL including the path prefix, e.g. `/sub/articles/abc/`. */
   readonly url: string;
-  /** Unix ms of the page's last change, when known (articles: published time). */
-  readonly lastmod?: number;
+  /** W3C datetime of the page's last change, when known (articles: the newest capture). */
+  readonly lastmod?: string;
 }
 
 export interface SitemapFile {
@@ -24,8 +24,8 @@ export interface SitemapFile {
 }
 
 export interface SitemapOptions {
-  /** Absolute origin (+ path), no trailing slash, e.g. `https://user.github.io`. */
-  readonly baseUrl: string;
+  /** Site-relative URL → absolute URL, e.g. `/sub/x/` → `https://user.github.io/sub/x/`. */
+  readonly absolute: (url: string) => string;
   /** "/" or "/sub/". */
   readonly pathPrefix: string;
   /** URLs per sitemap file (default and maximum 50,000). */
@@ -43,7 +43,7 @@ export function buildSitemaps(pages: readonly SitemapUrl[], options: SitemapOpti
     url: `${options.pathPrefix}${name}`,
     xml,
   });
-  const absolute = (url: string): string => `${options.baseUrl}${url}`;
+  const { absolute } = options;
   if (pages.length <= max) return [file('sitemap.xml', urlset(pages, absolute))];
 
   const parts: SitemapFile[] = [];
@@ -65,7 +65,7 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
 
 function urlset(pages: readonly SitemapUrl[], absolute: (url: string) => string): string {
   const rows = pages.map((p) => {
-    const lastmod = p.lastmod === undefined ? '' : `<lastmod>${new Date(p.lastmod).toISOString()}</lastmod>`;
+    const lastmod = p.lastmod === undefined ? '' : `<lastmod>${escapeXml(p.lastmod)}</lastmod>`;
     return `<url><loc>${escapeXml(absolute(p.url))}</loc>${lastmod}</url>`;
   });
   return [HEAD, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...rows, '</urlset>', ''].join('\n');
