@@ -6,6 +6,7 @@ import type { Archive } from '../archive/archive.ts';
 import { loadArchive } from '../archive/load-archive.ts';
 import { buildSite } from '../site/build-site.ts';
 import { renderSite } from '../site/render-site.ts';
+import { indexSearch, type IndexSearchResult } from '../site/search/index-search.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
@@ -36,6 +37,8 @@ export interface BuildResult {
   readonly parsed: number;
   readonly published: boolean;
   readonly ms: number;
+  /** The Pagefind index, when it was (re)built; undefined when no article page changed. */
+  readonly search?: IndexSearchResult;
 }
 
 /** Thrown by `--strict` builds with rejected files: nothing is published. */
@@ -78,7 +81,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
 
-  const site = buildSite(archive, config);
+  const site = buildSite(archive, config, { feeds: true, search: true });
   const templates = await templatesDigest(options.projectDir, parserVersion, config);
   const shell = JSON.stringify(site.shell);
   const digests: Record<string, string> = {};
@@ -118,6 +121,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     progress.stop();
     const missing = await firstMissing(staging, site.pages.map((p) => p.path));
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
+    // The search index covers article pages only: rebuild it when one changed or went away.
+    const searchStale =
+      only === undefined || deleted > 0 || site.lists.article.some((p) => only.has(p.path)) || !(await allExist(staging, ['pagefind/pagefind.js']));
+    let search: IndexSearchResult | undefined;
+    if (searchStale) {
+      progress.start('search', 1);
+      search = await indexSearch(staging, { pathPrefix: config.pathPrefix });
+      progress.update(1);
+      progress.stop();
+    }
     if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
 
     await swapIn(staging, output);
@@ -131,6 +144,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       parsed,
       published: true,
       ms: Date.now() - started,
+      ...(search ? { search } : {}),
     };
   } finally {
     process.removeListener('exit', removeStaging);
