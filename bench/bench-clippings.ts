@@ -1,0 +1,82 @@
+/**
+ * Times the Clippings CLI on one prepared size: clean full builds (empty output, no cache), no-change
+ * rebuilds (warm cache, output present), add-one-file rebuilds, then checks that the incremental
+ * output equals a clean full build of the same input (file set and bytes).
+ */
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { runBuild } from './clippings-command.ts';
+import { compareDirs, listFiles } from './compare-dirs.ts';
+import { generateSeed } from './generate-seeds.ts';
+import type { PreparedSize } from './prepare-size.ts';
+import { removeExtras } from './prepare-size.ts';
+import { summarize, type Figure } from './summarize-runs.ts';
+
+export interface ClippingsResult {
+  readonly full: Figure;
+  readonly noChange: Figure;
+  readonly addOne: Figure;
+  readonly outputFiles: number;
+  /** Incremental output after the add-one runs versus a clean full build of the same input. */
+  readonly addOneIdentical: boolean;
+  readonly addOneDifferences: readonly string[];
+  /** The CLI's own summary line(s) of the last full build, for the report. */
+  readonly lastFullStdout: string;
+}
+
+export async function benchClippings(p: PreparedSize, runs: number, seed: number, log: (line: string) => void): Promise<ClippingsResult> {
+  const cwd = join(p.workDir, 'clippings');
+  const output = join(cwd, 'out');
+  const build = (full: boolean) => runBuild({ input: p.seedDir, output, cwd, full });
+
+  const fulls = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cwd, { recursive: true, force: true });
+    mkdirSync(cwd, { recursive: true });
+    fulls.push(await build(true));
+    log(`${p.size}: clippings full build ${i + 1}/${runs}: ${Math.round(fulls[i]?.ms ?? 0)} ms`);
+  }
+  const outputFiles = listFiles(output).length;
+
+  const noChanges = [];
+  for (let i = 0; i < runs; i++) {
+    noChanges.push(await build(false));
+    log(`${p.size}: clippings no-change rebuild ${i + 1}/${runs}: ${Math.round(noChanges[i]?.ms ?? 0)} ms`);
+  }
+
+  const addOnes = [];
+  let comparison;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const extra = generateSeed(p.size + i, { seed }, true);
+      const path = join(p.seedDir, extra.relPath);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, extra.text);
+      appendFileSync(p.extrasFile, `${extra.relPath}\n`);
+      addOnes.push(await build(false));
+      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms`);
+    }
+    const verifyCwd = join(p.workDir, 'clippings-verify');
+    rmSync(verifyCwd, { recursive: true, force: true });
+    mkdirSync(verifyCwd, { recursive: true });
+    await runBuild({ input: p.seedDir, output: join(verifyCwd, 'out'), cwd: verifyCwd, full: true });
+    comparison = compareDirs(output, join(verifyCwd, 'out'));
+    rmSync(verifyCwd, { recursive: true, force: true });
+  } finally {
+    removeExtras(p.seedDir, p.extrasFile);
+  }
+  const differences = [
+    ...comparison.onlyInFirst.map((f) => `only in incremental: ${f}`),
+    ...comparison.onlyInSecond.map((f) => `only in clean build: ${f}`),
+    ...comparison.differing.map((f) => `bytes differ: ${f}`),
+  ];
+  return {
+    full: summarize(fulls),
+    noChange: summarize(noChanges),
+    addOne: summarize(addOnes),
+    outputFiles,
+    addOneIdentical: comparison.identical,
+    addOneDifferences: differences.slice(0, 20),
+    lastFullStdout: (fulls[fulls.length - 1]?.stdout ?? '').trim().split('\n').slice(-4).join('\n'),
+  };
+}

@@ -1,0 +1,113 @@
+/** The benchmark's result record, the targets it is held to, and the printed table. */
+import type { ClippingsResult } from './bench-clippings.ts';
+import type { HugoResult } from './bench-hugo.ts';
+import type { OneArticleResult } from './bench-one-article.ts';
+
+export interface SizeResult {
+  readonly size: number;
+  readonly seedFiles: number;
+  /** Pages after merging recaptures (what the Hugo site holds). */
+  readonly articles: number;
+  readonly hugo?: HugoResult;
+  readonly clippings?: ClippingsResult;
+}
+
+export interface Target {
+  readonly name: string;
+  readonly limit: string;
+  /** The measured value, formatted; undefined when it was not measured. */
+  readonly value?: string;
+  readonly met?: boolean;
+}
+
+export interface BenchReport {
+  readonly generatedAt: string;
+  readonly machine: {
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly totalMemoryMb: number;
+    readonly node: string;
+    readonly hugo: string;
+    readonly loadAverageBefore: readonly number[];
+    readonly loadAverageAfter: readonly number[];
+  };
+  readonly generator: { readonly version: number; readonly seed: number };
+  readonly runs: number;
+  readonly oneArticle: OneArticleResult;
+  readonly sizes: readonly SizeResult[];
+  readonly targets: readonly Target[];
+}
+
+export function evaluateTargets(sizes: readonly SizeResult[], one: OneArticleResult): Target[] {
+  const at = (n: number) => sizes.find((s) => s.size === n);
+  const targets: Target[] = [];
+  const ratio = (name: string, limit: number, a: number | undefined, b: number | undefined): void => {
+    const r = a !== undefined && b !== undefined ? a / b : undefined;
+    targets.push({ name, limit: `≤ ${limit}`, ...(r === undefined ? {} : { value: r.toFixed(3), met: r <= limit }) });
+  };
+  const s10k = at(10_000);
+  ratio('10k full build: Clippings / Hugo', 0.35, s10k?.clippings?.full.medianMs, s10k?.hugo?.full.medianMs);
+  for (const s of sizes) {
+    ratio(`${label(s.size)} no-change / own full`, 0.15, s.clippings?.noChange.medianMs, s.clippings?.full.medianMs);
+    ratio(`${label(s.size)} add-one / own full`, 0.2, s.clippings?.addOne.medianMs, s.clippings?.full.medianMs);
+    if (s.clippings !== undefined) {
+      targets.push({ name: `${label(s.size)} add-one output = clean full build`, limit: 'identical', value: String(s.clippings.addOneIdentical), met: s.clippings.addOneIdentical });
+    }
+  }
+  const mem = s10k?.clippings?.full.peakProcessMb;
+  targets.push({ name: '10k peak memory (largest process)', limit: '≤ 450 MB', ...(mem === undefined ? {} : { value: `${mem} MB`, met: mem <= 450 }) });
+  const s100k = at(100_000);
+  const mem100k = s100k?.clippings?.full.peakProcessMb;
+  targets.push({ name: '100k peak memory (largest process)', limit: '≤ 3072 MB', ...(mem100k === undefined ? {} : { value: `${mem100k} MB`, met: mem100k <= 3072 }) });
+  ratio('100k full time / 10k full time', 12, s100k?.clippings?.full.medianMs, s10k?.clippings?.full.medianMs);
+  const oneMs = one.clippings?.medianMs;
+  targets.push({ name: 'one-article build', limit: '< 2000 ms', ...(oneMs === undefined ? {} : { value: `${oneMs} ms`, met: oneMs < 2000 }) });
+  return targets;
+}
+
+export function printReport(r: BenchReport): void {
+  const m = r.machine;
+  console.log(`\nClippings benchmark — ${r.generatedAt}`);
+  console.log(`${m.cpus} × ${m.cpuModel}, ${m.totalMemoryMb} MB, node ${m.node}, ${m.hugo}`);
+  console.log(`load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}; medians of ${r.runs} runs\n`);
+  const rows: string[][] = [['size', 'articles', 'measure', 'median ms', 'runs ms', 'peak proc MB', 'peak tree MB', 'files out']];
+  const row = (size: string, articles: string, name: string, f: { medianMs: number; runsMs: readonly number[]; peakProcessMb: number; peakTreeMb: number } | undefined, files = '') => {
+    if (f !== undefined) rows.push([size, articles, name, String(f.medianMs), f.runsMs.join(' '), String(f.peakProcessMb), String(f.peakTreeMb), files]);
+  };
+  row('1', '1', 'clippings one-article', r.oneArticle.clippings);
+  row('1', '1', 'hugo one-article', r.oneArticle.hugo);
+  for (const s of r.sizes) {
+    const n = label(s.size);
+    row(n, String(s.articles), 'hugo full', s.hugo?.full, String(s.hugo?.outputFiles ?? ''));
+    row(n, String(s.articles), 'clippings full', s.clippings?.full, String(s.clippings?.outputFiles ?? ''));
+    row(n, String(s.articles), 'clippings no-change', s.clippings?.noChange);
+    row(n, String(s.articles), 'clippings add-one', s.clippings?.addOne);
+  }
+  console.log(table(rows));
+  console.log('');
+  const ratios: string[][] = [['size', 'clippings/hugo (full)', 'no-change/full', 'add-one/full', 'add-one output identical']];
+  for (const s of r.sizes) {
+    const c = s.clippings;
+    ratios.push([
+      label(s.size),
+      c !== undefined && s.hugo !== undefined ? (c.full.medianMs / s.hugo.full.medianMs).toFixed(3) : '–',
+      c !== undefined ? (c.noChange.medianMs / c.full.medianMs).toFixed(3) : '–',
+      c !== undefined ? (c.addOne.medianMs / c.full.medianMs).toFixed(3) : '–',
+      c !== undefined ? (c.addOneIdentical ? 'yes' : `NO (${c.addOneDifferences.length} differences, first: ${c.addOneDifferences[0] ?? ''})`) : '–',
+    ]);
+  }
+  console.log(table(ratios));
+  console.log('');
+  const t: string[][] = [['target', 'limit', 'measured', 'status']];
+  for (const x of r.targets) t.push([x.name, x.limit, x.value ?? '–', x.met === undefined ? 'not measured' : x.met ? 'met' : 'NOT MET']);
+  console.log(table(t));
+}
+
+function label(size: number): string {
+  return size >= 1000 && size % 1000 === 0 ? `${size / 1000}k` : String(size);
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--with-100k] [--runs 3] [--seed N] [--no-clippings] [--no-hugo]`
+ *
+ * For each size: generates synthetic seeds into bench/.work/<size>/ (reused while the generator is
+ * unchanged), converts them to a Hugo site, and measures Clippings (clean full build, no-change
+ * rebuild, add-one rebuild + identical-output check) and Hugo (clean build): medians of `--runs`
+ * runs, peak memory of the whole process tree. Prints a table with the targets and writes
+ * bench/results/latest.json. Benchmarks print figures; they are not tests.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchClippings, type ClippingsResult } from './bench-clippings.ts';
+import { benchHugo, hugoVersion, type HugoResult } from './bench-hugo.ts';
+import { benchOneArticle, type OneArticleResult } from './bench-one-article.ts';
+import { findCacheFlag, REPO } from './clippings-command.ts';
+import { GENERATOR_VERSION } from './generate-seeds.ts';
+import { prepareSize } from './prepare-size.ts';
+import { evaluateTargets, printReport, type BenchReport, type SizeResult } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    'with-100k': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '20230830' },
+    'no-clippings': { type: 'boolean', default: false },
+    'no-hugo': { type: 'boolean', default: false },
+  },
+});
+
+const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+if (values['with-100k'] && !sizes.includes(100_000)) sizes.push(100_000);
+const runs = Math.max(1, Number(values.runs));
+const seed = Number(values.seed);
+const root = join(REPO, 'bench', '.work');
+const log = (line: string): void => console.error(`[bench] ${line}`);
+
+const withClippings = !values['no-clippings'] && existsSync(join(REPO, 'src', 'cli', 'main.ts'));
+if (!values['no-clippings'] && !withClippings) log('src/cli/main.ts does not exist yet: measuring Hugo only');
+const withHugo = !values['no-hugo'] && hugoVersion() !== 'not installed';
+if (!values['no-hugo'] && !withHugo) log('hugo is not installed (apt-get install -y hugo): measuring Clippings only');
+if (withClippings) log(`cache flag of the CLI: ${findCacheFlag() ?? 'none (cache goes to <cwd>/.cache)'}`);
+
+const loadBefore = os.loadavg();
+log(`load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+
+log('one-article build (startup cost)…');
+const oneArticle: OneArticleResult = await benchOneArticle(root, runs, seed, { clippings: withClippings, hugo: withHugo });
+
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  const prepared = prepareSize(root, size, seed, log);
+  let hugo: HugoResult | undefined;
+  if (withHugo) {
+    log(`${size}: hugo × ${runs}…`);
+    hugo = await benchHugo(prepared.hugoSiteDir, runs);
+  }
+  let clippings: ClippingsResult | undefined;
+  if (withClippings) clippings = await benchClippings(prepared, runs, seed, log);
+  results.push({
+    size,
+    seedFiles: size,
+    articles: prepared.hugoPages,
+    ...(hugo === undefined ? {} : { hugo }),
+    ...(clippings === undefined ? {} : { clippings }),
+  });
+}
+
+const loadAfter = os.loadavg();
+const targets = evaluateTargets(results, oneArticle);
+const report: BenchReport = {
+  generatedAt: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+    node: process.version,
+    hugo: hugoVersion(),
+    loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(2))),
+    loadAverageAfter: loadAfter.map((l) => Number(l.toFixed(2))),
+  },
+  generator: { version: GENERATOR_VERSION, seed },
+  runs,
+  oneArticle,
+  sizes: results,
+  targets,
+};
+printReport(report);
+mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+log('wrote bench/results/latest.json');
