@@ -93,7 +93,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const manifestFile = manifestPath(options.cacheDir, output);
   const previous = options.full ? undefined : await readManifest(manifestFile);
   const incremental = previous !== undefined && previous.templatesDigest === templates && (await allExist(output, Object.keys(previous.pages)));
-  const staging = stagingDir(output);
+  const staging = path.resolve(stagingDir(output));
   await rm(staging, { recursive: true, force: true });
   const removeStaging = (): void => rmSync(staging, { recursive: true, force: true }); // on exit (e.g. Ctrl-C)
   process.once('exit', removeStaging);
@@ -116,7 +116,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
 
     progress.start('render', only?.size ?? site.pages.length);
-    const rendered = await renderSite(site, staging, only === undefined ? { quiet: true } : { only, quiet: true });
+    const rendered = await inProjectDir(options.projectDir, () =>
+      renderSite(site, staging, only === undefined ? { quiet: true } : { only, quiet: true }),
+    );
     progress.update(rendered.pagesWritten);
     progress.stop();
     const missing = await firstMissing(staging, site.pages.map((p) => p.path));
@@ -149,6 +151,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   } finally {
     process.removeListener('exit', removeStaging);
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Eleventy resolves the layouts folder against the working directory, so rendering runs from the
+ * project folder (the command itself may be run from anywhere; every path it holds is absolute by then).
+ */
+async function inProjectDir<T>(projectDir: string, work: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  process.chdir(projectDir);
+  try {
+    return await work();
+  } finally {
+    process.chdir(previous);
   }
 }
 
