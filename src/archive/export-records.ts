@@ -1,0 +1,96 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article } from '../article/article.ts';
+import type { Archive } from './archive.ts';
+
+/**
+ * Writes the archive as newline-delimited JSON, `<outDir>/data/articles.ndjson`: one record per
+ * article, newest first (the archive's order), documented by docs/export-schema.json. The file is
+ * streamed (one line at a time, honouring back-pressure) and replaced atomically.
+ */
+
+export const EXPORT_SCHEMA_VERSION = 1;
+
+export interface ExportRecord {
+  readonly schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  readonly id: string;
+  readonly url: string;
+  readonly canonicalUrl: string;
+  readonly outlet: { readonly key: string; readonly name: string };
+  readonly topic: { readonly label: string; readonly slug: string };
+  readonly title: string;
+  readonly publishedAt: string;
+  readonly publishedAtMs: number;
+  readonly keys: { readonly year: string; readonly month: string; readonly day: string };
+  readonly dateline: string | null;
+  readonly lead: string;
+  readonly summary: string;
+  readonly hero: { readonly src: string; readonly alt: string; readonly width: number | null; readonly height: number | null } | null;
+  readonly bodyHtml: string;
+  readonly text: string;
+  readonly readingMinutes: number;
+  readonly captures: readonly {
+    readonly capturedAt: string;
+    readonly title: string;
+    readonly contentHash: string;
+    readonly sourcePath: string;
+  }[];
+}
+
+export async function exportRecords(archive: Archive, outDir: string): Promise<{ files: string[]; records: number }> {
+  const dir = join(outDir, 'data');
+  const file = join(dir, 'articles.ndjson');
+  const temp = `${file}.${process.pid}.tmp`;
+  await mkdir(dir, { recursive: true });
+  const stream = createWriteStream(temp, { encoding: 'utf8' });
+  const failed = once(stream, 'error').then(([error]: unknown[]) => {
+    throw new Error(`${file}: cannot write the export`, { cause: error });
+  });
+  failed.catch(() => undefined);
+  try {
+    for (const article of archive.articles) {
+      if (!stream.write(`${JSON.stringify(toRecord(article))}\n`)) await Promise.race([once(stream, 'drain'), failed]);
+    }
+    stream.end();
+    await Promise.race([once(stream, 'finish'), failed]);
+    await rename(temp, file);
+  } catch (error) {
+    stream.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return { files: [file], records: archive.articles.length };
+}
+
+/** One article as its export record: explicit nulls for absent fields, ISO 8601 UTC times. */
+export function toRecord(article: Article): ExportRecord {
+  return {
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    id: article.id,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    outlet: { key: article.outlet.key, name: article.outlet.name },
+    topic: { label: article.topic.label, slug: article.topic.slug },
+    title: article.title,
+    publishedAt: new Date(article.publishedAt).toISOString(),
+    publishedAtMs: article.publishedAt,
+    keys: { year: article.keys.year, month: article.keys.month, day: article.keys.day },
+    dateline: article.dateline ?? null,
+    lead: article.lead,
+    summary: article.summary,
+    hero: article.hero
+      ? { src: article.hero.src, alt: article.hero.alt, width: article.hero.width ?? null, height: article.hero.height ?? null }
+      : null,
+    bodyHtml: article.bodyHtml,
+    text: article.text,
+    readingMinutes: article.readingMinutes,
+    captures: article.captures.map((capture) => ({
+      capturedAt: new Date(capture.capturedAt).toISOString(),
+      title: capture.title,
+      contentHash: capture.contentHash,
+      sourcePath: capture.sourcePath,
+    })),
+  };
+}

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Article } from '../src/article/article.ts';
+import type { Archive } from '../src/archive/archive.ts';
+import { exportRecords } from '../src/archive/export-records.ts';
+import { makeArticle } from './fixtures/features/make-article.ts';
+
+type Schema = {
+  type?: string | string[];
+  const?: unknown;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean;
+  items?: Schema;
+  minItems?: number;
+  pattern?: string;
+  minLength?: number;
+  minimum?: number;
+  oneOf?: Schema[];
+  $ref?: string;
+  $defs?: Record<string, Schema>;
+};
+
+/** Checks the JSON Schema keywords docs/export-schema.json uses (and fails on any other). */
+function validate(value: unknown, schema: Schema, root: Schema, path = '$'): string[] {
+  const known = new Set(['$schema', '$id', 'title', 'description', 'format', 'type', 'const', 'required', 'properties',
+    'additionalProperties', 'items', 'minItems', 'pattern', 'minLength', 'minimum', 'oneOf', '$ref', '$defs']);
+  for (const key of Object.keys(schema)) if (!known.has(key)) return [`${path}: validator does not know "${key}"`];
+  if (schema.$ref) {
+    const name = schema.$ref.replace('#/$defs/', '');
+    const target = root.$defs?.[name];
+    return target ? validate(value, target, root, path) : [`${path}: unknown $ref ${schema.$ref}`];
+  }
+  if (schema.oneOf) {
+    const matches = schema.oneOf.filter((option) => validate(value, option, root, path).length === 0).length;
+    return matches === 1 ? [] : [`${path}: matches ${matches} of oneOf`];
+  }
+  if ('const' in schema && value !== schema.const) return [`${path}: expected ${JSON.stringify(schema.const)}`];
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const allowed = schema.type === undefined ? undefined : [schema.type].flat();
+  if (allowed && !allowed.includes(type) && !(type === 'integer' && allowed.includes('number'))) {
+    return [`${path}: expected ${allowed.join('|')}, got ${type}`];
+  }
+  const errors: string[] = [];
+  if (typeof value === 'string') {
+    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${path}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
+    if (schema.minLength !== undefined && [...value].length < schema.minLength) errors.push(`${path}: too short`);
+  }
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: below ${schema.minimum}`);
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${path}: fewer than ${schema.minItems} items`);
+    if (schema.items) value.forEach((item, i) => errors.push(...validate(item, schema.items as Schema, root, `${path}[${i}]`)));
+  }
+  if (type === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) if (!(key in object)) errors.push(`${path}: missing ${key}`);
+    for (const [key, child] of Object.entries(object)) {
+      const sub = schema.properties?.[key];
+      if (sub) errors.push(...validate(child, sub, root, `${path}.${key}`));
+      else if (schema.additionalProperties === false) errors.push(`${path}: unexpected property ${key}`);
+    }
+  }
+  return errors;
+}
+
+const schema = JSON.parse(await readFile(new URL('../docs/export-schema.json', import.meta.url), 'utf8')) as Schema;
+
+function archiveOf(articles: Article[]): Archive {
+  return { articles, topics: [], outlets: [], years: [], rejected: [], warnings: [], duplicatesMerged: 0, filesRead: articles.length };
+}
+
+const newest = makeArticle({
+  url: 'http://www.rfi.fr//cn/中国/20230830-x',
+  canonicalUrl: 'https://www.rfi.fr/cn/中国/20230830-x',
+  title: '新标题',
+  publishedAt: Date.UTC(2023, 7, 30, 18, 45, 25),
+  keys: { year: '2023', month: '2023-08', day: '2023-08-31' },
+  dateline: '30/08/2023 - 20:34',
+  lead: '导语。',
+  text: '导语。\n第二段。',
+  hero: { src: 'https://s.rfi.fr/a.jpg', alt: '图', width: 1280 },
+  readingMinutes: 2,
+});
+const older = makeArticle({ url: 'https://www.dw.com/zh/x', title: 'DW 旧闻', publishedAt: Date.UTC(2020, 6, 1) });
+const recaptured: Article = {
+  ...newest,
+  captures: [newest.captures[0] as Article['captures'][number], { ...(newest.captures[0] as Article['captures'][number]), capturedAt: Date.UTC(2023, 7, 29), title: '旧标题', contentHash: 'b'.repeat(64) }],
+};
+
+test('exportRecords writes one schema-valid record per article, newest first, and it reads back in a few lines', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
+  try {
+    const result = await exportRecords(archiveOf([recaptured, older]), dir);
+    assert.deepEqual(result, { files: [join(dir, 'data', 'articles.ndjson')], records: 2 });
+    assert.deepEqual(await readdir(join(dir, 'data')), ['articles.ndjson'], 'no temporary file left behind');
+
+    // What the README shows: read the export back in a few lines of Node.
+    const records = [];
+    for await (const line of createInterface({ input: createReadStream(join(dir, 'data/articles.ndjson')) })) {
+      records.push(JSON.parse(line));
+    }
+
+    assert.equal(records.length, 2);
+    for (const [i, record] of records.entries()) assert.deepEqual(validate(record, schema, schema, `line ${i + 1}`), []);
+    const [first, second] = records;
+    assert.equal(first.id, newest.id);
+    assert.equal(first.publishedAt, '2023-08-30T18:45:25.000Z');
+    assert.equal(first.publishedAtMs, 1693421125000);
+    assert.equal(first.keys.day, '2023-08-31', 'day keys stay in the site zone');
+    assert.deepEqual(first.hero, { src: 'https://s.rfi.fr/a.jpg', alt: '图', width: 1280, height: null });
+    assert.deepEqual(first.captures.map((c: { title: string; capturedAt: string }) => [c.title, c.capturedAt]), [
+      ['新标题', '2023-08-30T18:45:25.000Z'],
+      ['旧标题', '2023-08-29T00:00:00.000Z'],
+    ]);
+    assert.equal(second.dateline, null);
+    assert.equal(second.hero, null);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the validator catches what the schema forbids', () => {
+  const record = { ...JSON.parse(JSON.stringify({ schemaVersion: 2, extra: true })) };
+  const errors = validate(record, schema, schema);
+  assert.ok(errors.some((error) => error.includes('expected 1')));
+});
+
+test('a large archive is streamed: 5,000 articles export in order', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
+  try {
+    const articles = Array.from({ length: 5_000 }, (_, i) =>
+      makeArticle({ url: `https://example.org/${i}`, publishedAt: Date.UTC(2021, 0, 1) - i * 60_000, text: '很长的正文。'.repeat(400) }),
+    );
+    const started = performance.now();
+    const { records } = await exportRecords(archiveOf(articles), dir);
+    console.log(`# exported ${records} records in ${(performance.now() - started).toFixed(0)} ms`);
+    const lines = (await readFile(join(dir, 'data/articles.ndjson'), 'utf8')).trimEnd().split('\n');
+    assert.equal(lines.length, 5_000);
+    assert.equal(JSON.parse(lines[4_999] ?? '{}').url, 'https://example.org/4999');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+const corpus = new URL('../../shared/corpus/real/', import.meta.url);
+test('every record of the real corpus validates against the schema', { skip: !existsSync(corpus) && 'corpus not found' }, async () => {
+  const { loadArchive } = await import('../src/archive/load-archive.ts');
+  const archive = await loadArchive(corpus.pathname, { timeZone: 'Asia/Shanghai', outlets: [] });
+  const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
+  try {
+    await exportRecords(archive, dir);
+    const lines = (await readFile(join(dir, 'data/articles.ndjson'), 'utf8')).trimEnd().split('\n');
+    assert.equal(lines.length, archive.articles.length);
+    const errors = lines.flatMap((line, i) => validate(JSON.parse(line), schema, schema, `line ${i + 1}`));
+    assert.deepEqual(errors.slice(0, 10), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
