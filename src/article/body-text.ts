@@ -1,16 +1,40 @@
-import type { Root } from 'hast';
-import { toText } from 'hast-util-to-text';
+import type { ElementContent, Root, RootContent } from 'hast';
+
+const BLOCK = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'figure', 'figcaption',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'pre', 'hr', 'section',
+]);
 
 /**
- * Plain text of a sanitized body, one line per block: NBSP and ideographic-space runs become a single space,
- * zero-width characters and U+2028/2029 are normalized, blank lines collapse.
+ * Plain text of a sanitized body, one line per block (paragraph, heading, list item, table row...): NBSP and
+ * ideographic-space runs become a single space, zero-width characters go, U+2028/2029 end lines, blank lines
+ * collapse. A linear walk (hast-util-to-text's layout rules are not needed on sanitized markup).
  */
 export function bodyText(tree: Root): string {
-  return toText(tree)
+  const parts: string[] = [];
+  const walk = (node: RootContent | ElementContent): void => {
+    if (node.type === 'text') {
+      parts.push(node.value.replace(/\n/g, ' '));
+      return;
+    }
+    if (node.type !== 'element') return;
+    if (node.tagName === 'br') {
+      parts.push('\n');
+      return;
+    }
+    const block = BLOCK.has(node.tagName);
+    if (block) parts.push('\n');
+    for (const child of node.children) walk(child);
+    if (block) parts.push('\n');
+    else if (node.tagName === 'td' || node.tagName === 'th') parts.push(' ');
+  };
+  for (const child of tree.children) walk(child);
+  return parts
+    .join('')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\u2028\u2029]/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())
+    .map((line) => line.replace(/[ \t\f\r\u00a0\u3000]+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
 }

@@ -11,6 +11,7 @@ export function isElement(node: RootContent | ElementContent | Root | undefined)
 export function textOf(node: RootContent | ElementContent | Root): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element' && node.type !== 'root') return '';
+  if (node.type === 'element' && node.tagName === 'br') return ' ';
   let out = '';
   for (const child of node.children) out += textOf(child);
   return out;
