@@ -17,6 +17,7 @@ interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
   addGlobalData(name: string, data: () => unknown): void;
   setDataDeepMerge(deepMerge: boolean): void;
+  configureTemplateHandling(options: { writeMode: 'sync' | 'async' }): void;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -28,6 +29,7 @@ export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setTemplateFormats(['11ty.ts']);
   eleventyConfig.addPassthroughCopy({ [publicDir]: '/' });
   eleventyConfig.setDataDeepMerge(false);
+  if (process.env.CLIPPINGS_WRITE_MODE !== 'sync') eleventyConfig.configureTemplateHandling({ writeMode: 'async' });
   eleventyConfig.addGlobalData('site', () => site);
   // renderSite passes its own output dir, which a returned `output` would override.
   return { dir: provided ? { input: 'layouts' } : { input: 'layouts', output: '_site' } };

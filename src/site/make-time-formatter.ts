@@ -26,7 +26,10 @@ export function makeTimeFormatter(timeZone: string): TimeFormatter {
   }
   const dateLabels = new Map<string, string>();
   const zoneLabels = new Map<number, string>();
-  const parts = (ms: number) => {
+  const memo = new Map<number, Parts>();
+  const parts = (ms: number): Parts => {
+    const known = memo.get(ms);
+    if (known) return known;
     const offset = tzOffset(timeZone, new Date(ms)); // minutes east of UTC
     const local = new Date(ms + offset * 60_000);
     const stamp = local.toISOString(); // "2023-08-31T02:45:25.000Z", in local time
@@ -39,7 +42,9 @@ export function makeTimeFormatter(timeZone: string): TimeFormatter {
       dateLabels.set(day, dateLabel);
     }
     const iso = `${day}T${time}${seconds}${offset === 0 ? 'Z' : offsetText(offset)}`;
-    return { offset, day, time, dateLabel, iso };
+    const result = { offset, day, time, dateLabel, iso };
+    memo.set(ms, result);
+    return result;
   };
   const zoneLabel = (ms: number, offset: number) => {
     let label = zoneLabels.get(offset);
@@ -60,6 +65,14 @@ export function makeTimeFormatter(timeZone: string): TimeFormatter {
     },
     dayKey: (ms) => parts(ms).day,
   };
+}
+
+interface Parts {
+  readonly offset: number;
+  readonly day: string;
+  readonly time: string;
+  readonly dateLabel: string;
+  readonly iso: string;
 }
 
 function offsetText(minutes: number): string {

@@ -49,8 +49,15 @@ export function makeArticle(given: Partial<Article> = {}, options: MakeArticleOp
   return { ...article, captures };
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dayKeys(ms: number, timeZone: string): Article['keys'] {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  const day = f.format(ms);
   return { year: day.slice(0, 4), month: day.slice(0, 7), day };
 }
 
