@@ -19,6 +19,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 
@@ -54,6 +56,11 @@ export interface OpenOptions {
   readonly javaScriptEnabled?: boolean;
   /** Only for tests that inject their own script (axe): lifts the site's Content-Security-Policy. */
   readonly bypassCSP?: boolean;
+  /**
+   * For screenshots: answer remote image requests with a local grey placeholder (16:9 SVG) instead
+   * of aborting them, so pages are laid out as a reader with a network would see them.
+   */
+  readonly placeholderImages?: boolean;
 }
 
 export interface OpenedPage {
@@ -85,6 +92,9 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     const target = route.request().url();
     if (isLocal(target)) return route.continue();
     blocked.push(target);
+    if (options.placeholderImages && route.request().resourceType() === 'image') {
+      return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER });
+    }
     return route.abort('failed');
   });
 
@@ -110,6 +120,10 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     close: () => context.close(),
   };
 }
+
+const PLACEHOLDER =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">' +
+  '<rect width="1200" height="675" fill="#9aa0a6"/><path d="M0 0L1200 675M1200 0L0 675" stroke="#80868b" stroke-width="6"/></svg>';
 
 function isLocal(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
@@ -193,4 +207,14 @@ export async function buildReaderSite(extraArgs: readonly string[] = []): Promis
     await rm(work, { recursive: true, force: true });
     throw new Error(`clippings build failed for the reader fixture`, { cause: error });
   }
+}
+
+/** The `href` of the first element matching `selector` in the HTML served at `pageUrl` (read with a real parser). */
+export async function firstHref(pageUrl: string, selector: string): Promise<string> {
+  const response = await fetch(pageUrl);
+  if (!response.ok) throw new Error(`${pageUrl} answered ${response.status}`);
+  const found = select(selector, fromHtml(await response.text()));
+  const href = found?.properties['href'];
+  if (typeof href !== 'string') throw new Error(`${pageUrl}: no element matches ${selector} with an href`);
+  return href;
 }
