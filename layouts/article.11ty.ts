@@ -7,12 +7,14 @@ export const data = pageData('article');
 
 export function render({ model: m, site }: TemplateData<ArticlePage>): string {
   const a = m.article;
-  // data-pagefind-*: the article is what search indexes (title, outlet and date as result meta,
-  // outlet and topic as filters, newest-first sort key); index pages carry none, so are not indexed.
+  // data-pagefind-*: the article is what search indexes (title and date as result meta, outlet and
+  // topic as filters, a date sort key); index pages carry none, so are not indexed. The meta line is
+  // not indexed as text, and the outlet is a filter rather than meta (Pagefind indexes meta values):
+  // an outlet named 经济学人 must not match every 经济 query.
   return pageShell(site.shell, m, html`<article class="article" data-pagefind-body>
 <header class="article-head">
 <h1 dir="auto" data-pagefind-meta="title">${a.title}</h1>
-<p class="meta"><a href="${safeUrl(a.outlet.url)}" data-pagefind-meta="outlet" data-pagefind-filter="outlet">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}" data-pagefind-filter="topic">${a.topic.label}</a> · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]">${a.published.display}</time></a> · ${a.readingTime}</p>
+<p class="meta" data-pagefind-ignore><a href="${safeUrl(a.outlet.url)}" data-pagefind-filter="outlet">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}" data-pagefind-filter="topic">${a.topic.label}</a> · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]">${a.published.display}</time></a> · ${a.readingTime}</p>
 ${a.dateline ? html`<p class="dateline">${a.dateline}</p>` : ''}
 <p class="archived" data-pagefind-ignore>存档副本，抓取于 <time datetime="${a.captured.iso}">${a.captured.display}</time>。<a class="original" href="${safeUrl(a.originalUrl)}" rel="noopener noreferrer nofollow">阅读原文</a></p>
 </header>

@@ -93,7 +93,8 @@ function resultItem(data) {
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'meta';
-  meta.textContent = [data.meta?.outlet, data.meta?.date].filter(Boolean).join(' · ');
+  // The outlet is a filter, not meta: Pagefind indexes meta values as searchable text.
+  meta.textContent = [data.filters?.outlet?.[0], data.filters?.topic?.[0], data.meta?.date].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
   excerpt.append(...excerptNodes(data.excerpt || ''));

@@ -1,0 +1,190 @@
+/**
+ * Search: a fixture archive (test/fixtures/search/, five seed files with known terms) is rendered
+ * under a path prefix and indexed with Pagefind, then queried twice: from Node with Pagefind's own
+ * pagefind.js (fetch shimmed to read the output folder), and in Chromium through the search page.
+ *
+ * | fixture   | outlet | 朝鲜                         | 经济 |
+ * |-----------|--------|------------------------------|------|
+ * | korea     | rfi    | yes                          | no   |
+ * | economy   | bbc    | no                           | yes  |
+ * | sanctions | dw     | yes                          | yes  |
+ * | hongkong  | rfi    | no                           | no   |
+ * | peninsula | dw     | only inside 北朝鲜, 朝鲜半岛 | no   |
+ *
+ * No fixture contains 鬣蜥 or "xyzzy".
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadArchive } from '../src/archive/load-archive.ts';
+import { buildSite } from '../src/site/build-site.ts';
+import { renderSite } from '../src/site/render-site.ts';
+import { indexSearch, type IndexSearchResult } from '../src/site/search/index-search.ts';
+import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
+import type { SiteConfig } from '../src/site/site-config.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { CHROMIUM, openPage, withBrowser } from './support/browser.ts';
+
+const FIXTURES = new URL('./fixtures/search/', import.meta.url);
+const PREFIX = '/sub/';
+const config: SiteConfig = { ...DEFAULT_SITE_CONFIG, baseUrl: 'https://example.org', pathPrefix: PREFIX, timeZone: 'Asia/Shanghai' };
+const TITLES = {
+  korea: '朝鲜再次试射弹道导弹 日本提出抗议',
+  economy: '中国第三季度增长放缓 消费依旧疲软',
+  sanctions: '联合国报告：制裁之下的平壤外汇收入',
+  hongkong: '香港区议会选举改制后首次投票',
+  peninsula: '学者谈半岛局势：对话之门并未关闭',
+};
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let work: string;
+let out: string;
+let indexed: IndexSearchResult;
+let pagefind: Pagefind;
+let dwName: string;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'clippings-search-'));
+  out = join(work, 'site');
+  const archive = await loadArchive(FIXTURES.pathname, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
+  assert.equal(archive.articles.length, 5, `fixtures rejected: ${JSON.stringify(archive.rejected)}`);
+  dwName = archive.outlets.find((g) => g.key.key === 'dw')?.key.name ?? 'dw';
+  await renderSite(buildSite(archive, config, { feeds: true, search: true }), out);
+  indexed = await indexSearch(out, { pathPrefix: PREFIX });
+
+  // pagefind.js is an ES module for browsers; in Node it only needs fetch to reach its files.
+  const bundle = 'http://site.test/sub/pagefind/';
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.host !== 'site.test') return realFetch(input);
+    const file = join(out, decodeURIComponent(url.pathname.slice(PREFIX.length)));
+    const body = await readFile(file).catch(() => undefined);
+    return body ? new Response(body) : new Response('not found', { status: 404 });
+  };
+  pagefind = (await import(pathToFileURL(join(out, 'pagefind', 'pagefind.js')).href)) as Pagefind;
+  await pagefind.options({ basePath: bundle, baseUrl: '/' });
+});
+
+after(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function titlesFor(query: string, options: Record<string, unknown> = {}): Promise<string[]> {
+  const { results } = await pagefind.search(query, options);
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.map((d) => d.meta.title ?? '').sort();
+}
+
+test('indexSearch indexes the five article pages, not the index pages, and reports size and time', async () => {
+  assert.equal(indexed.pages, 5);
+  assert.ok(indexed.bytes > 10_000, `bundle of ${indexed.bytes} bytes`);
+  assert.ok(indexed.ms >= 0);
+  assert.ok(existsSync(join(out, 'pagefind', 'pagefind-entry.json')));
+  const entry = JSON.parse(await readFile(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  assert.deepEqual(Object.keys(entry.languages), ['zh-cn'], 'pages declare zh-CN, so Pagefind indexes them as Chinese');
+  assert.equal(entry.languages['zh-cn'].page_count, 5);
+});
+
+test('two-character Chinese queries find exactly the articles that contain them', async () => {
+  assert.deepEqual(await titlesFor('朝鲜'), [TITLES.korea, TITLES.sanctions, TITLES.peninsula].sort());
+  assert.deepEqual(await titlesFor('经济'), [TITLES.economy, TITLES.sanctions].sort());
+  assert.deepEqual(await titlesFor('选举'), [TITLES.hongkong]);
+  assert.deepEqual(await titlesFor('导弹'), [TITLES.korea]);
+});
+
+test('terms that appear nowhere find nothing', async () => {
+  assert.deepEqual(await titlesFor('鬣蜥'), []);
+  assert.deepEqual(await titlesFor('xyzzy'), []);
+});
+
+test('results carry URL (with the prefix), title, outlet, date and a highlighted excerpt; filters by outlet and topic', async () => {
+  const { results } = await pagefind.search('朝鲜');
+  for (const r of results) {
+    const d = await r.data();
+    assert.match(d.url, /^\/sub\/articles\/[a-z0-9]+\/$/);
+    assert.ok(d.meta.title && d.meta.date, JSON.stringify(d.meta));
+    assert.match(d.excerpt, /<mark>(北)?朝鲜<\/mark>/);
+    assert.ok(d.filters.outlet?.length === 1 && d.filters.topic?.length === 1, JSON.stringify(d.filters));
+  }
+  const filters = await pagefind.filters();
+  assert.deepEqual(Object.keys(filters).sort(), ['outlet', 'topic']);
+  assert.equal(filters.outlet?.[dwName], 2);
+  assert.deepEqual(await titlesFor('朝鲜', { filters: { outlet: dwName } }), [TITLES.sanctions, TITLES.peninsula].sort());
+  // The outlet/topic line is not indexed as text: an outlet's name is not a search hit.
+  assert.deepEqual(await titlesFor(dwName.split(' ')[0] ?? dwName), []);
+});
+
+const noBrowser = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+
+test('in Chromium, /search/?q=朝鲜 shows the three hits with title, outlet and date, under the search CSP', { skip: noBrowser }, async () => {
+  const server: StaticServer = await serveStatic(out, { prefix: PREFIX });
+  try {
+    await withBrowser(async (browser) => {
+      const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('朝鲜')}`);
+      await tab.page.waitForFunction(() => document.querySelectorAll('.search-result').length >= 3, null, { timeout: 20_000 });
+      const items = await tab.page.$$eval('.search-result', (els) =>
+        els.map((el) => ({
+          title: el.querySelector('h2 a')?.textContent ?? '',
+          href: el.querySelector('h2 a')?.getAttribute('href') ?? '',
+          meta: el.querySelector('.meta')?.textContent ?? '',
+          marks: [...el.querySelectorAll('.excerpt mark')].map((m) => m.textContent),
+        })),
+      );
+      assert.deepEqual(items.map((i) => i.title).sort(), [TITLES.korea, TITLES.sanctions, TITLES.peninsula].sort());
+      for (const i of items) {
+        assert.match(i.href, /^\/sub\/articles\/[a-z0-9]+\/$/);
+        assert.match(i.meta, /^.+ · .+ · \d{4}年/);
+        assert.ok(i.marks.length > 0);
+      }
+      assert.equal(await tab.page.isHidden('#search-nojs'), true);
+      // Filter by outlet: the select is filled from the index.
+      await tab.page.selectOption('#search-outlet', dwName);
+      await tab.page.waitForFunction(() => document.querySelectorAll('.search-result').length === 2, null, { timeout: 10_000 });
+      assert.match(tab.page.url(), /outlet=/);
+      // A miss says so.
+      await tab.page.fill('#search-q', '鬣蜥');
+      await tab.page.press('#search-q', 'Enter');
+      await tab.page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('没有找到'), null, { timeout: 10_000 });
+      assert.equal(await tab.page.locator('.search-result').count(), 0);
+      assert.deepEqual(tab.problems(), [], 'no console errors, CSP violations or page errors');
+      await tab.close();
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('without JavaScript the header form still reaches /search/?q=… and the page offers the archives', { skip: noBrowser }, async () => {
+  const server: StaticServer = await serveStatic(out, { prefix: PREFIX });
+  try {
+    await withBrowser(async (browser) => {
+      const tab = await openPage(browser, server.url, { javaScriptEnabled: false });
+      await tab.page.fill('#site-search-q', '经济');
+      await Promise.all([tab.page.waitForURL(/\/sub\/search\/\?q=/), tab.page.press('#site-search-q', 'Enter')]);
+      assert.equal(new URL(tab.page.url()).searchParams.get('q'), '经济');
+      assert.equal(await tab.page.isVisible('#search-nojs'), true);
+      const links = await tab.page.$$eval('#search-nojs a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(links, ['/sub/topics/', '/sub/outlets/', '/sub/archive/']);
+      assert.deepEqual(tab.problems(), []);
+      await tab.close();
+    });
+  } finally {
+    await server.close();
+  }
+});
