@@ -33,6 +33,8 @@ export interface Expectation {
   /** For rejected files: the line and a substring of the reason. */
   readonly line?: number;
   readonly reason?: string;
+  /** For accepted files whose URL has a later capture: the built site shows that one instead. */
+  readonly supersededBy?: string;
   /** For accepted files that must warn. */
   readonly warning?: { readonly line: number; readonly reason: string };
 }
