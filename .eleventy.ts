@@ -31,6 +31,6 @@ export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setDataDeepMerge(false);
   if (process.env.CLIPPINGS_WRITE_MODE !== 'sync') eleventyConfig.configureTemplateHandling({ writeMode: 'async' });
   eleventyConfig.addGlobalData('site', () => site);
-  // renderSite passes its own output dir, which a returned `output` would override.
-  return { dir: provided ? { input: 'layouts' } : { input: 'layouts', output: '_site' } };
+  // renderSite passes absolute input and output dirs, which returned ones would override.
+  return provided ? {} : { dir: { input: 'layouts', output: '_site' } };
 }
