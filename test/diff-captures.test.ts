@@ -129,3 +129,13 @@ test('completely rewritten long texts still give a bounded, correct answer', () 
   assert.deepEqual(sides(diff.parts), { older, newer });
   console.log(`# rewritten 17k-char text diffed in ${ms.toFixed(1)} ms`);
 });
+
+test('short common fragments inside a rewritten sentence fold into one readable replacement', () => {
+  const diff = diffText(
+    '内地公民记者张展一案，上海浦東新區法院在周一上午開庭，中午前即宣判張展罪成，判囚4年。',
+    '内地公民记者张展年初到武汉报道新冠病毒情况，被指发布虚假信息，涉寻衅滋事罪，案件早上在上海审理。',
+  );
+  assert.deepEqual(diff.parts.map((part) => part.kind), ['same', 'removed', 'added', 'same']);
+  assert.deepEqual(diff.parts[0], { kind: 'same', text: '内地公民记者张展' });
+  assert.deepEqual(diff.parts.at(-1), { kind: 'same', text: '。' });
+});

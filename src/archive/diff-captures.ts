@@ -34,7 +34,7 @@ export interface CaptureDiff {
 export interface DiffOptions {
   /** Unchanged characters kept on each side of a change (default 40). */
   readonly context?: number;
-  /** Give up token-level diffing beyond this many edits and compare whole paragraphs (default 4000). */
+  /** Give up token-level diffing beyond this many edits and compare whole paragraphs (default 1000). */
   readonly maxEditLength?: number;
 }
 
@@ -57,7 +57,7 @@ export function diffText(older: string, newer: string, options: DiffOptions = {}
     const parts: RawPart[] = older === '' ? [] : [{ kind: 'same', text: older }];
     return { changed: false, parts: collapse(parts, context), added: 0, removed: 0 };
   }
-  const raw = tokenDiff(tokenize(older), tokenize(newer), options.maxEditLength ?? 4000)
+  const raw = tokenDiff(tokenize(older), tokenize(newer), options.maxEditLength ?? 1000)
     ?? tokenDiff(paragraphs(older), paragraphs(newer), 2000)
     ?? [
       { kind: 'removed' as const, text: older },
@@ -69,7 +69,7 @@ export function diffText(older: string, newer: string, options: DiffOptions = {}
     if (part.kind === 'added') added += codePoints(part.text);
     if (part.kind === 'removed') removed += codePoints(part.text);
   }
-  return { changed: true, parts: collapse(raw, context), added, removed };
+  return { changed: true, parts: collapse(foldChaff(raw), context), added, removed };
 }
 
 /** One paragraph a line, whitespace inside a line collapsed, blank lines dropped. */
@@ -108,6 +108,49 @@ function tokenDiff(older: string[], newer: string[], maxEditLength: number): Raw
     else if (text !== '') parts.push({ kind, text });
   }
   return parts;
+}
+
+/**
+ * Folds short unchanged runs caught between two changes into them ("semantic cleanup"): 新[-區法院-]
+ * {+冠病毒+}… reads better as one replaced phrase. A run folds when it is no longer than the larger
+ * side of the change before it and of the change after it, and holds no paragraph break.
+ */
+function foldChaff(parts: readonly RawPart[]): RawPart[] {
+  type Block = { same: string } | { removed: string; added: string };
+  const blocks: Block[] = [];
+  for (const part of parts) {
+    const last = blocks.at(-1);
+    if (part.kind === 'same') blocks.push({ same: part.text });
+    else if (last && !('same' in last)) last[part.kind] += part.text;
+    else blocks.push({ removed: part.kind === 'removed' ? part.text : '', added: part.kind === 'added' ? part.text : '' });
+  }
+  const size = (block: Block | undefined): number =>
+    block && !('same' in block) ? Math.max(codePoints(block.removed), codePoints(block.added)) : 0;
+  const folded: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!block) continue;
+    const before = folded.at(-1);
+    const after = blocks[i + 1];
+    if ('same' in block && before && !('same' in before) && after && !('same' in after) && !block.same.includes('\n')) {
+      const length = codePoints(block.same);
+      if (length <= size(before) && length <= size(after)) {
+        before.removed += block.same + after.removed;
+        before.added += block.same + after.added;
+        i++;
+        continue;
+      }
+    }
+    folded.push('same' in block ? block : { ...block });
+  }
+  return folded.flatMap((block): RawPart[] =>
+    'same' in block
+      ? [{ kind: 'same', text: block.same }]
+      : [
+          ...(block.removed ? [{ kind: 'removed' as const, text: block.removed }] : []),
+          ...(block.added ? [{ kind: 'added' as const, text: block.added }] : []),
+        ],
+  );
 }
 
 /** Shortens unchanged runs longer than twice the context, keeping whole tokens at each end. */
