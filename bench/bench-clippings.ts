@@ -3,10 +3,10 @@
  * rebuilds (warm cache, output present), add-one-file rebuilds, then checks that the incremental
  * output equals a clean full build of the same input (file set and bytes).
  */
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBuild } from './clippings-command.ts';
-import { compareDirs, listFiles } from './compare-dirs.ts';
+import { compareDirs, listFiles, type DirComparison } from './compare-dirs.ts';
 import { generateSeed } from './generate-seeds.ts';
 import type { PreparedSize } from './prepare-size.ts';
 import { removeExtras } from './prepare-size.ts';
@@ -19,7 +19,12 @@ export interface ClippingsResult {
   readonly outputFiles: number;
   /** Incremental output after the add-one runs versus a clean full build of the same input. */
   readonly addOneIdentical: boolean;
+  /** The same, ignoring Pagefind's index files (their names are content hashes). */
+  readonly addOneIdenticalOutsideSearchIndex: boolean;
   readonly addOneDifferences: readonly string[];
+  /** Whether two clean full builds of the same input gave the same bytes (needs --runs ≥ 2). */
+  readonly cleanBuildsIdentical?: boolean;
+  readonly cleanBuildDifferences?: readonly string[];
   /** The CLI's own summary line(s) of the last full build, for the report. */
   readonly lastFullStdout: string;
 }
@@ -30,12 +35,18 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   const build = (full: boolean) => runBuild({ input: p.seedDir, output, cwd, full });
 
   const fulls = [];
+  const previous = join(p.workDir, 'clippings-previous-out');
+  let cleanBuilds: DirComparison | undefined;
   for (let i = 0; i < runs; i++) {
+    rmSync(previous, { recursive: true, force: true });
+    if (i > 0) renameSync(output, previous);
     rmSync(cwd, { recursive: true, force: true });
     mkdirSync(cwd, { recursive: true });
     fulls.push(await build(true));
+    if (i > 0) cleanBuilds = compareDirs(previous, output);
     log(`${p.size}: clippings full build ${i + 1}/${runs}: ${Math.round(fulls[i]?.ms ?? 0)} ms`);
   }
+  rmSync(previous, { recursive: true, force: true });
   const outputFiles = listFiles(output).length;
 
   const noChanges = [];
@@ -65,18 +76,24 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   } finally {
     removeExtras(p.seedDir, p.extrasFile);
   }
-  const differences = [
-    ...comparison.onlyInFirst.map((f) => `only in incremental: ${f}`),
-    ...comparison.onlyInSecond.map((f) => `only in clean build: ${f}`),
-    ...comparison.differing.map((f) => `bytes differ: ${f}`),
-  ];
+  const differences = describe(comparison, 'incremental', 'clean build');
   return {
     full: summarize(fulls),
     noChange: summarize(noChanges),
     addOne: summarize(addOnes),
     outputFiles,
     addOneIdentical: comparison.identical,
+    addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' pagefind/')),
     addOneDifferences: differences.slice(0, 20),
+    ...(cleanBuilds === undefined ? {} : { cleanBuildsIdentical: cleanBuilds.identical, cleanBuildDifferences: describe(cleanBuilds, 'first', 'second').slice(0, 10) }),
     lastFullStdout: (fulls[fulls.length - 1]?.stdout ?? '').trim().split('\n').slice(-4).join('\n'),
   };
+}
+
+function describe(c: DirComparison, first: string, second: string): string[] {
+  return [
+    ...c.onlyInFirst.map((f) => `only in ${first}: ${f}`),
+    ...c.onlyInSecond.map((f) => `only in ${second}: ${f}`),
+    ...c.differing.map((f) => `bytes differ: ${f}`),
+  ];
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--with-100k] [--runs 3] [--seed N] [--no-clippings] [--no-hugo]`
+ * `npm run bench [-- --sizes 1000,10000] [--with-100k] [--runs 3] [--large-runs N] [--seed N] [--no-clippings] [--no-hugo]`
  *
  * For each size: generates synthetic seeds into bench/.work/<size>/ (reused while the generator is
  * unchanged), converts them to a Hugo site, and measures Clippings (clean full build, no-change
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     'with-100k': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
+    'large-runs': { type: 'string' },
     seed: { type: 'string', default: '20230830' },
     'no-clippings': { type: 'boolean', default: false },
     'no-hugo': { type: 'boolean', default: false },
@@ -33,6 +34,8 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 if (values['with-100k'] && !sizes.includes(100_000)) sizes.push(100_000);
 const runs = Math.max(1, Number(values.runs));
+/** Runs for sizes ≥ 10,000 (default: --runs), for loaded machines. */
+const largeRuns = Math.max(1, Number(values['large-runs'] ?? values.runs));
 const seed = Number(values.seed);
 const root = join(REPO, 'bench', '.work');
 const log = (line: string): void => console.error(`[bench] ${line}`);
@@ -52,13 +55,14 @@ const oneArticle: OneArticleResult = await benchOneArticle(root, runs, seed, { c
 const results: SizeResult[] = [];
 for (const size of sizes) {
   const prepared = prepareSize(root, size, seed, log);
+  const n = size >= 10_000 ? largeRuns : runs;
   let hugo: HugoResult | undefined;
   if (withHugo) {
-    log(`${size}: hugo × ${runs}…`);
-    hugo = await benchHugo(prepared.hugoSiteDir, runs);
+    log(`${size}: hugo × ${n}…`);
+    hugo = await benchHugo(prepared.hugoSiteDir, n);
   }
   let clippings: ClippingsResult | undefined;
-  if (withClippings) clippings = await benchClippings(prepared, runs, seed, log);
+  if (withClippings) clippings = await benchClippings(prepared, n, seed, log);
   results.push({
     size,
     seedFiles: size,
@@ -83,6 +87,7 @@ const report: BenchReport = {
   },
   generator: { version: GENERATOR_VERSION, seed },
   runs,
+  largeRuns,
   oneArticle,
   sizes: results,
   targets,
