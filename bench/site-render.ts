@@ -32,9 +32,11 @@ const archive = makeArchive(articles);
 console.log(`made ${count} articles in ${(performance.now() - t).toFixed(0)} ms`);
 
 t = performance.now();
+const buildCpu = process.cpuUsage();
 const site = buildSite(archive, DEFAULT_SITE_CONFIG);
 const buildMs = performance.now() - t;
-console.log(`buildSite: ${site.pages.length} pages in ${buildMs.toFixed(0)} ms`);
+const buildUsed = process.cpuUsage(buildCpu);
+console.log(`buildSite: ${site.pages.length} pages in ${buildMs.toFixed(0)} ms (CPU ${((buildUsed.user + buildUsed.system) / 1000).toFixed(0)} ms)`);
 
 await rm(out, { recursive: true, force: true });
 t = performance.now();
