@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
+import { clippings } from './fixtures/cli/run-clippings.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
-const bin = path.join(repo, 'bin/clippings.js');
 const fixtures = path.join(repo, 'test/fixtures/cli');
 let root = '';
-
-/** Runs the real CLI in `root` (no config file there); never rejects, returns code and output. */
-export function clippings(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface Node {
   nodeName: string;

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -31,16 +31,18 @@ export async function cleanStaleOutputs(output: string): Promise<void> {
 }
 
 /**
- * Seeds the staging folder from the previous output with hard links (cheap: no bytes copied).
- * Files for which `keepLinked(rel)` is false get a private copy instead, so that whatever later
- * writes over them in place cannot reach through the link into the live output.
+ * Seeds the staging folder from the previous output: `'link'` files are hard-linked (cheap: no bytes
+ * copied; nothing may write into them, or the write would reach the live output), `'copy'` files get
+ * a private copy, `'skip'` files are left out (to be written afresh).
  */
-export async function seedStaging(output: string, staging: string, keepLinked: (rel: string) => boolean): Promise<void> {
+export type SeedMode = 'link' | 'copy' | 'skip';
+
+export async function seedStaging(output: string, staging: string, mode: (rel: string) => SeedMode): Promise<void> {
   await mkdir(staging, { recursive: true });
-  await mirror(output, staging, '', keepLinked);
+  await mirror(output, staging, '', mode);
 }
 
-async function mirror(from: string, to: string, rel: string, keepLinked: (rel: string) => boolean): Promise<void> {
+async function mirror(from: string, to: string, rel: string, mode: (rel: string) => SeedMode): Promise<void> {
   const entries = await readdir(from, { withFileTypes: true });
   await Promise.all(
     entries.map(async (entry) => {
@@ -49,10 +51,14 @@ async function mirror(from: string, to: string, rel: string, keepLinked: (rel: s
       const target = path.join(to, entry.name);
       if (entry.isDirectory()) {
         await mkdir(target, { recursive: true });
-        return mirror(source, target, child, keepLinked);
+        await mirror(source, target, child, mode);
+        await rmdir(target).catch(() => undefined); // only succeeds when nothing was seeded into it
+        return;
       }
       if (!entry.isFile()) return;
-      if (!keepLinked(child)) return copyFile(source, target);
+      const how = mode(child);
+      if (how === 'skip') return;
+      if (how === 'copy') return copyFile(source, target);
       try {
         await link(source, target);
       } catch {
@@ -60,23 +66,6 @@ async function mirror(from: string, to: string, rel: string, keepLinked: (rel: s
       }
     }),
   );
-}
-
-/** Deletes a page from the staging folder and the folders it leaves empty (never above `root`). */
-export async function removeFromStaging(root: string, rel: string): Promise<void> {
-  const file = insideRoot(root, rel);
-  await unlink(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  let dir = path.dirname(file);
-  while (dir !== path.resolve(root) && dir.startsWith(path.resolve(root))) {
-    try {
-      await rmdir(dir);
-    } catch {
-      break; // not empty
-    }
-    dir = path.dirname(dir);
-  }
 }
 
 /** Resolves a page path inside root, refusing anything that would land outside it. */

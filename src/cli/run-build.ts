@@ -11,7 +11,7 @@ import type { SiteConfig } from '../site/site-config.ts';
 import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
-import { cleanStaleOutputs, insideRoot, removeFromStaging, seedStaging, stagingDir, swapIn } from './publish-output.ts';
+import { cleanStaleOutputs, insideRoot, seedStaging, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
 
 export interface BuildOptions {
@@ -100,17 +100,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     let only: Set<string> | undefined;
     let deleted = 0;
+    let searchStale = true;
     if (incremental) {
       const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests[rel];
-      await seedStaging(output, staging, unchanged);
       only = new Set(site.pages.map((p) => p.path).filter((p) => !unchanged(p)));
-      for (const rel of only) await removeFromStaging(staging, rel);
-      for (const rel of Object.keys(previous.pages)) {
-        if (digests[rel] === undefined) {
-          await removeFromStaging(staging, rel);
-          deleted++;
-        }
-      }
+      deleted = Object.keys(previous.pages).filter((rel) => digests[rel] === undefined).length;
+      searchStale = deleted > 0 || site.lists.article.some((p) => only!.has(p.path));
+      // Unchanged pages are linked; the search bundle is kept when no article changed; everything else
+      // (changed pages, public/ assets, feeds, sitemaps) is written afresh, so nothing stale survives.
+      const keepSearch = !searchStale;
+      await seedStaging(output, staging, (rel) => (unchanged(rel) ? 'link' : keepSearch && rel.startsWith('pagefind/') ? 'copy' : 'skip'));
     } else {
       await mkdir(staging, { recursive: true });
     }
@@ -124,8 +123,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const missing = await firstMissing(staging, site.pages.map((p) => p.path));
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
     // The search index covers article pages only: rebuild it when one changed or went away.
-    const searchStale =
-      only === undefined || deleted > 0 || site.lists.article.some((p) => only.has(p.path)) || !(await allExist(staging, ['pagefind/pagefind.js']));
+    if (!(await allExist(staging, ['pagefind/pagefind.js']))) searchStale = true;
     let search: IndexSearchResult | undefined;
     if (searchStale) {
       progress.start('search', 1);
