@@ -13,7 +13,7 @@ import { parseArticle } from '../src/article/parse-article.ts';
 import { checkHtmlFragment, checkHtmlPage, checkOutput } from './support/check-output.ts';
 import type { Finding } from './support/check-output.ts';
 import {
-  CLI_READY, HOSTILE_DIR, MALFORMED_DIR, PARSE_OPTIONS, REAL_DIR, REAL_FILES,
+  HOSTILE_DIR, MALFORMED_DIR, PARSE_OPTIONS, REAL_DIR, REAL_FILES,
   bodyText, listTree, readExpected, runCli,
 } from './support/hostile-build.ts';
 import type { Expectation } from './support/hostile-build.ts';
@@ -86,7 +86,7 @@ interface Build {
   readonly pages: ReadonlyMap<string, string>;
 }
 
-describe('the real CLI building hostile + malformed + real seeds', { skip: CLI_READY ? false : 'src/cli/main.ts has not landed yet' }, () => {
+describe('the real CLI building hostile + malformed + real seeds', () => {
   let build: Build;
   before(async () => {
     const work = await mkdtemp(join(tmpdir(), 'clippings-hostile-'));
@@ -143,8 +143,7 @@ describe('the real CLI building hostile + malformed + real seeds', { skip: CLI_R
     assert.deepEqual(missing, [], build.log);
   });
 
-  const chromium = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed`;
-  test('in Chromium: no hostile page opens a dialog, logs an error, sets window.__xss or fetches active content', { skip: chromium, timeout: 420_000 }, async () => {
+  test('in Chromium: no hostile page opens a dialog, logs an error, sets window.__xss or fetches active content', { timeout: 420_000 }, async () => {
     const markers = Object.values(hostile).flatMap((e) => (e.accepted && e.marker ? [e.marker] : []));
     // Each hostile article page, plus the listing/search pages that show titles and summaries.
     const articlePages = [...build.pages].filter(([path, text]) => path.startsWith('articles/') && markers.some((m) => text.includes(m))).map(([path]) => path);
@@ -155,7 +154,7 @@ describe('the real CLI building hostile + malformed + real seeds', { skip: CLI_R
   });
 });
 
-test('the browser check itself catches a planted payload (negative control)', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed`, timeout: 60_000 }, async () => {
+test('the browser check itself catches a planted payload (negative control)', { timeout: 60_000 }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'clippings-planted-'));
   try {
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>x</title><img src="nope.png" onerror="alert(1);window.__xss=1"><script src="https://evil.example/x.js"></script>');

@@ -51,11 +51,13 @@ export function splitSeed(bytes: Uint8Array, path: string, now: number = Date.no
     return error(decoded.line, `invalid UTF-8 at byte offset ${decoded.byteOffset} (byte 0x${hex}); re-save the file as UTF-8`);
   }
   let text = decoded.text;
+  // Control characters (NUL and the other C0 controls but tab/LF/CR, and U+FFFE/U+FFFF) mean nothing in
+  // news text and are invalid in XML: drop them here so no page, feed or search record ever carries one.
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    warn(lineOf(text, nul), 'NUL bytes were dropped (the text around them is kept)');
-    text = text.replaceAll('\u0000', '');
-  }
+  if (nul >= 0) warn(lineOf(text, nul), 'NUL bytes were dropped (the text around them is kept)');
+  const control = text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+  if (control >= 0) warn(lineOf(text, control), 'control characters were dropped (the text around them is kept)');
+  if (nul >= 0 || control >= 0) text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
   text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
     return error(1, 'the file has no content; a seed starts with a timestamp comment like <!--1693421125000-->');

@@ -14,7 +14,6 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const HOSTILE_DIR = join(REPO, 'test', 'fixtures', 'hostile');
 export const MALFORMED_DIR = join(REPO, 'test', 'fixtures', 'malformed');
 export const CLI = join(REPO, 'bin', 'clippings.js');
-export const CLI_READY = existsSync(join(REPO, 'src', 'cli', 'main.ts'));
 export const PARSE_OPTIONS = { timeZone: 'Asia/Shanghai', outlets: [] } as const;
 
 /** Three real articles with <script>, javascript: links, <iframe> and <style> in their bodies. */
