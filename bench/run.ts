@@ -7,7 +7,7 @@
  * runs, peak memory of the whole process tree. Prints a table with the targets and writes
  * bench/results/latest.json. Benchmarks print figures; they are not tests.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,29 +70,38 @@ for (const size of sizes) {
     ...(hugo === undefined ? {} : { hugo }),
     ...(clippings === undefined ? {} : { clippings }),
   });
+  writeReport(makeReport(), 'partial.json'); // a long run that is stopped still leaves its figures
 }
 
-const loadAfter = os.loadavg();
-const targets = evaluateTargets(results, oneArticle);
-const report: BenchReport = {
-  generatedAt: new Date().toISOString(),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
-    node: process.version,
-    hugo: hugoVersion(),
-    loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(2))),
-    loadAverageAfter: loadAfter.map((l) => Number(l.toFixed(2))),
-  },
-  generator: { version: GENERATOR_VERSION, seed },
-  runs,
-  largeRuns,
-  oneArticle,
-  sizes: results,
-  targets,
-};
+const report = makeReport();
 printReport(report);
-mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
-writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeReport(report, 'latest.json');
+rmSync(join(REPO, 'bench', 'results', 'partial.json'), { force: true });
 log('wrote bench/results/latest.json');
+
+function makeReport(): BenchReport {
+  const loadAfter = os.loadavg();
+  return {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+      hugo: hugoVersion(),
+      loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(2))),
+      loadAverageAfter: loadAfter.map((l) => Number(l.toFixed(2))),
+    },
+    generator: { version: GENERATOR_VERSION, seed },
+    runs,
+    largeRuns,
+    oneArticle,
+    sizes: results,
+    targets: evaluateTargets(results, oneArticle),
+  };
+}
+
+function writeReport(report: BenchReport, name: string): void {
+  mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results', name), `${JSON.stringify(report, null, 2)}\n`);
+}

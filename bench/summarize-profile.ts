@@ -57,17 +57,22 @@ for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   let fileTotal = 0;
+  const fileAreas = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
     const frame = nodes.get(id);
     if (frame === undefined) return;
     fileTotal += us;
     add(byArea, areaOf(frame), us);
+    add(fileAreas, areaOf(frame), us);
     add(byFile, fileOf(frame), us);
     add(byFunction, `${frame.functionName || '(anonymous)'}  ${fileOf(frame)}:${frame.lineNumber + 1}`, us);
   });
   total += fileTotal;
-  console.log(`${basename(file)}: ${(fileTotal / 1000).toFixed(0)} ms sampled (wall ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms)`);
+  const busy = fileTotal - (fileAreas.get('(idle)') ?? 0);
+  const top = [...fileAreas].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log(`${basename(file)}: busy ${(busy / 1000).toFixed(0)} ms of ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms wall`);
+  for (const [k, us] of top) console.log(`    ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }
 print('Self time by area (all threads)', byArea, 20);
 print('Self time by package / source file', byFile, 25);
