@@ -27,6 +27,7 @@ import { indexSearch, type IndexSearchResult } from '../src/site/search/index-se
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
+import type { Page } from 'playwright-core';
 import { CHROMIUM, openPage, withBrowser } from './support/browser.ts';
 
 const FIXTURES = new URL('./fixtures/search/', import.meta.url);
@@ -108,6 +109,16 @@ test('two-character Chinese queries find exactly the articles that contain them'
   assert.deepEqual(await titlesFor('导弹'), [TITLES.korea]);
 });
 
+test('longer Chinese queries, rewritten into overlapping bigrams by the search page, find exactly their articles', async () => {
+  const { cjkQuery } = (await import('../public/search/cjk-query.js' as string)) as { cjkQuery(q: string): string };
+  assert.equal(cjkQuery('朝鲜半岛'), '朝鲜 鲜半 半岛');
+  assert.equal(cjkQuery('"弹道导弹" ICBM 经济'), '弹道 道导 导弹 ICBM 经济');
+  assert.deepEqual(await titlesFor(cjkQuery('朝鲜半岛')), [TITLES.peninsula]);
+  assert.deepEqual(await titlesFor(cjkQuery('弹道导弹')), [TITLES.korea]);
+  assert.deepEqual(await titlesFor(cjkQuery('区议会选举')), [TITLES.hongkong]);
+  assert.deepEqual(await titlesFor(cjkQuery('网络盗窃加密货币')), [TITLES.sanctions]);
+});
+
 test('terms that appear nowhere find nothing', async () => {
   assert.deepEqual(await titlesFor('鬣蜥'), []);
   assert.deepEqual(await titlesFor('xyzzy'), []);
@@ -130,6 +141,17 @@ test('results carry URL (with the prefix), title, outlet, date and a highlighted
   assert.deepEqual(await titlesFor(dwName.split(' ')[0] ?? dwName), []);
 });
 
+/** Waits until the page lists exactly `n` results (no string evaluation: the page's CSP forbids it). */
+async function resultCount(page: Page, n: number, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const count = await page.locator('.search-result').count();
+    if (count === n) return;
+    if (Date.now() > until) throw new Error(`expected ${n} search results, the page shows ${count}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 const noBrowser = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
 
 test('in Chromium, /search/?q=朝鲜 shows the three hits with title, outlet and date, under the search CSP', { skip: noBrowser }, async () => {
@@ -137,7 +159,7 @@ test('in Chromium, /search/?q=朝鲜 shows the three hits with title, outlet and
   try {
     await withBrowser(async (browser) => {
       const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('朝鲜')}`);
-      await tab.page.waitForFunction(() => document.querySelectorAll('.search-result').length >= 3, null, { timeout: 20_000 });
+      await resultCount(tab.page, 3, 20_000);
       const items = await tab.page.$$eval('.search-result', (els) =>
         els.map((el) => ({
           title: el.querySelector('h2 a')?.textContent ?? '',
@@ -155,12 +177,18 @@ test('in Chromium, /search/?q=朝鲜 shows the three hits with title, outlet and
       assert.equal(await tab.page.isHidden('#search-nojs'), true);
       // Filter by outlet: the select is filled from the index.
       await tab.page.selectOption('#search-outlet', dwName);
-      await tab.page.waitForFunction(() => document.querySelectorAll('.search-result').length === 2, null, { timeout: 10_000 });
+      await resultCount(tab.page, 2);
       assert.match(tab.page.url(), /outlet=/);
+      // A four-character query goes through the bigram rewrite.
+      await tab.page.selectOption('#search-outlet', '');
+      await tab.page.fill('#search-q', '朝鲜半岛');
+      await tab.page.press('#search-q', 'Enter');
+      await resultCount(tab.page, 1);
+      assert.equal(await tab.page.textContent('.search-result h2 a'), TITLES.peninsula);
       // A miss says so.
       await tab.page.fill('#search-q', '鬣蜥');
       await tab.page.press('#search-q', 'Enter');
-      await tab.page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('没有找到'), null, { timeout: 10_000 });
+      await tab.page.locator('#search-status', { hasText: '没有找到' }).waitFor({ timeout: 10_000 });
       assert.equal(await tab.page.locator('.search-result').count(), 0);
       assert.deepEqual(tab.problems(), [], 'no console errors, CSP violations or page errors');
       await tab.close();

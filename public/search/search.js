@@ -1,6 +1,8 @@
 // Search page script: loads the Pagefind bundle (WebAssembly, hence 'wasm-unsafe-eval' in this
 // page's CSP) and renders results as DOM nodes. No innerHTML: Pagefind's excerpts are parsed with
 // DOMParser (inert) and only their text and <mark> elements are copied.
+import { cjkQuery } from './cjk-query.js';
+
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-q');
 const outletSelect = document.getElementById('search-outlet');
@@ -43,7 +45,7 @@ async function start() {
     list.replaceChildren();
     if (!query) return say('');
     say('正在搜索…');
-    const search = await pagefind.search(query, { filters: chosen });
+    const search = await pagefind.search(cjkQuery(query), { filters: chosen });
     if (mine !== generation) return;
     if (search.results.length === 0) return say(`没有找到与“${query}”相关的文章。`);
     say(`找到 ${search.results.length} 篇与“${query}”相关的文章。`);
