@@ -12,6 +12,8 @@ export interface Measurement {
   readonly peakProcessMb: number;
   /** Largest sum of VmRSS over the tree at one sample, in MB. */
   readonly peakTreeMb: number;
+  /** Largest VmRSS per command name (e.g. node, pagefind_extend, hugo), in MB. */
+  readonly peakByCommandMb: Readonly<Record<string, number>>;
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -33,13 +35,15 @@ export function measureCommand(command: string, args: readonly string[], options
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     let peakProcess = 0;
     let peakTree = 0;
+    const byCommand: Record<string, number> = {};
     const sample = (): void => {
       if (child.pid === undefined) return;
       let sum = 0;
       for (const pid of processTree(child.pid)) {
-        const kb = rssKb(pid);
+        const { kb, name } = rss(pid);
         sum += kb;
         if (kb > peakProcess) peakProcess = kb;
+        if (kb > (byCommand[name] ?? 0)) byCommand[name] = kb;
       }
       if (sum > peakTree) peakTree = sum;
     };
@@ -52,7 +56,8 @@ export function measureCommand(command: string, args: readonly string[], options
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      resolve({ ms, peakProcessMb: peakProcess / 1024, peakTreeMb: peakTree / 1024, exitCode: code, stdout, stderr });
+      const peakByCommandMb = Object.fromEntries(Object.entries(byCommand).map(([k, kb]) => [k, Math.round(kb / 1024)]));
+      resolve({ ms, peakProcessMb: peakProcess / 1024, peakTreeMb: peakTree / 1024, peakByCommandMb, exitCode: code, stdout, stderr });
     });
   });
 }
@@ -90,11 +95,11 @@ function parentPid(pid: number): number | undefined {
   }
 }
 
-function rssKb(pid: number): number {
+function rss(pid: number): { kb: number; name: string } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+    return { kb: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?' };
   } catch {
-    return 0;
+    return { kb: 0, name: '?' };
   }
 }

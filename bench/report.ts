@@ -2,6 +2,7 @@
 import type { ClippingsResult } from './bench-clippings.ts';
 import type { HugoResult } from './bench-hugo.ts';
 import type { OneArticleResult } from './bench-one-article.ts';
+import type { Figure } from './summarize-runs.ts';
 
 export interface SizeResult {
   readonly size: number;
@@ -73,9 +74,10 @@ export function printReport(r: BenchReport): void {
   console.log(`\nClippings benchmark — ${r.generatedAt}`);
   console.log(`${m.cpus} × ${m.cpuModel}, ${m.totalMemoryMb} MB, node ${m.node}, ${m.hugo}`);
   console.log(`load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}; medians of ${r.runs} runs (${r.largeRuns} for sizes ≥ 10k)\n`);
-  const rows: string[][] = [['size', 'articles', 'measure', 'median ms', 'runs ms', 'peak proc MB', 'peak tree MB', 'files out']];
-  const row = (size: string, articles: string, name: string, f: { medianMs: number; runsMs: readonly number[]; peakProcessMb: number; peakTreeMb: number } | undefined, files = '') => {
-    if (f !== undefined) rows.push([size, articles, name, String(f.medianMs), f.runsMs.join(' '), String(f.peakProcessMb), String(f.peakTreeMb), files]);
+  const rows: string[][] = [['size', 'articles', 'measure', 'median ms', 'runs ms', 'peak proc MB', 'peak tree MB', 'files out', 'peak MB by command']];
+  const row = (size: string, articles: string, name: string, f: Figure | undefined, files = '') => {
+    const by = Object.entries(f?.peakByCommandMb ?? {}).filter(([, mb]) => mb >= 20).map(([k, mb]) => `${k} ${mb}`).join(', ');
+    if (f !== undefined) rows.push([size, articles, name, String(f.medianMs), f.runsMs.join(' '), String(f.peakProcessMb), String(f.peakTreeMb), files, by]);
   };
   row('1', '1', 'clippings one-article', r.oneArticle.clippings);
   row('1', '1', 'hugo one-article', r.oneArticle.hugo);
