@@ -62,13 +62,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   let parsed = 0;
   let parserVersion = '';
-  progress.start('parse', 0);
+  let parseTotal = -1;
   const archive = await loadArchive(options.input, {
     timeZone: config.timeZone,
     outlets: config.outlets,
     cacheDir: path.join(options.cacheDir, 'parse'),
     onProgress: (done, total) => {
-      progress.start('parse', total);
+      if (total !== parseTotal) progress.start('parse', (parseTotal = total));
       progress.update(done);
     },
     onStats: (stats) => {
