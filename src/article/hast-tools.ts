@@ -43,19 +43,22 @@ export function normalizeSpace(s: string): string {
   return s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
-/** Text of a subtree when it is at most `limit` characters, else undefined (stops walking early). */
-export function shortTextOf(node: RootContent | ElementContent | Root, limit: number): string | undefined {
-  let out = '';
-  const walk = (n: RootContent | ElementContent | Root): boolean => {
-    if (n.type === 'text') {
-      out += n.value;
-      return out.length <= limit * 4; // raw text may shrink a lot once whitespace is collapsed
-    }
-    if (n.type !== 'element' && n.type !== 'root') return true;
-    for (const child of n.children) if (!walk(child)) return false;
-    return true;
-  };
-  if (!walk(node)) return undefined;
-  const text = normalizeSpace(out);
-  return text.length <= limit ? text : undefined;
+/**
+ * Raw (not whitespace-normalized) text of a subtree when it has at most `cap` characters, else undefined; stops
+ * walking as soon as the cap is passed, so asking every block of a long body costs no more than `cap` per block.
+ */
+export function rawTextUpTo(node: RootContent | ElementContent | Root, cap: number): string | undefined {
+  collected = '';
+  return collect(node, cap) ? collected : undefined;
+}
+
+let collected = '';
+function collect(node: RootContent | ElementContent | Root, cap: number): boolean {
+  if (node.type === 'text') {
+    collected += node.value;
+    return collected.length <= cap;
+  }
+  if (node.type !== 'element' && node.type !== 'root') return true;
+  for (const child of node.children) if (!collect(child, cap)) return false;
+  return true;
 }

@@ -64,12 +64,17 @@ function estimateDepth(html: string): number {
     const isLetter = (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
     if (!isLetter) continue;
     let end = i + 1;
-    while (end < html.length && /[a-zA-Z0-9-]/.test(html[end]!)) end++;
+    while (end < html.length && isNameChar(html.charCodeAt(end))) end++;
     const name = html.slice(i + 1, end).toLowerCase();
     if (VOID.has(name) || IMPLIED.has(name)) continue;
     if (++depth > max) max = depth;
   }
   return max;
+}
+
+/** `[a-zA-Z0-9-]` */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
 }
 
 function maxDepth(root: P5Parent): number {

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { classOf, isElement, meaningfulChildren, normalizeSpace, shortTextOf, textOf, type Parent } from './hast-tools.ts';
+import { classOf, isElement, meaningfulChildren, normalizeSpace, rawTextUpTo, textOf, type Parent } from './hast-tools.ts';
 
 /** Class fragments of ad slots, promos and video placeholders seen in the corpus. */
 const BOILERPLATE_CLASS =
@@ -10,6 +10,16 @@ const TRACKER_HOST =
 /** Footer lines that feed archivers and sites append to every article. */
 const FOOTER_TEXT = /^(?:获取更多RSS|更多RSS|本文(?:来自|转自)RSS|Get more RSS)/;
 const SHARE_TEXT = /^(?:分享|Share|分享到)\s*[:：]/;
+const PROMO_TEXT = /^[（(]?欢迎.*订阅/;
+/**
+ * Every text FOOTER_TEXT, SHARE_TEXT or PROMO_TEXT can match starts with one of these characters (after the
+ * whitespace and zero-width characters normalizeSpace drops): a cheap test that spares normalizing the text of
+ * every ordinary paragraph. Keep it in step with the three patterns.
+ */
+const OPENING = /^[\s\u200b-\u200d\u2060\ufeff]*[获更本G分S（(欢]/;
+/** Blocks whose text is compared with the patterns above; their text is read once, up to this many characters. */
+const TEXT_CHECKED = new Set(['div', 'p', 'section', 'aside']);
+const TEXT_CAP = 800;
 
 /**
  * Remove what is not the article, on the raw (unsanitized) tree, while classes and data-* attributes are still
@@ -36,11 +46,12 @@ function prune(node: Parent): void {
   for (const child of node.children as ElementContent[]) {
     if (child.type === 'comment') continue;
     if (child.type === 'element') {
-      if (isFeedFooter(child)) {
+      const text = TEXT_CHECKED.has(child.tagName) ? blockText(child) : undefined;
+      if (isFeedFooter(child, text)) {
         dropTrailingRules(kept);
         continue;
       }
-      if (isBoilerplate(child)) continue;
+      if (isBoilerplate(child, text)) continue;
       prune(child);
     }
     kept.push(child);
@@ -48,10 +59,26 @@ function prune(node: Parent): void {
   node.children = kept as typeof node.children;
 }
 
+/** Text of a block, read once for all the text tests; undefined when it is long or cannot match any of them. */
+interface BlockText {
+  readonly rawLength: number;
+  readonly text: string;
+}
+
+function blockText(el: Element): BlockText | undefined {
+  const raw = rawTextUpTo(el, TEXT_CAP);
+  return raw === undefined || !OPENING.test(raw) ? undefined : { rawLength: raw.length, text: normalizeSpace(raw) };
+}
+
+/** The block's normalized text when it is at most `limit` characters (and was at most 4 × `limit` raw), like shortTextOf. */
+function textWithin(block: BlockText | undefined, limit: number): string | undefined {
+  return block !== undefined && block.rawLength <= limit * 4 && block.text.length <= limit ? block.text : undefined;
+}
+
 /** The archiver's `<div>获取更多RSS：…</div>` footer (also when unbalanced markup nested it deeper). */
-function isFeedFooter(el: Element): boolean {
+function isFeedFooter(el: Element, block: BlockText | undefined): boolean {
   if (el.tagName !== 'div' && el.tagName !== 'p') return false;
-  const text = shortTextOf(el, 200);
+  const text = textWithin(block, 200);
   return text !== undefined && FOOTER_TEXT.test(text);
 }
 
@@ -65,16 +92,16 @@ function dropTrailingRules(kept: ElementContent[]): void {
   }
 }
 
-function isBoilerplate(el: Element): boolean {
+function isBoilerplate(el: Element, block: BlockText | undefined): boolean {
   if (el.tagName.includes('-')) return true; // custom elements: <share-button>, <youtube-player>, <play-media>...
-  for (const key of Object.keys(el.properties)) {
+  for (const key in el.properties) {
     if (key.startsWith('dataSelfpromo') || key.startsWith('dataOAds') || key === 'dataRootShare' || key === 'dataDfp') return true;
   }
   const cls = classOf(el);
   if (cls !== '' && BOILERPLATE_CLASS.test(cls)) return true;
   if (el.tagName === 'img' && isTrackingPixel(el)) return true;
-  if ((el.tagName === 'div' || el.tagName === 'section' || el.tagName === 'aside') && isShareBar(el)) return true;
-  if (el.tagName === 'p' && isNewsletterPromo(el)) return true;
+  if ((el.tagName === 'div' || el.tagName === 'section' || el.tagName === 'aside') && isShareBar(block)) return true;
+  if (el.tagName === 'p' && isNewsletterPromo(block)) return true;
   return false;
 }
 
@@ -91,15 +118,15 @@ function isTrackingPixel(img: Element): boolean {
 }
 
 /** `<div><div>分享 :</div><div><a href="https://www.facebook.com/dialog/share…">…</div></div>` */
-function isShareBar(el: Element): boolean {
-  const text = shortTextOf(el, 40);
+function isShareBar(block: BlockText | undefined): boolean {
+  const text = textWithin(block, 40);
   return text !== undefined && SHARE_TEXT.test(text);
 }
 
 /** NYT's "（欢迎点击此处订阅NYT简报…）" and similar one-line subscription promos. */
-function isNewsletterPromo(p: Element): boolean {
-  const text = shortTextOf(p, 120);
-  return text !== undefined && /^[（(]?欢迎.*订阅/.test(text);
+function isNewsletterPromo(block: BlockText | undefined): boolean {
+  const text = textWithin(block, 120);
+  return text !== undefined && PROMO_TEXT.test(text);
 }
 
 /** BBC bodies open with `<h1>` holding the headline again; drop it wherever it sits in the first block. */
