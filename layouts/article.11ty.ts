@@ -1,4 +1,5 @@
 import type { ArticlePage, Link } from '../src/site/site-model.ts';
+import { captureList } from './partials/capture-list.ts';
 import { html, safeUrl, sanitizedBody, type Html } from '../src/site/html.ts';
 import { pageShell } from './partials/page-shell.ts';
 import { pageData, type TemplateData } from './partials/page-data.ts';
@@ -22,10 +23,13 @@ ${a.hero ? html`<figure class="hero"><img src="${safeUrl(a.hero.src)}" alt="${a.
 <div class="body" dir="auto">
 ${sanitizedBody(a.bodyHtml)}
 </div>
-${a.captures.length > 0 ? html`<section class="captures" aria-labelledby="captures-h" data-pagefind-ignore><h2 id="captures-h">抓取记录</h2><ol>${a.captures.map((c) => html`<li><time datetime="${c.iso}">${c.display}</time></li>`)}</ol></section>` : ''}
+${a.captures.length > 0 ? captureList(a.captures, a.changesUrl) : ''}
 </article>
 ${neighbours('同一天', m.newerInDay, m.olderInDay)}
-${neighbours(`话题：${a.topic.label}`, m.newerInTopic, m.olderInTopic)}`);
+${neighbours(`话题：${a.topic.label}`, m.newerInTopic, m.olderInTopic)}
+${m.related.length > 0 ? html`<nav class="related" aria-labelledby="related-h" data-pagefind-ignore><h2 id="related-h">相关报道</h2><ul>${m.related.map(
+  (r) => html`<li><a href="${safeUrl(r.url)}"><bdi>${r.title}</bdi></a> <span class="meta">${r.outlet} · <time datetime="${r.time.iso}">${r.time.display}</time></span></li>`,
+)}</ul></nav>` : ''}`);
 }
 
 function neighbours(label: string, newer: Link | undefined, older: Link | undefined): Html {

@@ -20,7 +20,7 @@ export function pageShell(shell: Shell, page: PageModel, main: Html): string {
 <meta name="referrer" content="no-referrer">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${safeUrl(page.canonicalUrl)}">
+${page.noindex ? html`<meta name="robots" content="noindex">\n` : ''}<link rel="canonical" href="${safeUrl(page.canonicalUrl)}">
 <link rel="stylesheet" href="${safeUrl(shell.cssUrl)}">
 ${shell.feedUrl ? html`<link rel="alternate" type="application/atom+xml" title="${shell.siteTitle}" href="${safeUrl(shell.feedUrl)}">\n` : ''}${
     page.feedUrl && page.feedUrl !== shell.feedUrl ? html`<link rel="alternate" type="application/atom+xml" title="${page.heading}" href="${safeUrl(page.feedUrl)}">\n` : ''

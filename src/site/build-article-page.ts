@@ -1,6 +1,7 @@
 import type { Article } from '../article/article.ts';
-import type { ArticlePage, Link } from './site-model.ts';
+import type { ArticlePage, CaptureLink, Link, RelatedEntry } from './site-model.ts';
 import type { SiteContext } from './make-site-context.ts';
+import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
 import { dateTrail } from './date-trail.ts';
 
@@ -10,7 +11,13 @@ export interface Neighbours {
   readonly older?: Readonly<Article>;
 }
 
-export function buildArticlePage(ctx: SiteContext, a: Readonly<Article>, inDay: Neighbours, inTopic: Neighbours): ArticlePage {
+export function buildArticlePage(
+  ctx: SiteContext,
+  a: Readonly<Article>,
+  inDay: Neighbours,
+  inTopic: Neighbours,
+  related: readonly Readonly<Article>[] = [],
+): ArticlePage {
   const { routes, time } = ctx;
   const published = time.full(a.publishedAt);
   if (!published.iso.startsWith(a.keys.day)) {
@@ -25,6 +32,8 @@ export function buildArticlePage(ctx: SiteContext, a: Readonly<Article>, inDay: 
   const link = (b: Readonly<Article> | undefined): Link | undefined => (b ? { label: shortenTitle(b.title), url: routes.article(b.slug).url } : undefined);
   const dayCrumb = trail[trail.length - 1] as Link;
   const capturedAt = a.captures[0]?.capturedAt ?? a.publishedAt;
+  const mirror = ctx.options.mirror ?? EMPTY;
+  const hero = a.hero ? { ...a.hero, src: mirror.get(a.hero.src) ?? a.hero.src } : undefined;
   return {
     kind: 'article',
     ...ctx.base(route, short, trail, a.summary || short),
@@ -39,16 +48,39 @@ export function buildArticlePage(ctx: SiteContext, a: Readonly<Article>, inDay: 
       ...(a.dateline ? { dateline: a.dateline } : {}),
       originalUrl: a.url,
       captured: time.full(capturedAt),
-      ...(a.hero ? { hero: { ...a.hero } } : {}),
-      bodyHtml: a.bodyHtml,
-      captures: a.captures.length > 1 ? a.captures.map((c) => time.full(c.capturedAt)) : [],
+      ...(hero ? { hero } : {}),
+      bodyHtml: rewriteImageUrls(a.bodyHtml, mirror),
+      captures: captureLinks(ctx, a),
+      ...(a.captures.length > 1 ? { changesUrl: routes.articleChanges(a.slug).url } : {}),
     },
     ...optional('newerInDay', link(inDay.newer)),
     ...optional('olderInDay', link(inDay.older)),
     ...optional('newerInTopic', link(inTopic.newer)),
     ...optional('olderInTopic', link(inTopic.older)),
+    related: related.map((b): RelatedEntry => ({ title: shortenTitle(b.title), url: routes.article(b.slug).url, outlet: b.outlet.name, time: time.short(b.publishedAt) })),
   };
 }
+
+/**
+ * The captures of an article, newest first, numbered from 1 = the oldest (so a capture keeps its
+ * number, and its URL, when a newer one arrives). Empty when there is only one capture.
+ */
+export function captureLinks(ctx: SiteContext, a: Readonly<Article>): CaptureLink[] {
+  if (a.captures.length < 2) return [];
+  const total = a.captures.length;
+  return a.captures.map((c, index) => {
+    const number = total - index;
+    return {
+      number,
+      time: ctx.time.full(c.capturedAt),
+      title: c.title,
+      url: index === 0 ? ctx.routes.article(a.slug).url : ctx.routes.articleCapture(a.slug, number).url,
+      latest: index === 0,
+    };
+  });
+}
+
+const EMPTY: ReadonlyMap<string, string> = new Map();
 
 function optional<K extends string>(key: K, value: Link | undefined): { [P in K]?: Link } {
   return (value ? { [key]: value } : {}) as { [P in K]?: Link };

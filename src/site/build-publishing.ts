@@ -7,12 +7,12 @@ import { renderRobots } from './sitemap/render-robots.ts';
 
 /**
  * The non-HTML files of the site: Atom feeds (when `options.feeds`), sitemap.xml (split into a
- * sitemap index beyond `sitemapMaxUrls` URLs) listing every HTML page but the 404 page, and robots.txt
+ * sitemap index beyond `sitemapMaxUrls` URLs) listing every HTML page but the 404 page and noindex pages (earlier captures, changes), and robots.txt
  * naming the sitemap's absolute URL.
  */
 export function buildPublishing(archive: Archive, ctx: SiteContext, pages: readonly PageModel[], sitemapMaxUrls?: number): PublishModel {
   const urls: SitemapUrl[] = pages
-    .filter((p) => p.kind !== 'notFound')
+    .filter((p) => p.kind !== 'notFound' && p.noindex !== true)
     .map((p) => (p.kind === 'article' ? { url: p.url, lastmod: p.article.captured.iso } : { url: p.url }));
   const sitemaps = buildSitemaps(urls, {
     pathPrefix: ctx.routes.prefix,

@@ -1,10 +1,12 @@
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { ArticlePage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel } from './site-model.ts';
+import type { ArticlePage, CapturePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel } from './site-model.ts';
 import type { Route } from './make-routes.ts';
 import { makeSiteContext, type BuildSiteOptions, type SiteContext } from './make-site-context.ts';
 import { buildArticlePage, type Neighbours } from './build-article-page.ts';
+import { buildCapturePages } from './build-capture-pages.ts';
+import { findRelated } from '../archive/find-related.ts';
 import { buildCalendarPages } from './build-calendar-pages.ts';
 import { dateLabel, dateTrail } from './date-trail.ts';
 import { paginate } from './paginate.ts';
@@ -19,7 +21,15 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const { routes } = ctx;
   const inDay = neighbours(archive.years.flatMap((y) => y.months.flatMap((m) => m.days.map((d) => d.articles))));
   const inTopic = neighbours(archive.topics.map((t) => t.articles));
-  const article: ArticlePage[] = archive.articles.map((a) => buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}));
+  const relatedOf = relatedArticles(archive, options.related ?? true);
+  const article: ArticlePage[] = archive.articles.map((a) => buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a)));
+  const capture: CapturePage[] = [];
+  const changes: ChangesPage[] = [];
+  archive.articles.forEach((a, i) => {
+    const built = buildCapturePages(ctx, a, article[i]!);
+    capture.push(...built.captures);
+    if (built.changes) changes.push(built.changes);
+  });
 
   const home = indexPages(ctx, 'home', archive.articles, config.title, [], (n) => routes.home(n), config.description, ctx.shell.feedUrl);
   const topicsRoute = routes.topics();
@@ -56,6 +66,8 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
 
   const lists = {
     article,
+    capture,
+    changes,
     home,
     topicList: [topicList],
     topic,
@@ -95,6 +107,14 @@ function indexPages(
       ...(feedUrl ? { feedUrl } : {}),
     };
   });
+}
+
+/** Related articles of each article, computed once for the archive (src/archive/find-related.ts). */
+function relatedArticles(archive: Archive, enabled: boolean): (a: Readonly<Article>) => readonly Readonly<Article>[] {
+  if (!enabled) return () => [];
+  const related = findRelated(archive.articles, { limit: 5 });
+  const byId = new Map(archive.articles.map((a) => [a.id, a]));
+  return (a) => (related.get(a.id) ?? []).flatMap((id) => byId.get(id) ?? []);
 }
 
 /** For every article, its newer and older neighbour in each newest-first list it belongs to. */

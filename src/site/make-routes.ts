@@ -24,7 +24,10 @@ export function makeRoutes(pathPrefix: string) {
   return {
     prefix: pathPrefix,
     home: (page = 1) => paged([], page),
-    article: (slug: string) => dir('articles', key('article slug', slug, /^[a-z0-9]+$/)),
+    article: (slug: string) => dir('articles', key('article slug', slug, ARTICLE_SLUG)),
+    /** An earlier capture of an article; `number` counts from 1 = the oldest capture. */
+    articleCapture: (slug: string, number: number) => dir('articles', key('article slug', slug, ARTICLE_SLUG), 'captures', captureNumber(number)),
+    articleChanges: (slug: string) => dir('articles', key('article slug', slug, ARTICLE_SLUG), 'changes'),
     topics: () => dir('topics'),
     topic: (slug: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG)], page),
     outlets: () => dir('outlets'),
@@ -43,6 +46,7 @@ export function makeRoutes(pathPrefix: string) {
 }
 
 const SLUG = /^[a-z0-9-]+$/;
+const ARTICLE_SLUG = /^[a-z0-9]+$/;
 
 /** Throws unless `value` is a safe path segment of the given kind. */
 export function key(kind: string, value: string, pattern: RegExp): string {
@@ -50,6 +54,11 @@ export function key(kind: string, value: string, pattern: RegExp): string {
     throw new Error(`unsafe ${kind} for an output path: ${JSON.stringify(value)} (expected ${pattern.source})`);
   }
   return value;
+}
+
+function captureNumber(number: number): string {
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error(`unsafe capture number for an output path: ${number}`);
+  return String(number);
 }
 
 function pageNumber(page: number): string {

@@ -12,6 +12,13 @@ export interface BuildSiteOptions {
   readonly search?: boolean;
   /** URLs per sitemap file before sitemap.xml becomes an index (default 50,000; for tests). */
   readonly sitemapMaxUrls?: number;
+  /**
+   * Image URL → site-relative URL of its mirrored copy (`loadMirrorMap`, src/images/); body and hero
+   * images found in it are pointed at the local copy. Empty or absent: every image stays remote.
+   */
+  readonly mirror?: ReadonlyMap<string, string>;
+  /** Compute related articles (default true; false for benchmarks). */
+  readonly related?: boolean;
 }
 
 /** What every page builder shares: config, routes, the time formatter, and memoized small models. */

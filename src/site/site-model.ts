@@ -5,6 +5,7 @@
  */
 import type { FeedModel } from './feeds/feed-model.ts';
 import type { SitemapFile } from './sitemap/build-sitemaps.ts';
+import type { DiffPart } from '../archive/diff-captures.ts';
 
 /** A link whose label is plain (untrusted) text and whose url is site-relative or http(s). */
 export interface Link {
@@ -47,6 +48,8 @@ interface PageBase {
   readonly breadcrumbs: readonly Link[];
   /** Feed of this page's list (`<link rel="alternate">`), when feeds are built. */
   readonly feedUrl?: string;
+  /** `<meta name="robots" content="noindex">` and left out of the sitemap (earlier captures, changes). */
+  readonly noindex?: boolean;
 }
 
 /** One light entry of an index list: never a whole body. */
@@ -85,8 +88,32 @@ export interface ArticleView {
   readonly hero?: { readonly src: string; readonly alt: string; readonly width?: number; readonly height?: number };
   /** Sanitized body HTML (the only raw HTML of the site). */
   readonly bodyHtml: string;
-  /** Capture times, newest first; empty when there is only one capture. */
-  readonly captures: readonly TimeModel[];
+  /** Every capture, newest first (the first is this page); empty when there is only one capture. */
+  readonly captures: readonly CaptureLink[];
+  /** The changes page (`/articles/<slug>/changes/`), when there are several captures. */
+  readonly changesUrl?: string;
+}
+
+/** One capture in a list of captures. */
+export interface CaptureLink {
+  /** Capture number, 1 = the oldest. */
+  readonly number: number;
+  readonly time: TimeModel;
+  /** Full title of that capture. */
+  readonly title: string;
+  /** Its page; the newest capture is the article page itself. */
+  readonly url: string;
+  /** True for the newest capture. */
+  readonly latest: boolean;
+}
+
+/** A related article (light: no body). */
+export interface RelatedEntry {
+  /** Shortened title. */
+  readonly title: string;
+  readonly url: string;
+  readonly outlet: string;
+  readonly time: TimeModel;
 }
 
 export interface ArticlePage extends PageBase {
@@ -96,6 +123,39 @@ export interface ArticlePage extends PageBase {
   readonly olderInDay?: Link;
   readonly newerInTopic?: Link;
   readonly olderInTopic?: Link;
+  /** Up to 5 related articles (src/archive/find-related.ts), best first. */
+  readonly related: readonly RelatedEntry[];
+}
+
+/** An earlier capture of an article: `/articles/<slug>/captures/<n>/`, noindex, canonical = the article. */
+export interface CapturePage extends PageBase {
+  readonly kind: 'capture';
+  readonly capture: CaptureLink;
+  /** The article page (the newest capture). */
+  readonly latest: Link & { readonly time: TimeModel };
+  readonly originalUrl: string;
+  /** Sanitized body of this capture (mirrored images rewritten). */
+  readonly bodyHtml: string;
+  readonly captures: readonly CaptureLink[];
+  readonly changesUrl: string;
+}
+
+/** One step between consecutive captures, older → newer. */
+export interface CaptureChange {
+  readonly older: CaptureLink;
+  readonly newer: CaptureLink;
+  /** Neither title nor text changed (only markup or boilerplate differed). */
+  readonly identical: boolean;
+  /** Title parts, when the title changed. */
+  readonly title?: readonly DiffPart[];
+  readonly text: { readonly parts: readonly DiffPart[]; readonly added: number; readonly removed: number; readonly changed: boolean };
+}
+
+/** `/articles/<slug>/changes/`: what differs between consecutive captures, newest step first. */
+export interface ChangesPage extends PageBase {
+  readonly kind: 'changes';
+  readonly article: Link;
+  readonly changes: readonly CaptureChange[];
 }
 
 export interface IndexPage extends PageBase {
@@ -167,11 +227,15 @@ export interface SearchPage extends PageBase {
   readonly browse: readonly Link[];
 }
 
-export type PageModel = ArticlePage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage;
+export type PageModel = ArticlePage | CapturePage | ChangesPage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage;
 
 /** The page lists templates paginate over, one per template. */
 export interface PageLists {
   readonly article: readonly ArticlePage[];
+  /** Earlier captures of recaptured articles. */
+  readonly capture: readonly CapturePage[];
+  /** Changes pages of recaptured articles. */
+  readonly changes: readonly ChangesPage[];
   readonly home: readonly IndexPage[];
   readonly topicList: readonly GroupListPage[];
   readonly topic: readonly IndexPage[];

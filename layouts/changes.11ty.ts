@@ -1,0 +1,38 @@
+import type { CaptureChange, ChangesPage } from '../src/site/site-model.ts';
+import type { DiffPart } from '../src/archive/diff-captures.ts';
+import { html, safeUrl, type Html } from '../src/site/html.ts';
+import { pageShell } from './partials/page-shell.ts';
+import { pageData, type TemplateData } from './partials/page-data.ts';
+
+export const data = pageData('changes');
+
+/** What changed between consecutive captures, newest step first; the diffs come prepared in the model. */
+export function render({ model: m, site }: TemplateData<ChangesPage>): string {
+  return pageShell(site.shell, m, html`<article class="changes">
+<h1 dir="auto">${m.heading}</h1>
+<p class="legend">共 ${m.changes.length + 1} 次抓取。<del>删去的文字</del>划掉，<ins>新增的文字</ins>加下划线；未改动的长段落略去。<a href="${safeUrl(m.article.url)}">查看最新版本</a></p>
+${m.changes.map(step)}
+</article>`);
+}
+
+function step(c: CaptureChange): Html {
+  const label = (l: CaptureChange['older']) =>
+    html`<a href="${safeUrl(l.url)}">第 ${l.number} 次</a>（<time datetime="${l.time.iso}">${l.time.display}</time>）`;
+  return html`<section class="change">
+<h2>${label(c.older)} → ${label(c.newer)}</h2>
+${c.identical
+  ? html`<p class="unchanged">标题和正文没有改动（只有排版或页面元素不同）。</p>`
+  : html`${c.title ? html`<p class="diff-label">标题</p><p class="diff diff-title" dir="auto">${c.title.map(part)}</p>` : ''}
+${c.text.changed
+  ? html`<p class="diff-label">正文：新增 ${c.text.added} 字，删去 ${c.text.removed} 字</p><p class="diff" dir="auto">${c.text.parts.map(part)}</p>`
+  : html`<p class="unchanged">正文没有改动。</p>`}`}
+</section>`;
+}
+
+/** Every part is plain text and escaped by `html`; paragraph breaks stay "\n" (the CSS keeps them). */
+function part(p: DiffPart): Html {
+  if (p.kind === 'gap') return html`<span class="gap">… 未改动 ${p.chars} 字 …</span>`;
+  if (p.kind === 'added') return html`<ins>${p.text}</ins>`;
+  if (p.kind === 'removed') return html`<del>${p.text}</del>`;
+  return html`${p.text}`;
+}
