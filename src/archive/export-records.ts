@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../article/article.ts';
 import type { Archive } from './archive.ts';
 
@@ -39,7 +40,15 @@ export interface ExportRecord {
   }[];
 }
 
-export async function exportRecords(archive: Archive, outDir: string): Promise<{ files: string[]; records: number }> {
+export interface ExportOptions {
+  /**
+   * The folder the archive was loaded from: capture `sourcePath`s are written relative to it, with
+   * "/" separators, so the export holds no local absolute path. Absent: paths as given to the loader.
+   */
+  readonly sourceRoot?: string;
+}
+
+export async function exportRecords(archive: Archive, outDir: string, options: ExportOptions = {}): Promise<{ files: string[]; records: number }> {
   const dir = join(outDir, 'data');
   const file = join(dir, 'articles.ndjson');
   const temp = `${file}.${process.pid}.tmp`;
@@ -51,7 +60,7 @@ export async function exportRecords(archive: Archive, outDir: string): Promise<{
   failed.catch(() => undefined);
   try {
     for (const article of archive.articles) {
-      if (!stream.write(`${JSON.stringify(toRecord(article))}\n`)) await Promise.race([once(stream, 'drain'), failed]);
+      if (!stream.write(`${JSON.stringify(toRecord(article, options))}\n`)) await Promise.race([once(stream, 'drain'), failed]);
     }
     stream.end();
     await Promise.race([once(stream, 'finish'), failed]);
@@ -65,7 +74,8 @@ export async function exportRecords(archive: Archive, outDir: string): Promise<{
 }
 
 /** One article as its export record: explicit nulls for absent fields, ISO 8601 UTC times. */
-export function toRecord(article: Article): ExportRecord {
+export function toRecord(article: Article, options: ExportOptions = {}): ExportRecord {
+  const source = sourcePathIn(options.sourceRoot);
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     id: article.id,
@@ -90,7 +100,26 @@ export function toRecord(article: Article): ExportRecord {
       capturedAt: new Date(capture.capturedAt).toISOString(),
       title: capture.title,
       contentHash: capture.contentHash,
-      sourcePath: capture.sourcePath,
+      sourcePath: source(capture.sourcePath),
     })),
+  };
+}
+
+/**
+ * sha256 of what `exportRecords` would write (the same lines), without writing it: a build compares
+ * it with the previous one and rewrites the file only when it changed.
+ */
+export function exportDigest(archive: Archive, options: ExportOptions = {}): string {
+  const hash = createHash('sha256');
+  for (const article of archive.articles) hash.update(`${JSON.stringify(toRecord(article, options))}\n`);
+  return hash.digest('hex');
+}
+
+function sourcePathIn(root: string | undefined): (file: string) => string {
+  if (root === undefined) return (file) => file;
+  const base = resolve(root);
+  return (file) => {
+    const rel = relative(base, resolve(file));
+    return rel === '' || isAbsolute(rel) ? file : rel.split(sep).join('/');
   };
 }

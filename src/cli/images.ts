@@ -16,7 +16,7 @@ Only this command uses the network; a second run fetches only what is new.
 Options:
   --mirror            download the images (required: this command uses the network)
   --input DIR         folder of seed files (default: content)
-  --media DIR         where the images go (default: media)
+  --media DIR         where the images go (default: "mediaDir" of the config, else media)
   --max-bytes N       largest image kept, in bytes (default: 5242880)
   --max-count N       download at most N images in this run (default: no limit)
   --timeout MS        time limit per download attempt (default: 15000)
@@ -31,7 +31,7 @@ Options:
 const FLAGS = {
   mirror: { type: 'boolean', default: false },
   input: { type: 'string', default: 'content' },
-  media: { type: 'string', default: 'media' },
+  media: { type: 'string' },
   'max-bytes': { type: 'string', default: String(5 * 1024 * 1024) },
   'max-count': { type: 'string' },
   timeout: { type: 'string', default: '15000' },
@@ -68,6 +68,7 @@ export async function runImagesCommand(argv: string[]): Promise<number> {
   const concurrency = positiveInteger(values.concurrency, '--concurrency');
 
   const config = await resolveSiteConfig(values.config === undefined ? {} : { config: values.config });
+  const mediaDir = values.media ?? config.mediaDir ?? 'media';
   const progress = createProgress({ quiet: values.quiet, stream: process.stderr });
   progress.start('read', 0);
   const archive = await loadArchive(values.input, {
@@ -83,8 +84,8 @@ export async function runImagesCommand(argv: string[]): Promise<number> {
 
   let started = false;
   const summary = await mirrorImages(archive.articles, {
-    mediaDir: values.media,
-    cacheFile: join(values.media, 'index.json'),
+    mediaDir,
+    cacheFile: join(mediaDir, 'index.json'),
     maxBytes,
     timeoutMs,
     retries,
@@ -98,7 +99,7 @@ export async function runImagesCommand(argv: string[]): Promise<number> {
     },
   });
   progress.stop();
-  process.stdout.write(formatImagesSummary(summary, archive.articles.length, values.media));
+  process.stdout.write(formatImagesSummary(summary, archive.articles.length, mediaDir));
   return 0;
 }
 

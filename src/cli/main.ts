@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { addCommand, ADD_HELP } from './add-command.ts';
 import { BUILD_FLAGS, BUILD_HELP, buildCommand, configFromFlags, type BuildFlagValues } from './build-command.ts';
 import { checkCommand, CHECK_HELP } from './check-command.ts';
+import { runImagesCommand } from './images.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -12,6 +13,7 @@ Commands:
   check    parse every seed file and report problems; exit 1 if any is rejected
   add      validate seed files and copy the valid ones into the archive
   serve    build, serve on http://localhost:8080 and rebuild on changes
+  images   download the articles' images into media/ (--mirror; the only command using the network)
 
 Run \`clippings <command> --help\` for a command's options.
 `;
@@ -46,13 +48,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         const flags = values as BuildFlagValues;
         return await addCommand(positionals, flags.input, await configFromFlags(flags), flags['cache-dir']);
       }
+      case 'images':
+        return await runImagesCommand(rest);
       case undefined:
       case '--help':
       case '-h':
       case 'help':
         return help(HELP);
       default:
-        throw new UsageError(`unknown command "${command}" (expected build, check, add or serve)`);
+        throw new UsageError(`unknown command "${command}" (expected build, check, add, serve or images)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -23,6 +23,7 @@ const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'outlets'> = {
   timeZone: 'string',
   outlets: 'outlets',
   pageSize: 'number',
+  mediaDir: 'string',
 };
 
 /**
@@ -46,6 +47,7 @@ export async function resolveSiteConfig(flags: ConfigFlags): Promise<SiteConfig 
     timeZone: checkTimeZone(merged.timeZone as string, where('timeZone')),
     outlets: merged.outlets as readonly OutletRule[],
     pageSize: merged.pageSize as number,
+    ...(typeof merged.mediaDir === 'string' && merged.mediaDir !== '' ? { mediaDir: merged.mediaDir } : {}),
   };
   return fromFile.found ? { ...config, configFile: file } : config;
 }

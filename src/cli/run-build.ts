@@ -4,6 +4,7 @@ import { access, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import { loadArchive } from '../archive/load-archive.ts';
+import { exportDigest, exportRecords } from '../archive/export-records.ts';
 import { buildSite } from '../site/build-site.ts';
 import { renderSite } from '../site/render-site.ts';
 import { indexSearch, type IndexSearchResult } from '../site/search/index-search.ts';
@@ -11,6 +12,7 @@ import type { SiteConfig } from '../site/site-config.ts';
 import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
+import { loadMedia, publishMedia } from './load-media.ts';
 import { cleanStaleOutputs, insideRoot, seedStaging, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
 
@@ -50,6 +52,9 @@ export class StrictBuildError extends Error {}
  */
 const FAIL_AFTER_RENDER = 'CLIPPINGS_FAIL_AFTER_RENDER';
 
+/** Written by `exportRecords` (docs/export-schema.json); tracked in the build manifest like a page. */
+const EXPORT_FILE = 'data/articles.ndjson';
+
 /**
  * Loads the archive, builds the page models and publishes the site atomically: pages whose digest
  * (page model + shell + templates digest) is unchanged are hard-linked from the previous output,
@@ -81,7 +86,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
 
-  const site = buildSite(archive, config, { feeds: true, search: true });
+  // Mirrored images (`clippings images --mirror`): read from the cache file only, never the network.
+  const media = await loadMedia(config.mediaDir ?? 'media', config.pathPrefix);
+  const site = buildSite(archive, config, { feeds: true, search: true, mirror: media.mirror });
   const templates = await templatesDigest(options.projectDir, parserVersion, config);
   const shell = JSON.stringify(site.shell);
   const digests: Record<string, string> = {};
@@ -89,6 +96,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     insideRoot(output, page.path); // a page path that escapes the output folder stops the build here
     digests[page.path] = createHash('sha256').update(templates).update(shell).update(JSON.stringify(page)).digest('hex');
   }
+  // The data export is kept like a page: rewritten only when its content would change.
+  const exportOptions = { sourceRoot: options.input };
+  digests[EXPORT_FILE] = exportDigest(archive, exportOptions);
 
   const manifestFile = manifestPath(options.cacheDir, output);
   const previous = options.full ? undefined : await readManifest(manifestFile);
@@ -131,6 +141,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       progress.update(1);
       progress.stop();
     }
+    if (!(incremental && previous.pages[EXPORT_FILE] === digests[EXPORT_FILE])) await exportRecords(archive, staging, exportOptions);
+    await publishMedia(media, staging);
     if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
 
     await swapIn(staging, output);

@@ -17,4 +17,6 @@ export interface SiteConfig {
   readonly outlets: readonly OutletRule[];
   /** Entries per index page. */
   readonly pageSize: number;
+  /** Folder of mirrored images (`clippings images --mirror`), read by builds; default "media". */
+  readonly mediaDir?: string;
 }
