@@ -21,8 +21,7 @@ const WRAPPERS = new Set([
 export function sanitizeBody(tree: Root): Root {
   demoteH1(tree);
   const clean = sanitizer.runSync(tree) as Root;
-  decorate(clean);
-  dropEmpty(clean);
+  decorateAndPrune(clean);
   trimEnds(clean);
   return clean;
 }
@@ -45,18 +44,6 @@ function demoteH1(node: Parent): void {
   }
 }
 
-function decorate(node: Parent): void {
-  node.children = node.children.filter((child) => {
-    if (child.type !== 'element') return true;
-    if (child.tagName === 'img') return decorateImage(child);
-    if (child.tagName === 'a' && typeof child.properties['href'] === 'string') {
-      child.properties['rel'] = ['noopener', 'noreferrer', 'nofollow'];
-    }
-    decorate(child);
-    return true;
-  }) as typeof node.children;
-}
-
 function decorateImage(img: Element): boolean {
   const src = img.properties['src'];
   if (typeof src !== 'string' || !/^https?:\/\/[^/]/i.test(src)) return false;
@@ -66,22 +53,39 @@ function decorateImage(img: Element): boolean {
   return true;
 }
 
-/** Remove wrappers that hold no text and no image; returns whether `node` itself has content. */
-function dropEmpty(node: Parent): boolean {
+/**
+ * One post-order pass over the sanitized tree, compacting children arrays in place: decorate images (dropping
+ * those without an http(s) `src`) and links, and remove wrappers that hold no text and no image. Returns whether
+ * `node` itself has content.
+ */
+function decorateAndPrune(node: Parent): boolean {
+  const kids = node.children;
   let content = false;
-  node.children = node.children.filter((child) => {
+  let kept = 0;
+  for (let i = 0; i < kids.length; i++) {
+    const child = kids[i]!;
+    let keep: boolean;
     if (child.type === 'text') {
       if (child.value.trim() !== '') content = true;
-      return true;
+      keep = true;
+    } else if (child.type !== 'element') {
+      keep = false;
+    } else if (child.tagName === 'img') {
+      keep = decorateImage(child);
+      if (keep) content = true;
+    } else {
+      if (child.tagName === 'a' && typeof child.properties['href'] === 'string') {
+        child.properties['rel'] = ['noopener', 'noreferrer', 'nofollow'];
+      }
+      if (decorateAndPrune(child) || CONTENT.has(child.tagName)) {
+        content = true;
+        keep = true;
+      } else {
+        keep = KEEPS_EMPTY.has(child.tagName) || !WRAPPERS.has(child.tagName);
+      }
     }
-    if (child.type !== 'element') return false;
-    const inner = dropEmpty(child);
-    if (inner || CONTENT.has(child.tagName)) {
-      content = true;
-      return true;
-    }
-    if (KEEPS_EMPTY.has(child.tagName)) return true;
-    return !WRAPPERS.has(child.tagName);
-  }) as typeof node.children;
+    if (keep) kids[kept++] = child;
+  }
+  kids.length = kept;
   return content;
 }
