@@ -49,12 +49,40 @@ export function findRelated(
   const maxPostings = options.maxPostings ?? Math.max(20, Math.min(400, Math.floor(count * 0.05)));
 
   // Document frequencies first, so that only useful terms (2 ≤ df ≤ maxPostings) get postings.
-  const vectors = docs.map((doc) => termWeights(doc));
-  const df = new Map<string, number>();
-  for (const vector of vectors) for (const term of vector.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  // Terms are numbered as first seen: BMP bigrams through an open-addressing table of int keys,
+  // other terms through a Map; an article's terms are de-duplicated with a "last seen in" array,
+  // not a Map per article (that garbage cost more than the scoring).
+  const ids = makeTermIds();
+  const dfs: number[] = [];
+  let seenIn = new Int32Array(1024);
+  let seenAt = new Int32Array(1024);
+  const vectors = docs.map((doc, index) => {
+    const terms: number[] = [];
+    const weights: number[] = [];
+    const add = (id: number, weight: number): void => {
+      if (id >= seenIn.length) {
+        seenIn = grow(seenIn, id);
+        seenAt = grow(seenAt, id);
+      }
+      if (seenIn[id] === index + 1) {
+        weights[seenAt[id]!] = weight;
+        return;
+      }
+      seenIn[id] = index + 1;
+      seenAt[id] = terms.length;
+      terms.push(id);
+      weights.push(weight);
+      if (id === dfs.length) dfs.push(0);
+      dfs[id]! += 1;
+    };
+    // Title terms weigh 2, lead terms 1; a term in both keeps the higher weight (lead first, as extractTerms orders them).
+    forEachTermKey(doc.lead.slice(0, LEAD_CHARS), (key, second) => add(ids(key, second), 1));
+    forEachTermKey(doc.title, (key, second) => add(ids(key, second), 2));
+    return { terms, weights };
+  });
 
   // Each document as parallel arrays of term ids and weights; postings keep the weight beside the doc.
-  const termIds = new Map<string, number>();
+  const termIds = new Map<number, number>();
   const idfs: number[] = [];
   const docTerms: number[][] = [];
   const docWeights: number[][] = [];
@@ -63,8 +91,10 @@ export function findRelated(
   vectors.forEach((vector, index) => {
     const terms: number[] = [];
     const weights: number[] = [];
-    for (const [term, weight] of vector) {
-      const frequency = df.get(term) ?? 0;
+    for (let k = 0; k < vector.terms.length; k++) {
+      const term = vector.terms[k]!;
+      const weight = vector.weights[k]!;
+      const frequency = dfs[term] ?? 0;
       if (frequency < 2 || frequency > maxPostings) continue;
       let termId = termIds.get(term);
       if (termId === undefined) {
@@ -89,9 +119,20 @@ export function findRelated(
     return Math.sqrt(sum) || 1;
   });
 
+  // Postings as flat typed arrays: fewer objects, tighter loops.
+  const postingDocsFlat = postingDocs.map((list) => Int32Array.from(list));
+  const postingWeightsFlat = postingWeights.map((list) => Float64Array.from(list));
+  const topics = docs.map((doc) => doc.topic.slug);
+  const times = Float64Array.from(docs, (doc) => doc.publishedAt);
+
   const result = new Map<string, readonly string[]>();
   const scores = new Float64Array(count);
-  const touched: number[] = [];
+  const touched = new Int32Array(count);
+  // The best `limit` candidates, kept sorted (score desc, then id asc): a full sort of every
+  // candidate cost most of the time with thousands of candidates an article.
+  const bestIndex = new Int32Array(limit);
+  const bestScore = new Float64Array(limit);
+  const maxBoost = Math.max(1, 1 + topicBoost) * Math.max(1, 1 - timeWeight);
   docs.forEach((doc, self) => {
     const terms = docTerms[self] ?? [];
     const weights = docWeights[self] ?? [];
@@ -99,44 +140,180 @@ export function findRelated(
       .map((termId, k) => ({ termId, weight: weights[k] ?? 0, idf: idf[termId] ?? 0 }))
       .sort((a, b) => b.idf - a.idf || a.termId - b.termId)
       .slice(0, termsPerArticle);
+    let touchedCount = 0;
     for (const { termId, weight, idf: termIdf } of usable) {
       const factor = weight * termIdf * termIdf;
-      const others = postingDocs[termId] ?? [];
-      const otherWeights = postingWeights[termId] ?? [];
+      const others = postingDocsFlat[termId]!;
+      const otherWeights = postingWeightsFlat[termId]!;
       for (let p = 0; p < others.length; p++) {
-        const other = others[p] ?? self;
+        const other = others[p]!;
         if (other === self) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other] = (scores[other] ?? 0) + factor * (otherWeights[p] ?? 0);
+        if (scores[other] === 0) touched[touchedCount++] = other;
+        scores[other] = scores[other]! + factor * otherWeights[p]!;
       }
     }
-    const ranked: { id: string; score: number }[] = [];
-    for (const other of touched) {
-      const candidate = docs[other];
-      const similarity = (scores[other] ?? 0) / ((norms[self] ?? 1) * (norms[other] ?? 1));
+    const selfNorm = norms[self] ?? 1;
+    const selfTopic = topics[self];
+    const selfTime = times[self]!;
+    let found = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const other = touched[t]!;
+      const similarity = scores[other]! / (selfNorm * (norms[other] ?? 1));
       scores[other] = 0;
-      if (!candidate || similarity < minSimilarity) continue;
-      const days = Math.abs(doc.publishedAt - candidate.publishedAt) / DAY_MS;
+      if (similarity < minSimilarity) continue;
+      // Boosts only multiply by at most maxBoost: skip a candidate that could not enter a full list.
+      if (found === limit && similarity * maxBoost < bestScore[limit - 1]!) continue;
+      const days = Math.abs(selfTime - times[other]!) / DAY_MS;
       const closeness = 1 - timeWeight + timeWeight * 2 ** (-days / halfLifeDays);
-      const sameTopic = doc.topic.slug === candidate.topic.slug ? 1 + topicBoost : 1;
-      ranked.push({ id: candidate.id, score: similarity * closeness * sameTopic });
+      const score = similarity * closeness * (selfTopic === topics[other] ? 1 + topicBoost : 1);
+      // Insert into the sorted best list when it beats the last kept one (ties: smaller id first).
+      let at = found;
+      while (at > 0 && before(score, other, bestScore[at - 1]!, bestIndex[at - 1]!)) at--;
+      if (at >= limit) continue;
+      for (let k = Math.min(found, limit - 1); k > at; k--) {
+        bestScore[k] = bestScore[k - 1]!;
+        bestIndex[k] = bestIndex[k - 1]!;
+      }
+      bestScore[at] = score;
+      bestIndex[at] = other;
+      if (found < limit) found++;
     }
-    touched.length = 0;
-    ranked.sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
-    result.set(doc.id, ranked.slice(0, limit).map((entry) => entry.id));
+    const ids: string[] = [];
+    for (let k = 0; k < found; k++) ids.push(docs[bestIndex[k]!]!.id);
+    result.set(doc.id, ids);
   });
   return result;
+
+  /** Does candidate (score, index) rank before (otherScore, otherIndex)? Docs are in id order, so index order is id order. */
+  function before(score: number, index: number, otherScore: number, otherIndex: number): boolean {
+    return score > otherScore || (score === otherScore && index < otherIndex);
+  }
 }
 
 /** Only the start of a long lead is indexed: it bounds the work per article. */
 const LEAD_CHARS = 200;
 
-/** Title terms weigh 2, lead terms 1; a term in both keeps the higher weight. */
-function termWeights(article: Article): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const term of extractTerms(article.lead.slice(0, LEAD_CHARS))) weights.set(term, 1);
-  for (const term of extractTerms(article.title)) weights.set(term, 2);
-  return weights;
+/**
+ * Numbers terms as first seen: `ids(first, second)` for a CJK bigram (code points), `ids(key)` for
+ * any other term. BMP bigrams (nearly all of them) go through an open-addressing table of int32 keys.
+ */
+function makeTermIds(): (key: string | number, second?: number) => number {
+  const other = new Map<string | number, number>();
+  let next = 0;
+  let mask = (1 << 14) - 1;
+  let keys = new Int32Array(mask + 1);
+  let values = new Int32Array(mask + 1).fill(-1);
+  let size = 0;
+  const slot = (key: number): number => {
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    while (values[i] !== -1 && keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  };
+  const rehash = (): void => {
+    const oldKeys = keys;
+    const oldValues = values;
+    mask = mask * 2 + 1;
+    keys = new Int32Array(mask + 1);
+    values = new Int32Array(mask + 1).fill(-1);
+    for (let i = 0; i < oldValues.length; i++) {
+      if (oldValues[i] === -1) continue;
+      const j = slot(oldKeys[i]!);
+      keys[j] = oldKeys[i]!;
+      values[j] = oldValues[i]!;
+    }
+  };
+  return (key, second = -1) => {
+    if (second >= 0 && (key as number) <= 0xffff && second <= 0xffff) {
+      const packed = ((key as number) << 16) | second;
+      let i = slot(packed);
+      if (values[i] === -1) {
+        if ((size + 1) * 2 > mask) {
+          rehash();
+          i = slot(packed);
+        }
+        keys[i] = packed;
+        values[i] = next++;
+        size++;
+      }
+      return values[i]!;
+    }
+    const mapKey = second >= 0 ? `${key}:${second}` : key;
+    let id = other.get(mapKey);
+    if (id === undefined) other.set(mapKey, (id = next++));
+    return id;
+  };
+}
+
+function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The terms of `extractTerms`, in the same order (repeats included), as keys: a CJK bigram is its two
+ * code points (`visit(first, second)`), a lone CJK character its code point, a Latin word the
+ * lowercase string.
+ */
+function forEachTermKey(text: string, visit: (key: string | number, second?: number) => void): void {
+  const words: [number, number][] = [];
+  let previous = -1; // last code point of the current CJK run
+  let runLength = 0;
+  let wordStart = -1;
+  let wordChars = 0;
+  const endRun = (): void => {
+    if (runLength === 1) visit(previous);
+    previous = -1;
+    runLength = 0;
+  };
+  const endWord = (at: number): void => {
+    if (wordChars >= 2) words.push([wordStart, at]);
+    wordStart = -1;
+    wordChars = 0;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const kind = classOf(code);
+    if (kind === CJK) {
+      endWord(i);
+      if (previous >= 0) visit(previous, code);
+      previous = code;
+      runLength++;
+    } else {
+      endRun();
+      if (kind === WORD) {
+        if (wordStart < 0) wordStart = i;
+        wordChars++;
+      } else endWord(i);
+    }
+    i += width;
+  }
+  endRun();
+  endWord(text.length);
+  for (const [from, to] of words) visit(text.slice(from, to).toLowerCase());
+}
+
+const OTHER = 0;
+const CJK = 1;
+const WORD = 2;
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Class of every BMP code point, from the same Unicode properties as CJK_RUN and LATIN_WORD. */
+let bmpClasses: Uint8Array | undefined;
+
+function classOf(code: number): number {
+  if (code > 0xffff) return slowClassOf(code);
+  if (bmpClasses === undefined) {
+    bmpClasses = new Uint8Array(0x10000);
+    for (let c = 0; c <= 0xffff; c++) bmpClasses[c] = c >= 0xd800 && c <= 0xdfff ? OTHER : slowClassOf(c);
+  }
+  return bmpClasses[code]!;
+}
+
+function slowClassOf(code: number): number {
+  const char = String.fromCodePoint(code);
+  return CJK_CHAR.test(char) ? CJK : WORD_CHAR.test(char) ? WORD : OTHER;
 }
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
