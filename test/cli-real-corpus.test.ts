@@ -39,7 +39,7 @@ test('clippings build --input ../shared/corpus/real completes (full, no-change, 
 async function linkCorpus(input: string): Promise<void> {
   for (const outlet of await readdir(corpus, { withFileTypes: true })) {
     if (!outlet.isDirectory()) continue;
-    await mkdir(path.join(input, outlet.name));
+    await mkdir(path.join(input, outlet.name), { recursive: true });
     for (const name of await readdir(path.join(corpus, outlet.name))) await symlink(path.join(corpus, outlet.name, name), path.join(input, outlet.name, name));
   }
 }
