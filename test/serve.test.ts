@@ -86,13 +86,13 @@ test('a dropped seed file appears and a deleted one disappears without a restart
     await until(`"${NEW_TITLE}" on the home page`, async () => (await homeTitles()).some((t) => t.text === NEW_TITLE), 60_000);
     assert.deepEqual((await homeTitles()).map((t) => t.text).sort(), [NEW_TITLE, SEED_TITLE].sort());
     // The dev server's reload client reloads the open page by itself (we never navigate it).
-    await tab.page.waitForFunction((title) => document.body.textContent?.includes(title) === true, NEW_TITLE, { timeout: 30_000 });
+    await tab.page.locator('.entry-title', { hasText: NEW_TITLE }).waitFor({ timeout: 30_000 });
     assert.ok(navigations >= 1, 'the page reloaded itself');
 
     await rm(path.join(input, SEED_FILE));
     await until(`"${SEED_TITLE}" gone from the home page`, async () => !(await homeTitles()).some((t) => t.text === SEED_TITLE), 60_000);
     assert.deepEqual((await homeTitles()).map((t) => t.text), [NEW_TITLE]);
-    await tab.page.waitForFunction((title) => document.body.textContent?.includes(title) === false, SEED_TITLE, { timeout: 30_000 });
+    await tab.page.locator('.entry-title', { hasText: SEED_TITLE }).waitFor({ state: 'detached', timeout: 30_000 });
     const day = await fetch(new URL('archive/2023/08/31/', base));
     assert.ok(!(await day.text()).includes(SEED_TITLE), 'the deleted article left its day page too');
     assert.deepEqual(tab.problems(), [], 'no page errors');
