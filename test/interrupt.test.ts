@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { REPO, SEED_FILE } from './support/browser.ts';
+import { abandonStaging, cleanStaleOutputs } from '../src/cli/publish-output.ts';
 import { clippings } from './fixtures/cli/run-clippings.ts';
 
 const COPIES = 300;
@@ -73,6 +74,38 @@ describe('a build interrupted while rendering leaves the previous output intact'
     assert.deepEqual(await leftovers(), [], 'no staging or old folder left');
     assert.equal((await readdir(path.join(output, 'articles'))).length, COPIES);
     await assertLinksResolve(output);
+  });
+});
+
+describe('stopped between the two renames of the swap (live output moved aside, staging not in place)', () => {
+  const DEAD = 999999999; // no such process
+  test('Ctrl-C: the exit handler puts the previous output back and removes the staging folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'clippings-swap-'));
+    const live = path.join(dir, 'site');
+    await mkdir(`${live}.old-${process.pid}`);
+    await writeFile(path.join(`${live}.old-${process.pid}`, 'index.html'), 'previous');
+    await mkdir(`${live}.staging-${process.pid}`);
+    abandonStaging(`${live}.staging-${process.pid}`, live);
+    assert.equal(await readFile(path.join(live, 'index.html'), 'utf8'), 'previous');
+    assert.deepEqual((await readdir(dir)).sort(), ['site']);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('SIGKILL: the next build puts the previous output back instead of deleting it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'clippings-swap-'));
+    const live = path.join(dir, 'site');
+    await mkdir(`${live}.old-${DEAD}`);
+    await writeFile(path.join(`${live}.old-${DEAD}`, 'index.html'), 'previous');
+    await mkdir(`${live}.staging-${DEAD}`);
+    await cleanStaleOutputs(live);
+    assert.equal(await readFile(path.join(live, 'index.html'), 'utf8'), 'previous');
+    assert.deepEqual((await readdir(dir)).sort(), ['site']);
+    // With the live output in place, a stale old folder is just removed.
+    await mkdir(`${live}.old-${DEAD}`);
+    await cleanStaleOutputs(live);
+    assert.deepEqual((await readdir(dir)).sort(), ['site']);
+    assert.equal(await readFile(path.join(live, 'index.html'), 'utf8'), 'previous');
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

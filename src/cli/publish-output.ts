@@ -1,3 +1,4 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,25 +10,57 @@ import path from 'node:path';
  * Two renames on one file system: a static server sees either the old or the new site (for an
  * instant, between the renames, no folder at all) and never a half-written one. A failed or
  * interrupted build leaves its staging folder behind and the live output untouched; the next build
- * removes staging/old folders whose process is gone. (A symlink swap would avoid the instant without
+ * removes staging/old folders whose process is gone. A build stopped between the two renames (live
+ * folder moved aside, staging not yet in its place) gets the previous output back: at once on Ctrl-C
+ * (`abandonStaging`, run on exit), or by the next build after a SIGKILL (`cleanStaleOutputs`). (A symlink swap would avoid the instant without
  * a folder, but several static hosts and `cp -r` users trip over a symlinked root, so plain renames.)
  */
 export function stagingDir(output: string): string {
   return `${output}.staging-${process.pid}`;
 }
 
-/** Removes `<output>.staging-*` and `<output>.old-*` left by builds that are no longer running. */
+function oldDir(output: string): string {
+  return `${output}.old-${process.pid}`;
+}
+
+/**
+ * Removes `<output>.staging-*` and `<output>.old-*` left by builds that are no longer running. When
+ * the live output is missing (a build killed between the two renames of `swapIn`), an old folder is
+ * the previous output: it is put back instead of removed.
+ */
 export async function cleanStaleOutputs(output: string): Promise<void> {
-  const parent = path.dirname(path.resolve(output));
-  const base = path.basename(path.resolve(output));
+  const live = path.resolve(output);
+  const parent = path.dirname(live);
+  const base = path.basename(live);
   const entries = await readdir(parent).catch(() => [] as string[]);
-  for (const name of entries) {
+  for (const name of entries.sort()) {
     const match = /^(.*)\.(staging|old)-(\d+)$/.exec(name);
     if (match === null || match[1] !== base) continue;
     const pid = Number(match[3]);
     if (pid !== process.pid && isAlive(pid)) continue;
+    if (match[2] === 'old' && !existsSync(live)) {
+      await rename(path.join(parent, name), live);
+      continue;
+    }
     await rm(path.join(parent, name), { recursive: true, force: true });
   }
+}
+
+/**
+ * Synchronous clean-up for an `exit` handler (Ctrl-C during a build): removes the staging folder, and
+ * if the process stops between the two renames of `swapIn`, first moves the previous output back.
+ * Paths must be absolute (the handler may run while the working directory is elsewhere).
+ */
+export function abandonStaging(staging: string, output: string): void {
+  const old = oldDir(output);
+  if (!existsSync(output) && existsSync(old)) {
+    try {
+      renameSync(old, output);
+    } catch {
+      // The in-flight rename of staging won the race: the new output is live, the old one is stale.
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
 }
 
 /**
@@ -78,7 +111,7 @@ export function insideRoot(root: string, rel: string): string {
 
 /** Replaces the live output with the staging folder. */
 export async function swapIn(staging: string, output: string): Promise<void> {
-  const old = `${output}.old-${process.pid}`;
+  const old = oldDir(output);
   let hadOld = true;
   try {
     await rename(output, old);

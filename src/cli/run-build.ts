@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { access, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
@@ -13,7 +12,7 @@ import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
 import { loadMedia, publishMedia } from './load-media.ts';
-import { cleanStaleOutputs, insideRoot, seedStaging, stagingDir, swapIn } from './publish-output.ts';
+import { abandonStaging, cleanStaleOutputs, insideRoot, seedStaging, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
 
 export interface BuildOptions {
@@ -105,7 +104,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const incremental = previous !== undefined && previous.templatesDigest === templates && (await allExist(output, Object.keys(previous.pages)));
   const staging = path.resolve(stagingDir(output));
   await rm(staging, { recursive: true, force: true });
-  const removeStaging = (): void => rmSync(staging, { recursive: true, force: true }); // on exit (e.g. Ctrl-C)
+  const live = path.resolve(output);
+  const removeStaging = (): void => abandonStaging(staging, live); // on exit (e.g. Ctrl-C), even mid-swap
   process.once('exit', removeStaging);
   try {
     let only: Set<string> | undefined;
