@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { openPage, REPO, SEED_FILE, withBrowser } from './support/browser.ts';
 
@@ -71,7 +71,8 @@ test('serves the built archive: home, article, day page, 404', async () => {
   assert.equal(missing.status, 404);
   const body = await missing.text();
   assert.match(missing.headers.get('content-type') ?? '', /^text\/html/);
-  assert.ok(body.includes('<html') && body.includes('Clippings'), 'the site’s own 404 page');
+  const own404 = await readFile(path.join(work, 'site', '404.html'), 'utf8');
+  assert.equal(heading(body), heading(own404), 'the site’s own 404 page (404.html), not the dev server’s');
 });
 
 test('a dropped seed file appears and a deleted one disappears without a restart; an open page live-reloads', async () => {
@@ -118,6 +119,12 @@ async function homeTitles(): Promise<{ text: string; href: string }[]> {
   const response = await fetch(base);
   if (!response.ok) return [];
   return selectAll('.entry-title a', fromHtml(await response.text())).map((a) => ({ text: toText(a).trim(), href: String(a.properties['href']) }));
+}
+
+function heading(html: string): string {
+  const h1 = select('h1', fromHtml(html));
+  assert.ok(h1, 'the page has an h1');
+  return toText(h1).trim();
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
