@@ -69,9 +69,9 @@ test('images: lazy src promoted, relative URLs resolved, non-http dropped, srcse
   );
   assert.equal(
     out,
-    '<img src="https://www.dw.com/img/a.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer">' +
-      '<img src="https://cdn.x.org/b.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer">' +
-      '<img src="https://www.dw.com/zh/a/c.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer">' +
+    '<img src="https://www.dw.com/img/a.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer" alt="">' +
+      '<img src="https://cdn.x.org/b.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer" alt="">' +
+      '<img src="https://www.dw.com/zh/a/c.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer" alt="">' +
       '<p><a href="https://www.dw.com/zh/other" rel="noopener noreferrer nofollow">相关</a> <a href="mailto:a@b.org" rel="noopener noreferrer nofollow">信</a></p>',
   );
 });
@@ -94,4 +94,11 @@ test('a body that is only boilerplate is rejected with an actionable message', (
   assert.equal(r.article, undefined);
   assert.match(r.problems[0]!.message, /no text or images left after removing scripts, ads and boilerplate/);
   assert.equal(r.problems[0]!.line, 5);
+});
+
+test('an alt that is only the image file name becomes empty (decorative); real alt text is kept', () => {
+  const out = clean('<p>文</p><img src="https://x.example/f3b5_Large.png" alt="f3b5_Large.png"><img src="https://x.example/m.gif" alt="地图"><img src="https://x.example/n.jpg">');
+  assert.match(out, /<img src="https:\/\/x\.example\/f3b5_Large\.png" alt=""/);
+  assert.match(out, /alt="地图"/);
+  assert.match(out, /<img src="https:\/\/x\.example\/n\.jpg"[^>]* alt=""/);
 });

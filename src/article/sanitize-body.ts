@@ -50,8 +50,14 @@ function decorateImage(img: Element): boolean {
   img.properties['loading'] = 'lazy';
   img.properties['decoding'] = 'async';
   img.properties['referrerPolicy'] = 'no-referrer';
+  // Feeds often fill alt with the image's file name ("f3b5-iwx_Large.png"), which a screen reader would
+  // spell out and which says nothing: treat it as decorative instead.
+  const alt = img.properties['alt'];
+  if (typeof alt !== 'string' || FILE_NAME_ALT.test(alt.trim())) img.properties['alt'] = '';
   return true;
 }
+
+const FILE_NAME_ALT = /^(?:\S*[/\\])?[\w.~%-]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp)$/i;
 
 /**
  * One post-order pass over the sanitized tree, compacting children arrays in place: decorate images (dropping
