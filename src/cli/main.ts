@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
-import { addCommand, ADD_HELP } from './add-command.ts';
-import { BUILD_FLAGS, BUILD_HELP, buildCommand, configFromFlags, type BuildFlagValues } from './build-command.ts';
-import { checkCommand, CHECK_HELP } from './check-command.ts';
-import { runImagesCommand } from './images.ts';
-import { serveCommand, SERVE_HELP } from './serve-command.ts';
+import { BUILD_FLAGS, BUILD_HELP, configFromFlags, type BuildFlagValues } from './build-flags.ts';
 import { UsageError } from './usage-error.ts';
 
 const HELP = `Usage: clippings <command> [options]
@@ -18,7 +14,10 @@ Commands:
 Run \`clippings <command> --help\` for a command's options.
 `;
 
-/** Runs the CLI; returns the exit code (0 ok, 1 build/check failed, 2 usage error). */
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 build/check failed, 2 usage error). Each command's
+ * module is imported only when that command runs, so `--help` and `check` never load Eleventy.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -26,9 +25,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'build': {
         const flags = parse(rest, BUILD_FLAGS, BUILD_HELP, 'build');
         if (flags === undefined) return 0;
+        const { buildCommand } = await import('./build-command.ts');
         return (await buildCommand(flags)).code;
       }
       case 'serve': {
+        const { serveCommand, SERVE_HELP } = await import('./serve-command.ts');
         const flags = parse(rest, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } }, SERVE_HELP, 'serve');
         if (flags === undefined) return 0;
         const port = Number(flags.port);
@@ -37,19 +38,23 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       }
       case 'check': {
+        const { checkCommand, CHECK_HELP } = await import('./check-command.ts');
         const flags = parse(rest, BUILD_FLAGS, CHECK_HELP, 'check');
         if (flags === undefined) return 0;
         return await checkCommand(flags.input, await configFromFlags(flags), flags['cache-dir']);
       }
       case 'add': {
+        const { addCommand, ADD_HELP } = await import('./add-command.ts');
         const { values, positionals } = parseArgsOrUsage(rest, BUILD_FLAGS, true, 'add');
         if (values.help) return help(ADD_HELP);
         if (positionals.length === 0) throw new UsageError('add needs at least one file or folder to add');
         const flags = values as BuildFlagValues;
         return await addCommand(positionals, flags.input, await configFromFlags(flags), flags['cache-dir']);
       }
-      case 'images':
+      case 'images': {
+        const { runImagesCommand } = await import('./images.ts');
         return await runImagesCommand(rest);
+      }
       case undefined:
       case '--help':
       case '-h':
