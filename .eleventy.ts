@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { siteModel } from './src/site/site-data.ts';
 import { loadDefaultSite } from './src/site/load-default-site.ts';
+import { COMPILED_DIST } from './src/runtime/runnable-module.ts';
 import type { SiteModel } from './src/site/site-model.ts';
 
 /** The part of Eleventy's UserConfig this file uses. */
@@ -17,6 +18,7 @@ interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
   addGlobalData(name: string, data: () => unknown): void;
   setDataDeepMerge(deepMerge: boolean): void;
+  setUseGitIgnore(enabled: boolean): void;
   configureTemplateHandling(options: { writeMode: 'sync' | 'async' }): void;
 }
 
@@ -25,8 +27,14 @@ const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 export default async function (eleventyConfig: EleventyConfig) {
   const provided = siteModel();
   const site: SiteModel = provided ?? (await loadDefaultSite(fileURLToPath(new URL('./content/', import.meta.url))));
-  eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
-  eleventyConfig.setTemplateFormats(['11ty.ts']);
+  if (COMPILED_DIST === undefined) {
+    eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
+    eleventyConfig.setTemplateFormats(['11ty.ts']);
+  } else {
+    // Run compiled (bin/compile.js): the layouts are dist/layouts/*.11ty.js, which .gitignore lists.
+    eleventyConfig.setTemplateFormats(['11ty.js']);
+    eleventyConfig.setUseGitIgnore(false);
+  }
   eleventyConfig.addPassthroughCopy({ [publicDir]: '/' });
   eleventyConfig.setDataDeepMerge(false);
   eleventyConfig.configureTemplateHandling({ writeMode: 'async' }); // overlapping writes: fewer CPU-seconds per page

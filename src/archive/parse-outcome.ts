@@ -1,5 +1,6 @@
 import type { Article, ParseOptions } from '../article/article.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
+import { runnableModule } from '../runtime/runnable-module.ts';
 
 /**
  * What parsing one seed file yields: the shape of `ParseResult` from src/article/parse-article.ts,
@@ -23,7 +24,7 @@ export const DEFAULT_PARSER_MODULE = new URL('../article/parse-article.ts', impo
 export async function importParser(url: string): Promise<ParserModule> {
   let mod: Partial<ParserModule>;
   try {
-    mod = (await import(url)) as Partial<ParserModule>;
+    mod = (await import(runnableModule(url).href)) as Partial<ParserModule>;
   } catch (error) {
     throw new Error(`could not load the seed parser ${url}`, { cause: error });
   }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '../article/article.ts';
+import { COMPILED_DIST, runnableModule } from '../runtime/runnable-module.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { importParser } from './parse-outcome.ts';
 import { parseSafely } from './parse-safely.ts';
@@ -93,10 +94,15 @@ function parseInWorkers(inputs: readonly SeedInput[], opts: ParseSeedsOptions, c
   });
 }
 
-/** Workers start plain JavaScript; this registers tsx in the worker before loading the TypeScript entry. */
+/**
+ * Compiled (dist/), the worker runs the compiled entry. Otherwise workers start plain JavaScript, so
+ * this registers tsx in the worker before loading the TypeScript entry.
+ */
 function spawnWorker(opts: ParseSeedsOptions): Worker {
+  const workerData = { parserUrl: opts.parserUrl, options: opts.options };
+  if (COMPILED_DIST !== undefined) return new Worker(runnableModule(new URL('./parse-worker.ts', import.meta.url)), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./parse-worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData: { parserUrl: opts.parserUrl, options: opts.options } });
+  return new Worker(code, { eval: true, workerData });
 }

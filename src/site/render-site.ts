@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { PageLists, PageModel, SiteModel } from './site-model.ts';
 import { provideSiteModel } from './site-data.ts';
+import { runnableModule } from '../runtime/runnable-module.ts';
 
 export interface RenderOptions {
   /** Output paths of the pages to render (as in `page.path`); undefined renders every page. */
@@ -11,8 +12,9 @@ export interface RenderOptions {
 }
 
 const root = new URL('../../', import.meta.url);
-const layoutsDir = fileURLToPath(new URL('layouts/', root));
-const configPath = fileURLToPath(new URL('.eleventy.ts', root));
+// Compiled (dist/), Eleventy loads the compiled config and layouts: the same module instances as this one.
+const layoutsDir = fileURLToPath(runnableModule(new URL('layouts/', root)));
+const configPath = fileURLToPath(runnableModule(new URL('.eleventy.ts', root)));
 
 /**
  * Writes the site's pages into `outputDir` with Eleventy (plus public/ assets). With `only`, the
