@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface BuildManifest {
   readonly output: string;
   readonly templatesDigest: string;
+  /** Digest of everything the output depends on (pages, feeds, sitemaps, media, search on/off). */
+  readonly siteDigest?: string;
   readonly pages: Readonly<Record<string, string>>;
 }
 

@@ -10,11 +10,13 @@ export interface ConfigFlags {
   readonly baseUrl?: string;
   readonly pathPrefix?: string;
   readonly timeZone?: string;
+  /** `--no-search`: false turns search off whatever the file says. */
+  readonly search?: boolean;
 }
 
 export const DEFAULT_CONFIG_FILE = 'clippings.config.json';
 
-const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'outlets'> = {
+const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'boolean' | 'outlets'> = {
   title: 'string',
   description: 'string',
   language: 'string',
@@ -24,6 +26,7 @@ const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'outlets'> = {
   outlets: 'outlets',
   pageSize: 'number',
   mediaDir: 'string',
+  search: 'boolean',
 };
 
 /**
@@ -37,6 +40,7 @@ export async function resolveSiteConfig(flags: ConfigFlags): Promise<SiteConfig 
   if (flags.baseUrl !== undefined) merged.baseUrl = flags.baseUrl;
   if (flags.pathPrefix !== undefined) merged.pathPrefix = flags.pathPrefix;
   if (flags.timeZone !== undefined) merged.timeZone = flags.timeZone;
+  if (flags.search === false) merged.search = false;
   const where = (key: string): string => (key in fromFile.values && fromFile.found ? `${file}: "${key}"` : `--${kebab(key)}`);
   const config: SiteConfig = {
     title: merged.title as string,
@@ -48,6 +52,7 @@ export async function resolveSiteConfig(flags: ConfigFlags): Promise<SiteConfig 
     outlets: merged.outlets as readonly OutletRule[],
     pageSize: merged.pageSize as number,
     ...(typeof merged.mediaDir === 'string' && merged.mediaDir !== '' ? { mediaDir: merged.mediaDir } : {}),
+    ...(merged.search === false ? { search: false } : {}),
   };
   return fromFile.found ? { ...config, configFile: file } : config;
 }
@@ -73,6 +78,7 @@ async function readConfigFile(file: string, required: boolean): Promise<{ found:
     if (type === 'outlets') checkOutlets(value, `${file}: "${key}"`);
     else if (type === 'number' && !(Number.isInteger(value) && (value as number) > 0)) throw new UsageError(`${file}: "${key}" must be a positive whole number`);
     else if (type === 'string' && typeof value !== 'string') throw new UsageError(`${file}: "${key}" must be a string`);
+    else if (type === 'boolean' && typeof value !== 'boolean') throw new UsageError(`${file}: "${key}" must be true or false`);
   }
   return { found: true, values: json as Partial<SiteConfig> };
 }

@@ -5,8 +5,7 @@ import type { Archive } from '../archive/archive.ts';
 import { loadArchive } from '../archive/load-archive.ts';
 import { exportDigest, exportRecords } from '../archive/export-records.ts';
 import { buildSite } from '../site/build-site.ts';
-import { renderSite } from '../site/render-site.ts';
-import { indexSearch, type IndexSearchResult } from '../site/search/index-search.ts';
+import type { IndexSearchResult } from '../site/search/index-search.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
@@ -87,7 +86,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // Mirrored images (`clippings images --mirror`): read from the cache file only, never the network.
   const media = await loadMedia(config.mediaDir ?? 'media', config.pathPrefix);
-  const site = buildSite(archive, config, { feeds: true, search: true, mirror: media.mirror });
+  const withSearch = config.search !== false;
+  const site = buildSite(archive, config, { feeds: true, search: withSearch, mirror: media.mirror });
   const templates = await templatesDigest(options.projectDir, parserVersion, config);
   const shell = JSON.stringify(site.shell);
   const digests: Record<string, string> = {};
@@ -99,9 +99,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const exportOptions = { sourceRoot: options.input };
   digests[EXPORT_FILE] = exportDigest(archive, exportOptions);
 
+  // Everything the output depends on in one digest: when it matches the last build and the output is
+  // still there, nothing is rendered, indexed, copied or rewritten.
+  const siteDigest = wholeDigest(templates, digests, JSON.stringify(site.publish), media.files, withSearch);
+
   const manifestFile = manifestPath(options.cacheDir, output);
   const previous = options.full ? undefined : await readManifest(manifestFile);
   const incremental = previous !== undefined && previous.templatesDigest === templates && (await allExist(output, Object.keys(previous.pages)));
+  if (incremental && previous.siteDigest === siteDigest && (!withSearch || (await allExist(output, ['pagefind/pagefind.js'])))) {
+    return { archive, pagesTotal: site.pages.length, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
+  }
   const staging = path.resolve(stagingDir(output));
   await rm(staging, { recursive: true, force: true });
   const live = path.resolve(output);
@@ -118,12 +125,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       searchStale = deleted > 0 || site.lists.article.some((p) => only!.has(p.path));
       // Unchanged pages are linked; the search bundle is kept when no article changed; everything else
       // (changed pages, public/ assets, feeds, sitemaps) is written afresh, so nothing stale survives.
-      const keepSearch = !searchStale;
+      const keepSearch = withSearch && !searchStale;
       await seedStaging(output, staging, (rel) => (unchanged(rel) ? 'link' : keepSearch && rel.startsWith('pagefind/') ? 'copy' : 'skip'));
     } else {
       await mkdir(staging, { recursive: true });
     }
 
+    // Loaded only when something is rendered: Eleventy and Pagefind cost ~1 s of imports a no-change build never needs.
+    const { renderSite } = await import('../site/render-site.ts');
     progress.start('render', only?.size ?? site.pages.length);
     const rendered = await inProjectDir(options.projectDir, () =>
       renderSite(site, staging, only === undefined ? { quiet: true } : { only, quiet: true }),
@@ -135,8 +144,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // The search index covers article pages only: rebuild it when one changed or went away.
     if (!(await allExist(staging, ['pagefind/pagefind.js']))) searchStale = true;
     let search: IndexSearchResult | undefined;
-    if (searchStale) {
+    if (withSearch && searchStale) {
       progress.start('search', 1);
+      const { indexSearch } = await import('../site/search/index-search.ts');
       search = await indexSearch(staging, { pathPrefix: config.pathPrefix });
       progress.update(1);
       progress.stop();
@@ -146,7 +156,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
 
     await swapIn(staging, output);
-    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, pages: digests });
+    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests });
     return {
       archive,
       pagesTotal: site.pages.length,
@@ -176,6 +186,12 @@ async function inProjectDir<T>(projectDir: string, work: () => Promise<T>): Prom
   } finally {
     process.chdir(previous);
   }
+}
+
+function wholeDigest(templates: string, pages: Readonly<Record<string, string>>, publish: string, media: readonly string[], search: boolean): string {
+  const hash = createHash('sha256').update(templates).update(`\0${publish}\0${media.join('\n')}\0${search}`);
+  for (const rel of Object.keys(pages).sort()) hash.update(`\0${rel}\0${pages[rel]}`);
+  return hash.digest('hex');
 }
 
 async function allExist(root: string, rels: readonly string[]): Promise<boolean> {
