@@ -38,13 +38,25 @@ export async function indexSearch(outputDir: string, options: IndexSearchOptions
   if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
   try {
     let pages = 0;
-    await eachLimited(files, 8, async (file) => {
-      const content = await readFile(file, 'utf8');
-      if (!content.includes('data-pagefind-body')) return;
+    // One page at a time, in path order: Pagefind's file names are hashes of what it was given in the
+    // order it was given, so a fixed order makes two builds of the same pages byte-identical (with
+    // several adds in flight, clean builds differed). The next file is read while one is indexed.
+    const read = (i: number): Promise<string> | undefined => {
+      if (i >= files.length) return undefined;
+      const reading = readFile(files[i]!, 'utf8');
+      reading.catch(() => undefined); // awaited below; this only keeps an error after an early throw from going unhandled
+      return reading;
+    };
+    let next = read(0);
+    for (let i = 0; i < files.length; i++) {
+      const content = await next!;
+      next = read(i + 1);
+      if (!content.includes('data-pagefind-body')) continue;
+      const file = files[i]!;
       const response = await index.addHTMLFile({ url: pageUrl(outputDir, file, options.pathPrefix), content });
       if (response.errors.length > 0) throw new Error(`${file}: pagefind: ${response.errors.join('; ')}`);
       pages++;
-    });
+    }
     const written = await index.writeFiles({ outputPath: bundlePath });
     if (written.errors.length > 0) throw new Error(`${bundlePath}: pagefind: ${written.errors.join('; ')}`);
     return { pages, bytes: await sizeOf(bundlePath), ms: Math.round(performance.now() - started) };
@@ -72,12 +84,4 @@ async function sizeOf(dir: string): Promise<number> {
   let bytes = 0;
   for (const e of entries) if (e.isFile()) bytes += (await stat(join(e.parentPath, e.name))).size;
   return bytes;
-}
-
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
