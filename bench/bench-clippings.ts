@@ -14,6 +14,8 @@ import { summarize, type Figure } from './summarize-runs.ts';
 
 export interface ClippingsResult {
   readonly full: Figure;
+  /** Clean full builds with `--no-search` (the Hugo site has no search: the like-for-like figure). */
+  readonly fullNoSearch?: Figure;
   readonly noChange: Figure;
   readonly addOne: Figure;
   readonly outputFiles: number;
@@ -49,6 +51,16 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   rmSync(previous, { recursive: true, force: true });
   const outputFiles = listFiles(output).length;
 
+  const noSearchCwd = join(p.workDir, 'clippings-no-search');
+  const fullsNoSearch = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(noSearchCwd, { recursive: true, force: true });
+    mkdirSync(noSearchCwd, { recursive: true });
+    fullsNoSearch.push(await runBuild({ input: p.seedDir, output: join(noSearchCwd, 'out'), cwd: noSearchCwd, full: true, noSearch: true }));
+    log(`${p.size}: clippings full build --no-search ${i + 1}/${runs}: ${Math.round(fullsNoSearch[i]?.ms ?? 0)} ms`);
+  }
+  rmSync(noSearchCwd, { recursive: true, force: true });
+
   const noChanges = [];
   for (let i = 0; i < runs; i++) {
     noChanges.push(await build(false));
@@ -79,6 +91,7 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   const differences = describe(comparison, 'incremental', 'clean build');
   return {
     full: summarize(fulls),
+    fullNoSearch: summarize(fullsNoSearch),
     noChange: summarize(noChanges),
     addOne: summarize(addOnes),
     outputFiles,

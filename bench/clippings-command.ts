@@ -17,6 +17,8 @@ export interface BuildRun {
   /** Folder the process runs in; the cache goes to `<cwd>/.cache` (or the flag, if the CLI has one). */
   readonly cwd: string;
   readonly full: boolean;
+  /** Build without the search page and Pagefind index (`--no-search`). */
+  readonly noSearch?: boolean;
   /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=…"]. */
   readonly nodeFlags?: readonly string[];
 }
@@ -48,6 +50,7 @@ export function buildArgs(run: BuildRun): string[] {
     '--output',
     run.output,
     ...(run.full ? ['--full'] : []),
+    ...(run.noSearch === true ? ['--no-search'] : []),
     ...(flag === null ? [] : [flag, `${run.cwd}/.cache`]),
   ];
 }
