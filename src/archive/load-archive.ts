@@ -10,6 +10,7 @@ import { ParseCache } from './parse-cache.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
 import { parseSeeds } from './parse-seeds.ts';
+import { shareCaptureBodies } from './share-capture-bodies.ts';
 
 export interface LoadArchiveOptions {
   readonly timeZone: string;
@@ -80,8 +81,9 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   });
   parsed.forEach((outcome, i) => {
     const miss = misses[i]!;
-    outcomes[miss.index] = outcome;
-    cache.set(miss.hash, miss.path, outcome);
+    const shared = shareCaptureBodies(outcome);
+    outcomes[miss.index] = shared;
+    cache.set(miss.hash, miss.path, shared);
   });
   await cache.save();
   options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });
