@@ -27,6 +27,42 @@ test('extractTerms: CJK bigrams and lowercase Latin words', () => {
   assert.deepEqual([...extractTerms('美')], ['美']);
 });
 
+test('extractTerms: no bigram across punctuation, no bare numbers or English function words', () => {
+  assert.deepEqual([...extractTerms('香港，国安法“实施”')].sort(), ['国安', '安法', '实施', '香港'].sort());
+  assert.deepEqual([...extractTerms('2020年11月 the COVID-19 of Biden')].sort(), ['biden', 'covid', '年', '月'].sort());
+});
+
+test('an article about a story lists the other articles of that story before unrelated ones of its topic', () => {
+  const hk = { label: '港澳台', slug: 'gang-ao-tai' };
+  const body = (words: string) => `${words}。`.repeat(3);
+  const articles = [
+    article('q1', '网台主持被捕 首见以国安法打压筹款', { topic: hk, text: body('警方国安处以国安法拘捕网台主持') }),
+    // Same story told with other words in the title: found through the body text.
+    article('q2', '港警再拘捕三人', { topic: hk, text: body('警方国安处依据国安法拘捕三名筹款人'), publishedAt: T0 + 2 * DAY }),
+    article('q3', '国安法下首个被封的香港网站', { topic: hk, text: body('香港编年史网站因国安法被封'), publishedAt: T0 + 30 * DAY }),
+    // Same topic, other stories.
+    ...['香港防疫措施延长', '港珠澳大桥客流回升', '台湾选举结果公布', '澳门赌业收入下跌'].map((title, i) =>
+      article(`r${i}`, title, { topic: hk, text: body(`${title}，各界关注`), publishedAt: T0 + i * DAY }),
+    ),
+    ...filler(60),
+  ];
+  const related = findRelated(articles).get('q1') ?? [];
+  assert.deepEqual(related.slice(0, 2).sort(), ['q2', 'q3']);
+  assert.ok(related.every((id) => id.startsWith('q')), related.join());
+});
+
+test('one shared common bigram is not enough to relate two articles', () => {
+  const articles = [article('m1', '德国足球联赛开幕'), article('m2', '德国总理访问巴黎'), ...filler(60)];
+  assert.deepEqual(findRelated(articles).get('m1'), []);
+});
+
+test('never the article itself, nor another capture of it (same canonical URL)', () => {
+  const twin = article('d2', '嫦娥五号成功着陆月球', { canonicalUrl: 'https://example.org/d1' });
+  const related = findRelated([article('d1', '嫦娥五号成功着陆月球'), twin, article('d3', '嫦娥五号着陆月球'), ...filler(60)]);
+  assert.deepEqual(related.get('d1'), ['d3']);
+  assert.deepEqual(related.get('d3'), ['d1', 'd2']);
+});
+
 test('articles about the same story are related, best first; unrelated ones are not', () => {
   const articles = [
     article('a1', '香港国安法实施首日 多人被捕'),

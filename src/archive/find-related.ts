@@ -1,174 +1,148 @@
 import type { Article } from '../article/article.ts';
+import { forEachTermKey } from './for-each-term-key.ts';
+import { makeTermIds } from './make-term-ids.ts';
+
+export { extractTerms } from './for-each-term-key.ts';
 
 /**
- * Related articles for every article of an archive, from an inverted index (term → postings).
+ * Related articles ("相关报道") for every article of an archive, from an inverted index.
  *
- * Terms come from the title (weight 2) and the lead (weight 1): CJK bigrams for Chinese, lowercase
- * words for Latin script. Terms found in too many articles (document frequency above a cap) are
- * dropped, and each article only looks up its `termsPerArticle` rarest terms, so the work per
- * article is bounded by termsPerArticle × maxPostings whatever the archive size: no all-pairs pass.
+ * Terms (src/archive/for-each-term-key.ts: CJK bigrams, lowercase Latin words) come from the title
+ * and the start of the body (lead and the first `bodyChars` characters of the text). They are
+ * weighted like BM25 (saturating, length-normalized body frequency, plus `titleWeight` for a title
+ * term; times idf), and two articles are compared by the cosine of their heaviest terms. Terms found
+ * in more than `maxShare` of the archive (中国, 美国, 表示…) and an outlet's own boilerplate (a term in
+ * at least half the articles of an outlet, e.g. 德国之声中文网) are not terms.
  *
- * Score = cosine similarity of the tf-idf vectors × (1 + topicBoost if same topic)
- *         × (1 - timeWeight + timeWeight · 2^(-days apart / halfLifeDays)).
- * Ties are broken by id, and the articles are processed in id order, so the result does not depend
- * on the order of the input.
+ * Each article looks up its `queryTerms` heaviest terms; a term with many postings is only scanned
+ * over the `maxScan` articles nearest in time (postings are in time order), so the work per article
+ * is bounded whatever the archive size: no all-pairs pass.
+ *
+ * A candidate must share at least `minSharedTerms` terms and reach `minSimilarity`; its score is
+ *   cosine × (1 + topicBoost if same topic) × (1 − farDecay + farDecay·2^(−days/farHalfLifeDays)
+ *                                              + recentBoost·2^(−days/recentHalfLifeDays)).
+ * Never listed: the article itself, another capture of it (same canonical URL). Ties go to the
+ * smaller id; the result does not depend on the order of the input.
  */
-
 export interface FindRelatedOptions {
   /** Related ids per article (default 5). */
   readonly limit?: number;
-  /** Skip terms found in more articles than this (default: 5% of the archive, between 20 and 400). */
-  readonly maxPostings?: number;
-  /** Rarest terms of an article used to find candidates (default 24). */
-  readonly termsPerArticle?: number;
-  /** Minimum cosine similarity before boosts (default 0.12). */
+  /** Ignore terms found in more than this share of the articles (default 0.25). */
+  readonly maxShare?: number;
+  /** Postings scanned per query term at most, nearest in time first (default 64). */
+  readonly maxScan?: number;
+  /** Heaviest terms of an article used to find candidates and to compare (default 30). */
+  readonly queryTerms?: number;
+  /** Characters of the body text indexed after the title (default 300). */
+  readonly bodyChars?: number;
+  /** Added to the saturated body term frequency of a term in the title (default 2). */
+  readonly titleWeight?: number;
+  /** Minimum cosine similarity before boosts (default 0.08). */
   readonly minSimilarity?: number;
-  /** Added factor for a shared topic (default 0.3). */
+  /** Minimum number of shared query terms (default 2): one shared bigram is noise. */
+  readonly minSharedTerms?: number;
+  /** Added factor for a shared topic (default 0.2). */
   readonly topicBoost?: number;
-  /** Half-life in days of the time closeness factor (default 30). */
-  readonly halfLifeDays?: number;
-  /** Share of the score that depends on time closeness, 0–1 (default 0.4). */
-  readonly timeWeight?: number;
+  /** Added factor for articles a few days apart (default 0.3, half-life 3 days). */
+  readonly recentBoost?: number;
+  readonly recentHalfLifeDays?: number;
+  /** Share of the score lost with distance in time (default 0.25, half-life 60 days). */
+  readonly farDecay?: number;
+  readonly farHalfLifeDays?: number;
+}
+
+export interface ScoredRelated {
+  readonly id: string;
+  readonly score: number;
+}
+
+/** Related ids of every article (an entry for each, possibly empty), best first. */
+export function findRelated(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly string[]> {
+  const scored = relatedWithScores(articles, options);
+  return new Map([...scored].map(([id, list]) => [id, list.map((r) => r.id)]));
 }
 
 const DAY_MS = 86_400_000;
+const K1 = 1.2;
+const B = 0.75;
 
-export function findRelated(
-  articles: readonly Article[],
-  options: FindRelatedOptions = {},
-): ReadonlyMap<string, readonly string[]> {
+/** Same as findRelated, with each score (for benchmarks and tuning). */
+export function relatedWithScores(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly ScoredRelated[]> {
   const limit = options.limit ?? 5;
-  const minSimilarity = options.minSimilarity ?? 0.12;
-  const topicBoost = options.topicBoost ?? 0.3;
-  const halfLifeDays = options.halfLifeDays ?? 30;
-  const timeWeight = options.timeWeight ?? 0.4;
-  const termsPerArticle = options.termsPerArticle ?? 24;
+  const maxScan = options.maxScan ?? 64;
+  const queryTerms = options.queryTerms ?? 30;
+  const minSimilarity = options.minSimilarity ?? 0.08;
+  const minShared = options.minSharedTerms ?? 2;
+  const topicBoost = options.topicBoost ?? 0.2;
+  const recentBoost = options.recentBoost ?? 0.3;
+  const recentHalfLife = options.recentHalfLifeDays ?? 3;
+  const farDecay = options.farDecay ?? 0.25;
+  const farHalfLife = options.farHalfLifeDays ?? 60;
 
-  const docs = [...articles].sort((a, b) => compareIds(a.id, b.id));
+  // Time order (ties by id): postings built in this order are sorted by time.
+  const byId = [...articles].sort((a, b) => compareIds(a.id, b.id));
+  const docs = [...byId].sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
   const count = docs.length;
-  const maxPostings = options.maxPostings ?? Math.max(20, Math.min(400, Math.floor(count * 0.05)));
+  const idRank = new Int32Array(count);
+  const rankOf = new Map(byId.map((a, rank) => [a, rank]));
+  docs.forEach((doc, index) => (idRank[index] = rankOf.get(doc)!));
 
-  // Document frequencies first, so that only useful terms (2 ≤ df ≤ maxPostings) get postings.
-  // Terms are numbered as first seen: BMP bigrams through an open-addressing table of int keys,
-  // other terms through a Map; an article's terms are de-duplicated with a "last seen in" array,
-  // not a Map per article (that garbage cost more than the scoring).
-  const ids = makeTermIds();
-  const dfs: number[] = [];
-  let seenIn = new Int32Array(1024);
-  let seenAt = new Int32Array(1024);
-  const vectors = docs.map((doc, index) => {
-    const terms: number[] = [];
-    const weights: number[] = [];
-    const add = (id: number, weight: number): void => {
-      if (id >= seenIn.length) {
-        seenIn = grow(seenIn, id);
-        seenAt = grow(seenAt, id);
-      }
-      if (seenIn[id] === index + 1) {
-        weights[seenAt[id]!] = weight;
-        return;
-      }
-      seenIn[id] = index + 1;
-      seenAt[id] = terms.length;
-      terms.push(id);
-      weights.push(weight);
-      if (id === dfs.length) dfs.push(0);
-      dfs[id]! += 1;
-    };
-    // Title terms weigh 2, lead terms 1; a term in both keeps the higher weight (lead first, as extractTerms orders them).
-    forEachTermKey(doc.lead.slice(0, LEAD_CHARS), (key, second) => add(ids(key, second), 1));
-    forEachTermKey(doc.title, (key, second) => add(ids(key, second), 2));
-    return { terms, weights };
-  });
+  const index = indexTerms(docs, options);
+  const maxDf = Math.max(2, Math.floor(count * (options.maxShare ?? 0.25)));
+  const { postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight } = weighTerms(index, count, maxDf, options.titleWeight ?? 2);
 
-  // Each document as parallel arrays of term ids and weights; postings keep the weight beside the doc.
-  const termIds = new Map<number, number>();
-  const idfs: number[] = [];
-  const docTerms: number[][] = [];
-  const docWeights: number[][] = [];
-  const postingDocs: number[][] = [];
-  const postingWeights: number[][] = [];
-  vectors.forEach((vector, index) => {
-    const terms: number[] = [];
-    const weights: number[] = [];
-    for (let k = 0; k < vector.terms.length; k++) {
-      const term = vector.terms[k]!;
-      const weight = vector.weights[k]!;
-      const frequency = dfs[term] ?? 0;
-      if (frequency < 2 || frequency > maxPostings) continue;
-      let termId = termIds.get(term);
-      if (termId === undefined) {
-        termId = postingDocs.length;
-        termIds.set(term, termId);
-        idfs.push(Math.log(count / frequency));
-        postingDocs.push([]);
-        postingWeights.push([]);
-      }
-      terms.push(termId);
-      weights.push(weight);
-      postingDocs[termId]?.push(index);
-      postingWeights[termId]?.push(weight);
-    }
-    docTerms.push(terms);
-    docWeights.push(weights);
-  });
-  const idf = Float64Array.from(idfs);
-  const norms = docTerms.map((terms, index) => {
-    let sum = 0;
-    terms.forEach((termId, k) => (sum += ((docWeights[index]?.[k] ?? 0) * (idf[termId] ?? 0)) ** 2));
-    return Math.sqrt(sum) || 1;
-  });
-
-  // Postings as flat typed arrays: fewer objects, tighter loops.
-  const postingDocsFlat = postingDocs.map((list) => Int32Array.from(list));
-  const postingWeightsFlat = postingWeights.map((list) => Float64Array.from(list));
   const topics = docs.map((doc) => doc.topic.slug);
+  const urls = docs.map((doc) => doc.canonicalUrl);
   const times = Float64Array.from(docs, (doc) => doc.publishedAt);
-
-  const result = new Map<string, readonly string[]>();
   const scores = new Float64Array(count);
+  const shared = new Int32Array(count);
   const touched = new Int32Array(count);
-  // The best `limit` candidates, kept sorted (score desc, then id asc): a full sort of every
-  // candidate cost most of the time with thousands of candidates an article.
+  const { queryStart, queryTerm, queryWeight, queryNorm } = selectQueries(docStart, docTerm, docWeight, queryTerms);
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
-  const maxBoost = Math.max(1, 1 + topicBoost) * Math.max(1, 1 - timeWeight);
-  docs.forEach((doc, self) => {
-    const terms = docTerms[self] ?? [];
-    const weights = docWeights[self] ?? [];
-    const usable = terms
-      .map((termId, k) => ({ termId, weight: weights[k] ?? 0, idf: idf[termId] ?? 0 }))
-      .sort((a, b) => b.idf - a.idf || a.termId - b.termId)
-      .slice(0, termsPerArticle);
+  const maxBoost = (1 + Math.max(0, topicBoost)) * (1 + Math.max(0, recentBoost));
+  const lists: ScoredRelated[][] = [];
+
+  for (let self = 0; self < count; self++) {
     let touchedCount = 0;
-    for (const { termId, weight, idf: termIdf } of usable) {
-      const factor = weight * termIdf * termIdf;
-      const others = postingDocsFlat[termId]!;
-      const otherWeights = postingWeightsFlat[termId]!;
-      for (let p = 0; p < others.length; p++) {
-        const other = others[p]!;
+    for (let q = queryStart[self]!; q < queryStart[self + 1]!; q++) {
+      const term = queryTerm[q]!;
+      const weight = queryWeight[q]!;
+      let from = postingStart[term]!;
+      let to = postingStart[term + 1]!;
+      if (to - from > maxScan) {
+        // The maxScan postings around this article: the nearest in time.
+        const at = lowerBound(postingDoc, from, to, self);
+        from = Math.max(from, Math.min(at - (maxScan >> 1), to - maxScan));
+        to = from + maxScan;
+      }
+      for (let p = from; p < to; p++) {
+        const other = postingDoc[p]!;
         if (other === self) continue;
-        if (scores[other] === 0) touched[touchedCount++] = other;
-        scores[other] = scores[other]! + factor * otherWeights[p]!;
+        if (shared[other] === 0) touched[touchedCount++] = other;
+        shared[other]!++;
+        scores[other] = scores[other]! + weight * postingWeight[p]!;
       }
     }
-    const selfNorm = norms[self] ?? 1;
-    const selfTopic = topics[self];
-    const selfTime = times[self]!;
+
+    const selfNorm = queryNorm[self]!;
     let found = 0;
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
-      const similarity = scores[other]! / (selfNorm * (norms[other] ?? 1));
+      const similarity = scores[other]! / (selfNorm * queryNorm[other]!);
+      const enough = shared[other]! >= minShared && similarity >= minSimilarity;
       scores[other] = 0;
-      if (similarity < minSimilarity) continue;
-      // Boosts only multiply by at most maxBoost: skip a candidate that could not enter a full list.
+      shared[other] = 0;
+      if (!enough) continue;
+      // Boosts multiply by at most maxBoost: skip a candidate that could not enter a full list.
       if (found === limit && similarity * maxBoost < bestScore[limit - 1]!) continue;
-      const days = Math.abs(selfTime - times[other]!) / DAY_MS;
-      const closeness = 1 - timeWeight + timeWeight * 2 ** (-days / halfLifeDays);
-      const score = similarity * closeness * (selfTopic === topics[other] ? 1 + topicBoost : 1);
+      if (urls[other] === urls[self]) continue;
+      const days = Math.abs(times[self]! - times[other]!) / DAY_MS;
+      const closeness = 1 - farDecay + farDecay * 2 ** (-days / farHalfLife) + recentBoost * 2 ** (-days / recentHalfLife);
+      const score = similarity * closeness * (topics[self] === topics[other] ? 1 + topicBoost : 1);
       // Insert into the sorted best list when it beats the last kept one (ties: smaller id first).
       let at = found;
-      while (at > 0 && before(score, other, bestScore[at - 1]!, bestIndex[at - 1]!)) at--;
+      while (at > 0 && (score > bestScore[at - 1]! || (score === bestScore[at - 1]! && idRank[other]! < idRank[bestIndex[at - 1]!]!))) at--;
       if (at >= limit) continue;
       for (let k = Math.min(found, limit - 1); k > at; k--) {
         bestScore[k] = bestScore[k - 1]!;
@@ -178,159 +152,202 @@ export function findRelated(
       bestIndex[at] = other;
       if (found < limit) found++;
     }
-    const ids: string[] = [];
-    for (let k = 0; k < found; k++) ids.push(docs[bestIndex[k]!]!.id);
-    result.set(doc.id, ids);
-  });
-  return result;
+    const list: ScoredRelated[] = [];
+    for (let k = 0; k < found; k++) list.push({ id: docs[bestIndex[k]!]!.id, score: bestScore[k]! });
+    lists[self] = list;
+  }
 
-  /** Does candidate (score, index) rank before (otherScore, otherIndex)? Docs are in id order, so index order is id order. */
-  function before(score: number, index: number, otherScore: number, otherIndex: number): boolean {
-    return score > otherScore || (score === otherScore && index < otherIndex);
+  // Entries in id order, so that the map itself does not depend on the input order either.
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => idRank[a]! - idRank[b]!);
+  return new Map(order.map((i) => [docs[i]!.id, lists[i]!]));
+}
+
+interface TermIndex {
+  /** Per document, its distinct terms [docStart[d], docStart[d + 1]) with their weighted counts. */
+  readonly docStart: Int32Array;
+  readonly terms: Int32Array;
+  readonly counts: Int32Array;
+  /** 1 where the term is in the title. */
+  readonly titled: Uint8Array;
+  /** Weighted term count of each document (its BM25 length). */
+  readonly lengths: Float64Array;
+  /** Documents containing each term (before any cut). */
+  readonly dfs: Int32Array;
+}
+
+/**
+ * Reads each document's terms once. A term in at least half the articles of an outlet (with 10 or
+ * more articles) is that outlet's boilerplate ("德国之声中文网", "法新社…日电") and is dropped there.
+ */
+function indexTerms(docs: readonly Article[], options: FindRelatedOptions): TermIndex {
+  const bodyChars = options.bodyChars ?? 300;
+  const ids = makeTermIds();
+  let seenIn = new Int32Array(4096);
+  let seenAt = new Int32Array(4096);
+  // Every character gives at most one term: the indexed characters bound the entries.
+  let capacity = 0;
+  for (const doc of docs) capacity += doc.title.length + 2 * Math.min(bodyChars, doc.text.length + doc.lead.length);
+  const terms = new Int32Array(capacity);
+  const counts = new Int32Array(capacity);
+  const titled = new Uint8Array(capacity);
+  const docStart = new Int32Array(docs.length + 1);
+  const lengths = new Float64Array(docs.length);
+  let current = 0; // 1 + index of the document being read
+  let end = 0;
+  const add = (id: number, inTitle: number): void => {
+    if (id >= seenIn.length) {
+      seenIn = grow(seenIn, id);
+      seenAt = grow(seenAt, id);
+    }
+    if (seenIn[id] === current) {
+      const at = seenAt[id]!;
+      counts[at]! += 1 - inTitle;
+      titled[at]! |= inTitle;
+      return;
+    }
+    seenIn[id] = current;
+    seenAt[id] = end;
+    terms[end] = id;
+    counts[end] = 1 - inTitle;
+    titled[end] = inTitle;
+    end++;
+  };
+  const inTitle = (key: string | number, second?: number): void => add(ids(key, second), 1);
+  const inBody = (key: string | number, second?: number): void => add(ids(key, second), 0);
+  docs.forEach((doc, index) => {
+    current = index + 1;
+    forEachTermKey(doc.title, inTitle);
+    const body = doc.text.slice(0, bodyChars);
+    // The lead is normally the first paragraph of the text; index it apart only when it is not.
+    if (!body.includes(doc.lead.slice(0, 40))) forEachTermKey(doc.lead.slice(0, bodyChars), inBody);
+    forEachTermKey(body, inBody);
+    docStart[index + 1] = end;
+    let length = 0;
+    for (let k = docStart[index]!; k < end; k++) length += counts[k]!;
+    lengths[index] = length;
+  });
+
+  const dfs = new Int32Array(seenIn.length);
+  for (let k = 0; k < end; k++) dfs[terms[k]!]!++;
+  dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
+  return { docStart, terms, counts, titled, lengths, dfs };
+}
+
+/** Marks an outlet's boilerplate terms in its documents with -1. */
+function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, terms: Int32Array, termCount: number): void {
+  const byOutlet = new Map<string, number[]>();
+  docs.forEach((doc, index) => {
+    const list = byOutlet.get(doc.outlet.key);
+    if (list) list.push(index);
+    else byOutlet.set(doc.outlet.key, [index]);
+  });
+  const inOutlet = new Int32Array(termCount);
+  for (const members of byOutlet.values()) {
+    if (members.length < 10) continue;
+    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]!]!++;
+    const cut = members.length / 2;
+    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (inOutlet[terms[k]!]! >= cut) terms[k] = -terms[k]! - 1;
+    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]! < 0 ? -terms[k]! - 1 : terms[k]!] = 0;
   }
 }
 
-/** Only the start of a long lead is indexed: it bounds the work per article. */
-const LEAD_CHARS = 200;
+/** BM25-like weights of the useful terms (2 ≤ df ≤ maxDf, not boilerplate), and postings. */
+function weighTerms(index: TermIndex, count: number, maxDf: number, titleWeight: number) {
+  const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
+  const averageLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, count) || 1;
+  // Useful terms renumbered densely; idf as in BM25.
+  const dense = new Int32Array(dfs.length).fill(-1);
+  const idf: number[] = [];
+  for (let term = 0; term < dfs.length; term++) {
+    const df = dfs[term]!;
+    if (df < 2 || df > maxDf) continue;
+    dense[term] = idf.length;
+    idf.push(Math.log(1 + (count - df + 0.5) / (df + 0.5)));
+  }
+  const docStart = new Int32Array(count + 1);
+  const docTerm: number[] = [];
+  const docWeight: number[] = [];
+  const postingCount = new Int32Array(idf.length + 1);
+  for (let d = 0; d < count; d++) {
+    const lengthFactor = K1 * (1 - B + (B * lengths[d]!) / averageLength);
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const raw = terms[k]!;
+      const term = raw < 0 ? -1 : dense[raw]!;
+      if (term < 0) continue;
+      const tf = counts[k]!;
+      const weight = idf[term]! * ((tf * (K1 + 1)) / (tf + lengthFactor) + titleWeight * titled[k]!);
+      docTerm.push(term);
+      docWeight.push(weight);
+      postingCount[term + 1]!++;
+    }
+    docStart[d + 1] = docTerm.length;
+  }
+  const postingStart = new Int32Array(idf.length + 1);
+  for (let t = 0; t < idf.length; t++) postingStart[t + 1] = postingStart[t]! + postingCount[t + 1]!;
+  const fill = postingStart.slice(0, idf.length);
+  const postingDoc = new Int32Array(docTerm.length);
+  const postingWeight = new Float64Array(docTerm.length);
+  for (let d = 0; d < count; d++) {
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      const at = fill[docTerm[k]!]!++;
+      postingDoc[at] = d;
+      postingWeight[at] = docWeight[k]!;
+    }
+  }
+  return { postingStart, postingDoc, postingWeight, docStart, docTerm: Int32Array.from(docTerm), docWeight: Float64Array.from(docWeight) };
+}
 
 /**
- * Numbers terms as first seen: `ids(first, second)` for a CJK bigram (code points), `ids(key)` for
- * any other term. BMP bigrams (nearly all of them) go through an open-addressing table of int32 keys.
+ * The `size` heaviest terms of each document (ties: the first seen), and the norm of that short
+ * vector. Similarity is measured against these norms: the long tail of light terms would otherwise
+ * dilute every cosine, the more so the longer the indexed text.
  */
-function makeTermIds(): (key: string | number, second?: number) => number {
-  const other = new Map<string | number, number>();
-  let next = 0;
-  let mask = (1 << 14) - 1;
-  let keys = new Int32Array(mask + 1);
-  let values = new Int32Array(mask + 1).fill(-1);
-  let size = 0;
-  const slot = (key: number): number => {
-    let i = Math.imul(key, 0x9e3779b1) & mask;
-    while (values[i] !== -1 && keys[i] !== key) i = (i + 1) & mask;
-    return i;
-  };
-  const rehash = (): void => {
-    const oldKeys = keys;
-    const oldValues = values;
-    mask = mask * 2 + 1;
-    keys = new Int32Array(mask + 1);
-    values = new Int32Array(mask + 1).fill(-1);
-    for (let i = 0; i < oldValues.length; i++) {
-      if (oldValues[i] === -1) continue;
-      const j = slot(oldKeys[i]!);
-      keys[j] = oldKeys[i]!;
-      values[j] = oldValues[i]!;
-    }
-  };
-  return (key, second = -1) => {
-    if (second >= 0 && (key as number) <= 0xffff && second <= 0xffff) {
-      const packed = ((key as number) << 16) | second;
-      let i = slot(packed);
-      if (values[i] === -1) {
-        if ((size + 1) * 2 > mask) {
-          rehash();
-          i = slot(packed);
-        }
-        keys[i] = packed;
-        values[i] = next++;
-        size++;
+function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeight: Float64Array, size: number) {
+  const count = docStart.length - 1;
+  const queryStart = new Int32Array(count + 1);
+  const queryTerm = new Int32Array(count * size);
+  const queryWeight = new Float64Array(count * size);
+  const queryNorm = new Float64Array(count);
+  let end = 0;
+  for (let d = 0; d < count; d++) {
+    const base = end;
+    let kept = 0;
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      const weight = docWeight[k]!;
+      if (kept === size && weight <= queryWeight[base + kept - 1]!) continue;
+      let at = base + Math.min(kept, size - 1);
+      while (at > base && weight > queryWeight[at - 1]!) {
+        queryWeight[at] = queryWeight[at - 1]!;
+        queryTerm[at] = queryTerm[at - 1]!;
+        at--;
       }
-      return values[i]!;
+      queryWeight[at] = weight;
+      queryTerm[at] = docTerm[k]!;
+      if (kept < size) kept++;
     }
-    const mapKey = second >= 0 ? `${key}:${second}` : key;
-    let id = other.get(mapKey);
-    if (id === undefined) other.set(mapKey, (id = next++));
-    return id;
-  };
+    end = base + kept;
+    queryStart[d + 1] = end;
+    let sum = 0;
+    for (let q = base; q < end; q++) sum += queryWeight[q]! ** 2;
+    queryNorm[d] = Math.sqrt(sum) || 1;
+  }
+  return { queryStart, queryTerm, queryWeight, queryNorm };
+}
+
+/** First position in sorted[from, to) whose value is ≥ value. */
+function lowerBound(sorted: Int32Array, from: number, to: number, value: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (sorted[mid]! < value) from = mid + 1;
+    else to = mid;
+  }
+  return from;
 }
 
 function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
   bigger.set(array);
   return bigger;
-}
-
-/**
- * The terms of `extractTerms`, in the same order (repeats included), as keys: a CJK bigram is its two
- * code points (`visit(first, second)`), a lone CJK character its code point, a Latin word the
- * lowercase string.
- */
-function forEachTermKey(text: string, visit: (key: string | number, second?: number) => void): void {
-  const words: [number, number][] = [];
-  let previous = -1; // last code point of the current CJK run
-  let runLength = 0;
-  let wordStart = -1;
-  let wordChars = 0;
-  const endRun = (): void => {
-    if (runLength === 1) visit(previous);
-    previous = -1;
-    runLength = 0;
-  };
-  const endWord = (at: number): void => {
-    if (wordChars >= 2) words.push([wordStart, at]);
-    wordStart = -1;
-    wordChars = 0;
-  };
-  for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    const kind = classOf(code);
-    if (kind === CJK) {
-      endWord(i);
-      if (previous >= 0) visit(previous, code);
-      previous = code;
-      runLength++;
-    } else {
-      endRun();
-      if (kind === WORD) {
-        if (wordStart < 0) wordStart = i;
-        wordChars++;
-      } else endWord(i);
-    }
-    i += width;
-  }
-  endRun();
-  endWord(text.length);
-  for (const [from, to] of words) visit(text.slice(from, to).toLowerCase());
-}
-
-const OTHER = 0;
-const CJK = 1;
-const WORD = 2;
-const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-/** Class of every BMP code point, from the same Unicode properties as CJK_RUN and LATIN_WORD. */
-let bmpClasses: Uint8Array | undefined;
-
-function classOf(code: number): number {
-  if (code > 0xffff) return slowClassOf(code);
-  if (bmpClasses === undefined) {
-    bmpClasses = new Uint8Array(0x10000);
-    for (let c = 0; c <= 0xffff; c++) bmpClasses[c] = c >= 0xd800 && c <= 0xdfff ? OTHER : slowClassOf(c);
-  }
-  return bmpClasses[code]!;
-}
-
-function slowClassOf(code: number): number {
-  const char = String.fromCodePoint(code);
-  return CJK_CHAR.test(char) ? CJK : WORD_CHAR.test(char) ? WORD : OTHER;
-}
-
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-const LATIN_WORD = /[\p{L}\p{N}]{2,}/gu;
-
-/** CJK bigrams (a lone CJK character counts as itself) and lowercase Latin words of 2+ letters. */
-export function extractTerms(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const [run] of text.matchAll(CJK_RUN)) {
-    const chars = [...run];
-    if (chars.length === 1) terms.add(run);
-    for (let i = 0; i + 1 < chars.length; i++) terms.add(`${chars[i]}${chars[i + 1]}`);
-  }
-  for (const [word] of text.replace(CJK_RUN, ' ').matchAll(LATIN_WORD)) {
-    terms.add(word.toLowerCase());
-  }
-  return terms;
 }
 
 function compareIds(a: string, b: string): number {
