@@ -129,11 +129,13 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
     let found = 0;
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
-      const similarity = scores[other]! / (selfNorm * queryNorm[other]!);
-      const enough = shared[other]! >= minShared && similarity >= minSimilarity;
+      const dot = scores[other]!;
+      const enough = shared[other]! >= minShared;
       scores[other] = 0;
       shared[other] = 0;
       if (!enough) continue;
+      const similarity = dot / (selfNorm * queryNorm[other]!);
+      if (similarity < minSimilarity) continue;
       // Boosts multiply by at most maxBoost: skip a candidate that could not enter a full list.
       if (found === limit && similarity * maxBoost < bestScore[limit - 1]!) continue;
       if (urls[other] === urls[self]) continue;
