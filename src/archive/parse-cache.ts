@@ -57,7 +57,9 @@ export class ParseCache {
     const entries = new Map<string, StoredEntry>();
     let stored = false;
     try {
-      const store = JSON.parse(await readFile(file, 'utf8')) as StoreFile;
+      // Bytes first, then one native decode: readFile(file, 'utf8') decodes chunk by chunk through a
+      // StringDecoder, ~1 s of the 10k no-change rebuild.
+      const store = JSON.parse((await readFile(file)).toString('utf8')) as StoreFile;
       if (store.key === key) {
         for (const [hash, entry] of Object.entries(store.entries)) entries.set(hash, decode(entry));
         stored = true;
@@ -67,7 +69,7 @@ export class ParseCache {
     }
     let journaled = 0;
     if (stored) {
-      const journal = await readFile(`${file}.journal`, 'utf8').catch(() => '');
+      const journal = await readFile(`${file}.journal`).then((b) => b.toString('utf8'), () => '');
       for (const line of journal.split('\n')) {
         if (line === '') continue;
         try {

@@ -80,6 +80,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     },
   });
   progress.stop();
+  phase('load archive');
   if (options.strict && archive.rejected.length > 0) {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
@@ -98,6 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // The data export is kept like a page: rewritten only when its content would change.
   const exportOptions = { sourceRoot: options.input };
   digests[EXPORT_FILE] = exportDigest(archive, exportOptions);
+  phase('page models and digests');
 
   // Everything the output depends on in one digest: when it matches the last build and the output is
   // still there, nothing is rendered, indexed, copied or rewritten.
@@ -139,6 +141,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     progress.update(rendered.pagesWritten);
     progress.stop();
+    phase(`render ${rendered.pagesWritten} pages`);
     const missing = await firstMissing(staging, site.pages.map((p) => p.path));
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
     // The search index covers article pages only: rebuild it when one changed or went away.
@@ -150,11 +153,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       search = await indexSearch(staging, { pathPrefix: config.pathPrefix });
       progress.update(1);
       progress.stop();
+      phase('search index');
     }
     if (!(incremental && previous.pages[EXPORT_FILE] === digests[EXPORT_FILE])) await exportRecords(archive, staging, exportOptions);
     await publishMedia(media, staging);
     if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
 
+    phase('export and media');
     await swapIn(staging, output);
     await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests });
     return {
@@ -192,6 +197,18 @@ function wholeDigest(templates: string, pages: Readonly<Record<string, string>>,
   const hash = createHash('sha256').update(templates).update(`\0${publish}\0${media.join('\n')}\0${search}`);
   for (const rel of Object.keys(pages).sort()) hash.update(`\0${rel}\0${pages[rel]}`);
   return hash.digest('hex');
+}
+
+/** CLIPPINGS_TRACE=1: seconds since the previous phase and the heap/RSS after it, on stderr (for the benchmark). */
+const trace = process.env.CLIPPINGS_TRACE === '1';
+let phaseStarted = performance.now();
+function phase(name: string): void {
+  if (!trace) return;
+  const now = performance.now();
+  const { rss, heapUsed } = process.memoryUsage();
+  const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
+  process.stderr.write(`[trace] ${name}: ${((now - phaseStarted) / 1000).toFixed(1)} s, heap ${mb(heapUsed)}, rss ${mb(rss)}\n`);
+  phaseStarted = now;
 }
 
 async function allExist(root: string, rels: readonly string[]): Promise<boolean> {
