@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Capture, ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
@@ -11,27 +11,29 @@ interface StoredEntry {
   readonly result: ParseOutcome;
 }
 
-interface StoreFile {
-  readonly key: string;
-  readonly entries: Record<string, StoredEntry>;
+/** One line of the store: the first is `{ key }`, each other `{ hash, entry }` (a later line wins). */
+interface StoreLine {
+  readonly key?: string;
+  readonly hash?: string;
+  readonly entry?: StoredEntry;
 }
 
 /**
- * Parse results keyed by sha256(file bytes), in one compact JSON store per parser version + options.
+ * Parse results keyed by sha256(file bytes), in one compact NDJSON store per parser version + options.
  *
  * One file per (PARSER_VERSION, timeZone, outlets): a changed version or option simply selects another
- * store, so stale results are never read. One store means one read and one JSON.parse instead of
- * thousands of opens. Compact: a capture whose body or text equals its article's is stored as null
- * (every article's own capture), which halves the file (245 → ~125 MB at 10,000 seeds) and, decoded
- * onto the article's strings, the heap. New results are appended to a journal beside the store
- * (`<store>.journal`, one JSON line per result), so adding one file writes one line, not the whole
- * store; the store is rewritten (atomically, journal removed) when entries are pruned or the journal
- * outgrows a quarter of the store. Unchanged loads write nothing.
+ * store, so stale results are never read. One store means one read instead of thousands of opens; it
+ * is read as bytes and parsed line by line, so the whole store never exists as one JS string (a 125 MB
+ * UTF-8 file of Chinese text is a 250 MB string). Compact: a capture whose body or text equals its
+ * article's is stored as null (every article's own capture), which halves the file (245 → ~125 MB
+ * at 10,000 seeds) and, decoded onto the article's strings, the heap. New results are appended as
+ * lines, so adding one file writes one line, not the whole store; it is rewritten (atomically) when
+ * entries are pruned or superseded lines reach a quarter of it. Unchanged loads write nothing.
  */
 export class ParseCache {
   private readonly entries: Map<string, StoredEntry>;
   private readonly used = new Set<string>();
-  /** Results set since the last save, for the journal. */
+  /** Results set since the last save, appended to the store on save. */
   private readonly added = new Map<string, StoredEntry>();
   private dirty = false;
 
@@ -39,10 +41,10 @@ export class ParseCache {
     private readonly file: string | undefined,
     private readonly key: string,
     entries: Map<string, StoredEntry>,
-    /** Entries read from the journal (not yet in the store file). */
+    /** Lines in the store superseded by a later line for the same hash (dead weight until a rewrite). */
     private journaled: number,
-    /** Whether the store file was read (appending to a journal needs a store to append to). */
-    private readonly stored: boolean,
+    /** Whether the store file was read (appending needs a store with this key to append to). */
+    private stored: boolean,
   ) {
     this.entries = entries;
   }
@@ -53,31 +55,31 @@ export class ParseCache {
       .update(JSON.stringify({ parserVersion, timeZone: options.timeZone, outlets: options.outlets }))
       .digest('hex');
     if (cacheDir === undefined) return new ParseCache(undefined, key, new Map(), 0, false);
-    const file = path.join(cacheDir, `${key.slice(0, 24)}.json`);
+    const file = path.join(cacheDir, `${key.slice(0, 24)}.ndjson`);
     const entries = new Map<string, StoredEntry>();
     let stored = false;
-    try {
-      // Bytes first, then one native decode: readFile(file, 'utf8') decodes chunk by chunk through a
-      // StringDecoder, ~1 s of the 10k no-change rebuild.
-      const store = JSON.parse((await readFile(file)).toString('utf8')) as StoreFile;
-      if (store.key === key) {
-        for (const [hash, entry] of Object.entries(store.entries)) entries.set(hash, decode(entry));
-        stored = true;
-      }
-    } catch {
-      // A missing or unreadable store is an empty cache: everything is reparsed and the store rewritten.
-    }
     let journaled = 0;
-    if (stored) {
-      const journal = await readFile(`${file}.journal`).then((b) => b.toString('utf8'), () => '');
-      for (const line of journal.split('\n')) {
-        if (line === '') continue;
+    const bytes = await readFile(file).catch(() => undefined); // a missing store is an empty cache
+    if (bytes !== undefined) {
+      let lineNo = 0;
+      for (let start = 0; start < bytes.length; ) {
+        let end = bytes.indexOf(10, start);
+        if (end < 0) end = bytes.length;
+        const text = bytes.toString('utf8', start, end);
+        start = end + 1;
+        if (text === '') continue;
+        let line: StoreLine;
         try {
-          const { hash, entry } = JSON.parse(line) as { hash: string; entry: StoredEntry };
-          entries.set(hash, decode(entry));
-          journaled++;
+          line = JSON.parse(text) as StoreLine;
         } catch {
-          // A line cut short by a crash: that one result is simply parsed again.
+          continue; // a line cut short by a crash: that one result is simply parsed again
+        }
+        if (lineNo++ === 0) {
+          if (line.key !== key) break; // not this store: empty cache, rewritten on save
+          stored = true;
+        } else if (line.hash !== undefined && line.entry !== undefined) {
+          if (entries.has(line.hash)) journaled++;
+          entries.set(line.hash, decode(line.entry));
         }
       }
     }
@@ -109,20 +111,30 @@ export class ParseCache {
       pruned = true;
     }
     if (!this.dirty && !pruned) return;
+    const line = (hash: string, entry: StoredEntry): string => `${JSON.stringify({ hash, entry: encode(entry) } satisfies StoreLine)}\n`;
     try {
-      if (!pruned && this.stored && (this.journaled + this.added.size) * 4 <= this.entries.size) {
-        const lines = [...this.added].map(([hash, entry]) => `${JSON.stringify({ hash, entry: encode(entry) })}\n`);
-        await appendFile(`${this.file}.journal`, lines.join(''));
-        this.journaled += this.added.size;
+      if (!pruned && this.stored && this.journaled * 4 <= this.entries.size) {
+        await appendFile(this.file, [...this.added].map(([hash, entry]) => line(hash, entry)).join(''));
       } else {
-        const entries: Record<string, StoredEntry> = {};
-        for (const [hash, entry] of this.entries) entries[hash] = encode(entry);
         const temp = `${this.file}.${process.pid}.tmp`;
         await mkdir(path.dirname(this.file), { recursive: true });
-        await writeFile(temp, JSON.stringify({ key: this.key, entries } satisfies StoreFile));
+        const handle = await open(temp, 'w');
+        try {
+          let chunk = `${JSON.stringify({ key: this.key } satisfies StoreLine)}\n`;
+          for (const [hash, entry] of this.entries) {
+            chunk += line(hash, entry);
+            if (chunk.length > 1 << 20) {
+              await handle.write(chunk);
+              chunk = '';
+            }
+          }
+          await handle.write(chunk);
+        } finally {
+          await handle.close();
+        }
         await rename(temp, this.file);
-        await rm(`${this.file}.journal`, { force: true });
         this.journaled = 0;
+        this.stored = true;
       }
       this.added.clear();
       this.dirty = false;

@@ -205,6 +205,7 @@ let phaseStarted = performance.now();
 function phase(name: string): void {
   if (!trace) return;
   const now = performance.now();
+  (globalThis as { gc?: () => void }).gc?.(); // with --expose-gc: live heap, not garbage
   const { rss, heapUsed } = process.memoryUsage();
   const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
   process.stderr.write(`[trace] ${name}: ${((now - phaseStarted) / 1000).toFixed(1)} s, heap ${mb(heapUsed)}, rss ${mb(rss)}\n`);
