@@ -1,5 +1,6 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
 export interface IndexSearchOptions {
@@ -32,51 +33,37 @@ export async function indexSearch(outputDir: string, options: IndexSearchOptions
   const bundleDir = options.bundleDir ?? 'pagefind';
   const bundlePath = join(outputDir, bundleDir);
   await rm(bundlePath, { recursive: true, force: true });
-  const files = (await htmlFiles(outputDir)).filter((f) => !f.startsWith(bundlePath + sep));
 
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
   if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
+  const root = await mkdtemp(join(tmpdir(), 'clippings-search-'));
   try {
-    let pages = 0;
-    // One page at a time, in path order: Pagefind's file names are hashes of what it was given in the
-    // order it was given, so a fixed order makes two builds of the same pages byte-identical (with
-    // several adds in flight, clean builds differed). The next file is read while one is indexed.
-    const read = (i: number): Promise<string> | undefined => {
-      if (i >= files.length) return undefined;
-      const reading = readFile(files[i]!, 'utf8');
-      reading.catch(() => undefined); // awaited below; this only keeps an error after an early throw from going unhandled
-      return reading;
-    };
-    let next = read(0);
-    for (let i = 0; i < files.length; i++) {
-      const content = await next!;
-      next = read(i + 1);
-      if (!content.includes('data-pagefind-body')) continue;
-      const file = files[i]!;
-      const response = await index.addHTMLFile({ url: pageUrl(outputDir, file, options.pathPrefix), content });
-      if (response.errors.length > 0) throw new Error(`${file}: pagefind: ${response.errors.join('; ')}`);
-      pages++;
+    // Pagefind reads and indexes the folder itself, on every core and in a fixed order (byte-identical
+    // bundles from identical pages), 4-5× faster than sending pages one by one (addHTMLFile: one file
+    // per message, and with several in flight the hashed file names changed between builds). Its URLs
+    // are paths relative to the folder, so the output is reached through a symlink at the path prefix
+    // (`<tmp>/sub/` → outputDir for "/sub/"): result URLs carry the prefix as before.
+    const prefix = options.pathPrefix.replace(/^\/+|\/+$/g, '');
+    if (prefix !== '') {
+      const link = join(root, prefix);
+      await mkdir(dirname(link), { recursive: true });
+      await symlink(resolve(outputDir), link, 'dir');
     }
+    const added = await index.addDirectory(prefix === '' ? { path: resolve(outputDir), glob: '**/*.html' } : { path: root, glob: `${prefix}/**/*.html` });
+    if (added.errors.length > 0) throw new Error(`${outputDir}: pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: bundlePath });
     if (written.errors.length > 0) throw new Error(`${bundlePath}: pagefind: ${written.errors.join('; ')}`);
-    return { pages, bytes: await sizeOf(bundlePath), ms: Math.round(performance.now() - started) };
+    return { pages: await indexedPages(bundlePath), bytes: await sizeOf(bundlePath), ms: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();
+    await rm(root, { recursive: true, force: true });
   }
 }
 
-/** `articles/x/index.html` under prefix `/sub/` → `/sub/articles/x/`. */
-function pageUrl(outputDir: string, file: string, pathPrefix: string): string {
-  const rel = relative(outputDir, file).split(sep).join('/');
-  return pathPrefix + rel.replace(/(^|\/)index\.html$/, '$1');
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+/** Pages in the bundle, as its entry file counts them (pages with `data-pagefind-body`). */
+async function indexedPages(bundlePath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(bundlePath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
 async function sizeOf(dir: string): Promise<number> {
