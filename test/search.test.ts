@@ -11,7 +11,10 @@
  * | hongkong  | rfi    | no                           | no   |
  * | peninsula | dw     | only inside 北朝鲜, 朝鲜半岛 | no   |
  *
- * No fixture contains 鬣蜥 or "xyzzy".
+ * No fixture contains 鬣蜥 or "xyzzy". All five are from 2023: one search shard, `pagefind/2023/`.
+ *
+ * A second archive (test/fixtures/search-years/) has one 朝鲜 article from 2022 and one from 2023:
+ * two shards, merged in the browser (and in Node) with Pagefind's mergeIndex.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +27,8 @@ import { loadArchive } from '../src/archive/load-archive.ts';
 import { buildSite } from '../src/site/build-site.ts';
 import { renderSite } from '../src/site/render-site.ts';
 import { indexSearch, type IndexSearchResult } from '../src/site/search/index-search.ts';
+import { SHARD_KEY, shardArticles, type SearchShard } from '../src/site/search/shard-articles.ts';
+import type { SiteModel } from '../src/site/site-model.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
@@ -31,6 +36,7 @@ import type { Page } from 'playwright-core';
 import { openPage, withBrowser } from './support/browser.ts';
 
 const FIXTURES = new URL('./fixtures/search/', import.meta.url);
+const YEARS = new URL('./fixtures/search-years/', import.meta.url);
 const PREFIX = '/sub/';
 const config: SiteConfig = { ...DEFAULT_SITE_CONFIG, baseUrl: 'https://example.org', pathPrefix: PREFIX, timeZone: 'Asia/Shanghai' };
 const TITLES = {
@@ -51,6 +57,20 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   search(q: string, o?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+}
+
+function shardsOf(site: SiteModel): SearchShard[] {
+  return shardArticles(site.lists.article.map((p) => ({ path: p.path, day: p.article.published.iso })));
+}
+
+/** Builds a fixture archive under PREFIX into `out` and indexes it, shard by shard. */
+async function buildIndexed(fixtures: URL, out: string, count: number): Promise<IndexSearchResult> {
+  const archive = await loadArchive(fixtures.pathname, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
+  assert.equal(archive.articles.length, count, `fixtures rejected: ${JSON.stringify(archive.rejected)}`);
+  const site = buildSite(archive, config, { feeds: true, search: true });
+  await renderSite(site, out);
+  return indexSearch(out, shardsOf(site), { pathPrefix: PREFIX });
 }
 
 let work: string;
@@ -58,28 +78,35 @@ let out: string;
 let indexed: IndexSearchResult;
 let pagefind: Pagefind;
 let dwName: string;
+let yearsOut: string;
+let years: Pagefind;
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'clippings-search-'));
   out = join(work, 'site');
+  yearsOut = join(work, 'years');
   const archive = await loadArchive(FIXTURES.pathname, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
-  assert.equal(archive.articles.length, 5, `fixtures rejected: ${JSON.stringify(archive.rejected)}`);
   dwName = archive.outlets.find((g) => g.key.key === 'dw')?.key.name ?? 'dw';
-  await renderSite(buildSite(archive, config, { feeds: true, search: true }), out);
-  indexed = await indexSearch(out, { pathPrefix: PREFIX });
+  indexed = await buildIndexed(FIXTURES, out, 5);
+  await buildIndexed(YEARS, yearsOut, 2);
 
   // pagefind.js is an ES module for browsers; in Node it only needs fetch to reach its files.
-  const bundle = 'http://site.test/sub/pagefind/';
+  const sites: Record<string, string> = { 'site.test': out, 'years.test': yearsOut };
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input: string | URL | Request) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.host !== 'site.test') return realFetch(input);
-    const file = join(out, decodeURIComponent(url.pathname.slice(PREFIX.length)));
+    const root = sites[url.host];
+    if (root === undefined) return realFetch(input);
+    const file = join(root, decodeURIComponent(url.pathname.slice(PREFIX.length)));
     const body = await readFile(file).catch(() => undefined);
     return body ? new Response(body) : new Response('not found', { status: 404 });
   };
-  pagefind = (await import(pathToFileURL(join(out, 'pagefind', 'pagefind.js')).href)) as Pagefind;
-  await pagefind.options({ basePath: bundle, baseUrl: '/' });
+  pagefind = (await import(pathToFileURL(join(out, 'pagefind', '2023', 'pagefind.js')).href)) as Pagefind;
+  await pagefind.options({ basePath: 'http://site.test/sub/pagefind/2023/', baseUrl: '/' });
+  // The two-year site as the search page loads it: the newest shard, the other merged in.
+  years = (await import(pathToFileURL(join(yearsOut, 'pagefind', '2023', 'pagefind.js')).href)) as Pagefind;
+  await years.options({ basePath: 'http://years.test/sub/pagefind/2023/', baseUrl: '/' });
+  await years.mergeIndex('http://years.test/sub/pagefind/2022/', { baseUrl: '/' });
 });
 
 after(async () => {
@@ -96,8 +123,11 @@ test('indexSearch indexes the five article pages, not the index pages, and repor
   assert.equal(indexed.pages, 5);
   assert.ok(indexed.bytes > 10_000, `bundle of ${indexed.bytes} bytes`);
   assert.ok(indexed.ms >= 0);
-  assert.ok(existsSync(join(out, 'pagefind', 'pagefind-entry.json')));
-  const entry = JSON.parse(await readFile(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  assert.deepEqual([indexed.shards, indexed.indexed], [1, ['2023']]);
+  assert.deepEqual(JSON.parse(await readFile(join(out, 'pagefind', 'shards.json'), 'utf8')), ['2023']);
+  // Pagefind's runtime files are also at the old address, pagefind/ (for its UI scripts).
+  for (const name of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css']) assert.ok(existsSync(join(out, 'pagefind', name)), name);
+  const entry = JSON.parse(await readFile(join(out, 'pagefind', '2023', 'pagefind-entry.json'), 'utf8'));
   assert.deepEqual(Object.keys(entry.languages), ['zh-cn'], 'pages declare zh-CN, so Pagefind indexes them as Chinese');
   assert.equal(entry.languages['zh-cn'].page_count, 5);
 });
@@ -208,6 +238,46 @@ test('without JavaScript the header form still reaches /search/?q=… and the pa
       const links = await tab.page.$$eval('#search-nojs a', (as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(links, ['/sub/topics/', '/sub/outlets/', '/sub/archive/']);
       assert.deepEqual(tab.problems(), []);
+      await tab.close();
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('shards are calendar years, or the months of a year with more than SHARD_MAX articles, newest first', () => {
+  const page = (day: string, n: number) => ({ path: `articles/${day}-${n}/index.html`, day: `${day}T12:00:00+08:00` });
+  const pages = [page('2021-03-01', 1), page('2023-08-30', 1), page('2023-08-01', 2), page('2023-09-02', 3), page('2022-12-31', 1)];
+  assert.deepEqual(shardArticles(pages, 3).map((s) => [s.key, s.paths.length]), [['2023', 3], ['2022', 1], ['2021', 1]]);
+  const busy = shardArticles([...pages, page('2023-01-05', 4)], 3);
+  assert.deepEqual(busy.map((s) => [s.key, s.paths.length]), [['2023-09', 1], ['2023-08', 2], ['2023-01', 1], ['2022', 1], ['2021', 1]]);
+  assert.deepEqual(busy[1]?.paths, ['articles/2023-08-01-2/index.html', 'articles/2023-08-30-1/index.html'], 'pages sorted by path');
+  for (const s of busy) assert.match(s.key, SHARD_KEY);
+});
+
+test('articles from two years get two bundles, and one query finds hits in both', async () => {
+  assert.deepEqual(JSON.parse(await readFile(join(yearsOut, 'pagefind', 'shards.json'), 'utf8')), ['2023', '2022']);
+  for (const key of ['2023', '2022']) assert.ok(existsSync(join(yearsOut, 'pagefind', key, 'pagefind-entry.json')), key);
+  const { results } = await years.search('朝鲜');
+  const data = await Promise.all(results.map((r) => r.data()));
+  assert.deepEqual(data.map((d) => d.meta.title).sort(), ['国际组织称朝鲜粮食短缺加剧', '朝鲜代表团出席联合国裁军会议'].sort());
+  for (const d of data) assert.match(d.url, /^\/sub\/articles\/[a-z0-9]+\/$/);
+  assert.deepEqual(Object.keys((await years.filters()).outlet ?? {}).length, 2, 'filters of both shards');
+  assert.equal((await years.search('鬣蜥')).results.length, 0);
+});
+
+test('in Chromium, the search page merges the shards: ?q=朝鲜 finds the 2022 and the 2023 article', async () => {
+  const server: StaticServer = await serveStatic(yearsOut, { prefix: PREFIX });
+  try {
+    await withBrowser(async (browser) => {
+      const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('朝鲜')}`);
+      await resultCount(tab.page, 2, 20_000);
+      const titles = await tab.page.$$eval('.search-result h2 a', (els) => els.map((el) => el.textContent ?? ''));
+      assert.deepEqual(titles.sort(), ['国际组织称朝鲜粮食短缺加剧', '朝鲜代表团出席联合国裁军会议'].sort());
+      await tab.page.fill('#search-q', '裁军');
+      await tab.page.press('#search-q', 'Enter');
+      await resultCount(tab.page, 1);
+      assert.deepEqual(tab.problems(), [], 'no console errors, CSP violations or page errors');
       await tab.close();
     });
   } finally {

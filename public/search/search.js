@@ -1,4 +1,4 @@
-// Search page script: loads the Pagefind bundle (WebAssembly, hence 'wasm-unsafe-eval' in this
+// Search page script: loads the Pagefind bundles, one per period (WebAssembly, hence 'wasm-unsafe-eval' in this
 // page's CSP) and renders results as DOM nodes. No innerHTML: Pagefind's excerpts are parsed with
 // DOMParser (inert) and only their text and <mark> elements are copied.
 import { cjkQuery } from './cjk-query.js';
@@ -19,10 +19,7 @@ async function start() {
   if (nojs) nojs.hidden = true;
   const bundle = new URL(form.dataset.bundle || 'pagefind/', document.baseURI);
   say('正在加载搜索索引…');
-  const pagefind = await import(new URL('pagefind.js', bundle).href);
-  // Result URLs in the index already carry the site's path prefix.
-  await pagefind.options({ basePath: bundle.pathname, baseUrl: '/', excerptLength: 40 });
-  await pagefind.init();
+  const pagefind = await loadShards(bundle);
   const filters = await pagefind.filters();
   fillSelect(outletSelect, filters.outlet);
   fillSelect(topicSelect, filters.topic);
@@ -45,11 +42,11 @@ async function start() {
     list.replaceChildren();
     if (!query) return say('');
     say('正在搜索…');
-    const search = await pagefind.search(cjkQuery(query), { filters: chosen });
+    const results = await searchShards(pagefind, cjkQuery(query), chosen);
     if (mine !== generation) return;
-    if (search.results.length === 0) return say(`没有找到与“${query}”相关的文章。`);
-    say(`找到 ${search.results.length} 篇与“${query}”相关的文章。`);
-    await showMore(search.results, 0, () => mine === generation);
+    if (results.length === 0) return say(`没有找到与“${query}”相关的文章。`);
+    say(`找到 ${results.length} 篇与“${query}”相关的文章。`);
+    await showMore(results, 0, () => mine === generation);
   };
 
   let timer;
@@ -64,6 +61,42 @@ async function start() {
   });
   for (const select of [outletSelect, topicSelect]) select?.addEventListener('change', () => run());
   if (input.value.trim()) await run();
+}
+
+/**
+ * The index is one Pagefind bundle per period (`pagefind/<key>/`, listed newest first in
+ * `pagefind/shards.json`): the newest is the primary instance, the others are merged into it
+ * (Pagefind's multisite API), so one search covers them all.
+ */
+async function loadShards(bundle) {
+  const response = await fetch(new URL('shards.json', bundle));
+  if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+  const keys = (await response.json()).filter((k) => typeof k === 'string' && /^\d{4}(-\d{2})?$/.test(k));
+  if (keys.length === 0) throw new Error('索引中没有文章');
+  const shard = (key) => new URL(`${key}/`, bundle).pathname;
+  const pagefind = await import(new URL(`${keys[0]}/pagefind.js`, bundle).href);
+  // Result URLs in the index already carry the site's path prefix.
+  const shown = { baseUrl: '/', excerptLength: 40 };
+  await pagefind.options({ basePath: shard(keys[0]), ...shown });
+  await pagefind.init();
+  await Promise.all(keys.slice(1).map((key) => pagefind.mergeIndex(shard(key), shown)));
+  return pagefind;
+}
+
+/**
+ * Searches every shard, as if they were one index. A Pagefind index that lacks a word falls back to a
+ * shorter prefix of it (朝鲜 → 朝 in 前朝); one index of the whole site did so only when no page had
+ * the word, but a year's shard often lacks one. So when a Chinese term is a word somewhere (its exact
+ * search `"朝鲜"`, which never falls back, finds pages), only those pages count for it; terms that
+ * are no word anywhere (the bigrams of cjkQuery, 鲜半) are left to Pagefind as before.
+ */
+async function searchShards(pagefind, query, filters) {
+  const search = await pagefind.search(query, { filters });
+  const terms = query.split(/\s+/).filter((t) => /\p{Script=Han}/u.test(t));
+  if (terms.length === 0 || search.results.length === 0) return search.results;
+  const exact = await Promise.all(terms.map((t) => pagefind.search(`"${t}"`, { filters })));
+  const found = exact.filter((e) => e.results.length > 0).map((e) => new Set(e.results.map((r) => r.id)));
+  return search.results.filter((r) => found.every((ids) => ids.has(r.id)));
 }
 
 async function showMore(results, from, current) {

@@ -6,6 +6,7 @@ import { loadArchive } from '../archive/load-archive.ts';
 import { exportDigest, exportRecords } from '../archive/export-records.ts';
 import { buildSite } from '../site/build-site.ts';
 import type { IndexSearchResult } from '../site/search/index-search.ts';
+import { shardArticles, shardDigest } from '../site/search/shard-articles.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
@@ -37,7 +38,7 @@ export interface BuildResult {
   readonly parsed: number;
   readonly published: boolean;
   readonly ms: number;
-  /** The Pagefind index, when it was (re)built; undefined when no article page changed. */
+  /** The Pagefind shards (re)indexed by this build; undefined when no shard's article pages changed. */
   readonly search?: IndexSearchResult;
 }
 
@@ -99,6 +100,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // The data export is kept like a page: rewritten only when its content would change.
   const exportOptions = { sourceRoot: options.input };
   digests[EXPORT_FILE] = exportDigest(archive, exportOptions);
+  // Search shards (one Pagefind bundle per year, or per month in a busy year) and their digests.
+  const shards = withSearch ? shardArticles(site.lists.article.map((p) => ({ path: p.path, day: p.article.published.iso }))) : [];
+  const shardDigests: Record<string, string> = {};
+  for (const shard of shards) shardDigests[shard.key] = shardDigest(shard, digests);
   phase('page models and digests');
 
   // Everything the output depends on in one digest: when it matches the last build and the output is
@@ -108,7 +113,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const manifestFile = manifestPath(options.cacheDir, output);
   const previous = options.full ? undefined : await readManifest(manifestFile);
   const incremental = previous !== undefined && previous.templatesDigest === templates && (await allExist(output, Object.keys(previous.pages)));
-  if (incremental && previous.siteDigest === siteDigest && (!withSearch || (await allExist(output, ['pagefind/pagefind.js'])))) {
+  if (incremental && previous.siteDigest === siteDigest && (!withSearch || (await allExist(output, shardEntries(shards.map((s) => s.key)))))) {
     return { archive, pagesTotal: site.pages.length, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
@@ -119,16 +124,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     let only: Set<string> | undefined;
     let deleted = 0;
-    let searchStale = true;
+    // A shard's bundle is kept when its digest (its article pages and their digests) is unchanged.
+    let keptShards = new Set<string>();
     if (incremental) {
       const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests[rel];
       only = new Set(site.pages.map((p) => p.path).filter((p) => !unchanged(p)));
       deleted = Object.keys(previous.pages).filter((rel) => digests[rel] === undefined).length;
-      searchStale = deleted > 0 || site.lists.article.some((p) => only!.has(p.path));
-      // Unchanged pages are linked; the search bundle is kept when no article changed; everything else
-      // (changed pages, public/ assets, feeds, sitemaps) is written afresh, so nothing stale survives.
-      const keepSearch = withSearch && !searchStale;
-      await seedStaging(output, staging, (rel) => (unchanged(rel) ? 'link' : keepSearch && rel.startsWith('pagefind/') ? 'copy' : 'skip'));
+      const before = previous.searchShards ?? {};
+      keptShards = new Set(shards.filter((s) => before[s.key] === shardDigests[s.key]).map((s) => s.key));
+      // Unchanged pages and unchanged shard bundles are linked; everything else (changed pages, the
+      // shard list and Pagefind's runtime files, public/ assets, feeds, sitemaps) is written afresh,
+      // so nothing stale survives (a shard that no longer exists is simply not carried over).
+      await seedStaging(output, staging, (rel) => (unchanged(rel) || keptShards.has(/^pagefind\/([^/]+)\//.exec(rel)?.[1] ?? '') ? 'link' : 'skip'));
     } else {
       await mkdir(staging, { recursive: true });
     }
@@ -144,16 +151,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     phase(`render ${rendered.pagesWritten} pages`);
     const missing = await firstMissing(staging, site.pages.map((p) => p.path));
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
-    // The search index covers article pages only: rebuild it when one changed or went away.
-    if (!(await allExist(staging, ['pagefind/pagefind.js']))) searchStale = true;
+    // The search index covers article pages only: a shard is re-indexed when one of its pages changed,
+    // appeared or went away (or its carried-over bundle is incomplete).
     let search: IndexSearchResult | undefined;
-    if (withSearch && searchStale) {
-      progress.start('search', 1);
+    if (withSearch) {
+      const stale = new Set<string>();
+      for (const shard of shards) if (!keptShards.has(shard.key) || !(await allExist(staging, [`pagefind/${shard.key}/pagefind-entry.json`]))) stale.add(shard.key);
+      progress.start('search', stale.size);
       const { indexSearch } = await import('../site/search/index-search.ts');
-      search = await indexSearch(staging, { pathPrefix: config.pathPrefix });
-      progress.update(1);
+      const indexed = await indexSearch(staging, shards, { pathPrefix: config.pathPrefix, stale });
+      if (indexed.indexed.length > 0) search = indexed;
+      progress.update(stale.size);
       progress.stop();
-      phase('search index');
+      phase(`search index (${stale.size} of ${shards.length} shards)`);
     }
     if (!(incremental && previous.pages[EXPORT_FILE] === digests[EXPORT_FILE])) await exportRecords(archive, staging, exportOptions);
     await publishMedia(media, staging);
@@ -161,7 +171,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     phase('export and media');
     await swapIn(staging, output);
-    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests });
+    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests, ...(withSearch ? { searchShards: shardDigests } : {}) });
     return {
       archive,
       pagesTotal: site.pages.length,
@@ -210,6 +220,11 @@ function phase(name: string): void {
   const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
   process.stderr.write(`[trace] ${name}: ${((now - phaseStarted) / 1000).toFixed(1)} s, heap ${mb(heapUsed)}, rss ${mb(rss)}\n`);
   phaseStarted = now;
+}
+
+/** Files that show a search build is complete: the shard list, and each shard bundle's entry file. */
+function shardEntries(keys: readonly string[]): string[] {
+  return ['pagefind/shards.json', 'pagefind/pagefind.js', ...keys.map((k) => `pagefind/${k}/pagefind-entry.json`)];
 }
 
 async function allExist(root: string, rels: readonly string[]): Promise<boolean> {
