@@ -102,8 +102,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   digests[EXPORT_FILE] = exportDigest(archive, exportOptions);
   // Search shards (one Pagefind bundle per year, or per month in a busy year) and their digests.
   const shards = withSearch ? shardArticles(site.lists.article.map((p) => ({ path: p.path, day: p.article.published.iso }))) : [];
+  // A page's search digest covers only what Pagefind reads: the <article data-pagefind-body> (the
+  // article view), its URL, and the shell (html lang) and templates. Related and neighbour links
+  // (outside it or ignored) change on many pages when one article is added, and are left out.
+  const searchDigests: Record<string, string> = {};
+  for (const p of site.lists.article) {
+    searchDigests[p.path] = createHash('sha256').update(templates).update(shell).update(JSON.stringify([p.path, p.url, p.article])).digest('hex');
+  }
   const shardDigests: Record<string, string> = {};
-  for (const shard of shards) shardDigests[shard.key] = shardDigest(shard, digests);
+  for (const shard of shards) shardDigests[shard.key] = shardDigest(shard, searchDigests);
   phase('page models and digests');
 
   // Everything the output depends on in one digest: when it matches the last build and the output is

@@ -50,7 +50,7 @@ export function shardArticles(pages: readonly ShardablePage[], max: number = SHA
     .map((key) => ({ key, paths: shards.get(key)!.sort() }));
 }
 
-/** Digest of a shard's inputs: its key and the digests of its pages (from the build manifest). */
+/** Digest of a shard's inputs: its key, its pages and a digest of each (of what the index reads of it). */
 export function shardDigest(shard: SearchShard, pageDigests: Readonly<Record<string, string>>): string {
   const hash = createHash('sha256').update(shard.key);
   for (const path of shard.paths) hash.update(`\0${path}\0${pageDigests[path] ?? ''}`);
