@@ -4,7 +4,6 @@
  * server) and the data export; then an incremental rebuild after a fourth capture equals a full one.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +15,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { clippings } from './fixtures/cli/run-clippings.ts';
 import { validate, type Schema } from './support/validate-schema.ts';
+import { snapshotTree as snapshot } from './support/snapshot-tree.ts';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -181,15 +181,3 @@ test('a fourth capture, rebuilt incrementally, equals a full build byte for byte
   assert.ok(a.has(`${url.slice(1)}captures/3/index.html`));
 });
 
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const walk = async (abs: string, rel: string): Promise<void> => {
-    for (const entry of await readdir(abs, { withFileTypes: true })) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(abs, entry.name), child);
-      else files.set(child, createHash('sha256').update(await readFile(path.join(abs, entry.name))).digest('hex'));
-    }
-  };
-  await walk(dir, '');
-  return files;
-}

@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { selectAll } from 'hast-util-select';
 import { REPO, SEED_FILE } from './support/browser.ts';
 import { abandonStaging, cleanStaleOutputs } from '../src/cli/publish-output.ts';
 import { clippings } from './fixtures/cli/run-clippings.ts';
+import { snapshotTree as snapshot, assertSameTree } from './support/snapshot-tree.ts';
 
 const COPIES = 300;
 let work = '';
@@ -169,24 +169,7 @@ async function leftovers(): Promise<string[]> {
   return (await readdir(work)).filter((name) => name.includes('.staging-') || name.includes('.old-'));
 }
 
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const walk = async (abs: string, rel: string): Promise<void> => {
-    for (const entry of await readdir(abs, { withFileTypes: true })) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(abs, entry.name), child);
-      else files.set(child, createHash('sha256').update(await readFile(path.join(abs, entry.name))).digest('hex'));
-    }
-  };
-  await walk(dir, '');
-  return files;
-}
 
-function assertSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
-  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), 'same file set');
-  const differing = [...expected].filter(([rel, hash]) => actual.get(rel) !== hash).map(([rel]) => rel);
-  assert.deepEqual(differing, [], 'byte-identical files');
-}
 
 /** Every same-site link of the home page points at a file of the output (`/x/` → x/index.html). */
 async function assertLinksResolve(site: string): Promise<void> {

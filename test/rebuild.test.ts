@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { clippings } from './fixtures/cli/run-clippings.ts';
+import { snapshotTree as snapshot, assertSameTree } from './support/snapshot-tree.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const fixtures = path.join(repo, 'test/fixtures/cli');
 let root = '';
 
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const walk = async (abs: string, rel: string): Promise<void> => {
-    for (const entry of await readdir(abs, { withFileTypes: true })) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(abs, entry.name), child);
-      else files.set(child, createHash('sha256').update(await readFile(path.join(abs, entry.name))).digest('hex'));
-    }
-  };
-  await walk(dir, '');
-  return files;
-}
 
-function assertSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
-  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), 'same file set');
-  const differing = [...expected].filter(([rel, hash]) => actual.get(rel) !== hash).map(([rel]) => rel);
-  assert.deepEqual(differing, [], 'byte-identical files');
-}
 
 before(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'clippings-rebuild-'));
