@@ -34,6 +34,9 @@ async function renderOnce(site: SiteModel, outputDir: string, options: RenderOpt
   provideSiteModel(model);
   try {
     const eleventy = new Eleventy(layoutsDir, outputDir, { configPath, quietMode: options.quiet ?? true });
+    // The build prints its own summary (pages written, time); Eleventy's forced "Wrote N files" line would
+    // repeat it and break --quiet. Its errors still reach us: write() rejects and we wrap them below.
+    eleventy.disableLogger();
     await eleventy.write();
   } catch (cause) {
     throw new Error(`rendering the site into ${outputDir} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
