@@ -6,31 +6,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { mirrorImages, type MirrorOptions } from '../src/images/mirror-images.ts';
 import { loadMirrorMap } from '../src/images/load-mirror-map.ts';
 import { rewriteImageUrls } from '../src/images/rewrite-image-urls.ts';
 import { collectImageUrls } from '../src/images/collect-image-urls.ts';
 import { makeArticle } from './fixtures/features/make-article.ts';
+import { makePng as png } from './support/make-png.ts';
 
-/** A valid 1×1 RGB PNG of the given colour. */
-function png(red: number, green: number, blue: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, red, green, blue]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** A valid baseline 1×1 grey JPEG: one 8×8 block whose only coefficients are DC 0 and end-of-block. */
 function jpeg(): Buffer {

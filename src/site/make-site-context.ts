@@ -1,6 +1,6 @@
 import type { Article } from '../article/article.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { Entry, Link, Shell } from './site-model.ts';
+import type { Entry, Link, PageBase, Shell } from './site-model.ts';
 import { makeRoutes, type Route, type Routes } from './make-routes.ts';
 import { makeTimeFormatter, type TimeFormatter } from './make-time-formatter.ts';
 import { shortenTitle } from './shorten-title.ts';
@@ -30,22 +30,13 @@ export interface SiteContext {
   readonly shell: Shell;
   canonical(url: string): string;
   /** Fields every page has, from its route, heading and trail. */
-  base(route: Route, heading: string, trail: readonly Link[], description?: string, page?: number): BasePage;
+  base(route: Route, heading: string, trail: readonly Link[], description?: string, page?: number): PageBase;
   entry(article: Readonly<Article>): Entry;
   topicLink(article: Readonly<Article>): Link;
   outletLink(article: Readonly<Article>): Link;
   home: Link;
 }
 
-export interface BasePage {
-  readonly path: string;
-  readonly url: string;
-  readonly canonicalUrl: string;
-  readonly title: string;
-  readonly heading: string;
-  readonly description: string;
-  readonly breadcrumbs: readonly Link[];
-}
 
 export function makeSiteContext(config: SiteConfig, options: BuildSiteOptions): SiteContext {
   const routes = makeRoutes(config.pathPrefix);

@@ -33,7 +33,8 @@ export interface Shell {
   readonly searchUrl?: string;
 }
 
-interface PageBase {
+/** What every page model has; page kinds extend it. */
+export interface PageBase {
   /** Output path relative to the output dir, e.g. `articles/3fa2c1d0e4b5a697/index.html`. */
   readonly path: string;
   /** Site-relative URL including the path prefix, e.g. `/sub/articles/3fa2c1d0e4b5a697/`. */
