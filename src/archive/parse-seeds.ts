@@ -14,84 +14,158 @@ export interface SeedInput {
 export interface ParseSeedsOptions {
   readonly parserUrl: string;
   readonly options: ParseOptions;
-  /** Worker count; 0 parses in this thread. Default: one per core when there is enough work. */
+  /** Worker count; 0 parses in this thread. Default: one per core once there is enough work. */
   readonly workers?: number;
   readonly onProgress?: (done: number) => void;
 }
 
-/** Below this many files (or bytes) starting workers (~0.3 s each, tsx + parser imports) costs more than it saves. */
+/** Below this many files (or bytes) starting workers (~0.3 s each, parser imports) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 150;
 const MIN_BYTES_FOR_WORKERS = 1_500_000;
 const BATCH_FILES = 32;
 
-/**
- * Parses seed files, in worker threads when it pays off. Results come back in input order,
- * so the outcome never depends on worker timing.
- */
+/** Parses seed files, in worker threads when it pays off; results come back in input order. */
 export async function parseSeeds(inputs: readonly SeedInput[], opts: ParseSeedsOptions): Promise<ParseOutcome[]> {
-  const bytes = inputs.reduce((sum, input) => sum + input.bytes.byteLength, 0);
-  const auto = inputs.length >= MIN_FILES_FOR_WORKERS || bytes >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 0;
-  const workers = Math.min(opts.workers ?? auto, Math.ceil(inputs.length / BATCH_FILES));
-  if (workers <= 0) return parseHere(inputs, opts);
-  return parseInWorkers(inputs, opts, workers);
+  const queue = new ParseQueue(opts);
+  for (const input of inputs) queue.push(input);
+  return queue.finish();
 }
 
-async function parseHere(inputs: readonly SeedInput[], opts: ParseSeedsOptions): Promise<ParseOutcome[]> {
-  const parser = await importParser(opts.parserUrl);
-  return inputs.map((input, index) => {
-    const result = parseSafely(parser, input.bytes, input.path, opts.options);
-    opts.onProgress?.(index + 1);
-    return result;
-  });
+/**
+ * Parses files as they are pushed, so reading the next files overlaps parsing the first ones.
+ * Files wait here until there is enough work to pay for starting workers (an add-one rebuild parses
+ * its one file in this thread); from then on they go to the workers in batches. `finish` returns the
+ * outcomes in push order, so the result never depends on worker timing.
+ */
+export class ParseQueue {
+  readonly #opts: ParseSeedsOptions;
+  readonly #inputs: SeedInput[] = [];
+  readonly #results: ParseOutcome[] = [];
+  #waitingBytes = 0;
+  #pool: WorkerPool | undefined;
+
+  constructor(opts: ParseSeedsOptions) {
+    this.#opts = opts;
+  }
+
+  push(input: SeedInput): void {
+    this.#inputs.push(input);
+    this.#waitingBytes += input.bytes.byteLength;
+    if (this.#pool === undefined && this.#poolPays()) this.#pool = new WorkerPool(this.#opts, this.#results, this.#opts.workers ?? availableParallelism());
+    if (this.#pool !== undefined) {
+      const sent = this.#pool.sent;
+      if (this.#inputs.length - sent >= BATCH_FILES) this.#pool.send(sent, this.#inputs.slice(sent, sent + BATCH_FILES));
+    }
+  }
+
+  async finish(): Promise<ParseOutcome[]> {
+    if (this.#pool === undefined) return this.#parseHere();
+    const pool = this.#pool;
+    for (let start = pool.sent; start < this.#inputs.length; start += BATCH_FILES) pool.send(start, this.#inputs.slice(start, start + BATCH_FILES));
+    await pool.finish(this.#inputs.length);
+    return this.#results;
+  }
+
+  #poolPays(): boolean {
+    if (this.#opts.workers !== undefined) return this.#opts.workers > 0;
+    return this.#inputs.length >= MIN_FILES_FOR_WORKERS || this.#waitingBytes >= MIN_BYTES_FOR_WORKERS;
+  }
+
+  async #parseHere(): Promise<ParseOutcome[]> {
+    if (this.#inputs.length === 0) return [];
+    const parser = await importParser(this.#opts.parserUrl);
+    return this.#inputs.map((input, index) => {
+      const result = parseSafely(parser, input.bytes, input.path, this.#opts.options);
+      this.#opts.onProgress?.(index + 1);
+      return result;
+    });
+  }
 }
 
 interface WorkerReply {
   readonly ready?: true;
-  readonly batch?: number;
+  readonly start?: number;
   readonly results?: ParseOutcome[];
 }
 
-function parseInWorkers(inputs: readonly SeedInput[], opts: ParseSeedsOptions, count: number): Promise<ParseOutcome[]> {
-  const results = new Array<ParseOutcome>(inputs.length);
-  const batches: number[] = [];
-  for (let start = 0; start < inputs.length; start += BATCH_FILES) batches.push(start);
-  let next = 0;
-  let done = 0;
-  const pool: Worker[] = [];
-  return new Promise<ParseOutcome[]>((resolve, reject) => {
-    let settled = false;
-    const finish = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker): void => {
-      const batch = next++;
-      const start = batches[batch];
-      if (start === undefined) return;
-      worker.postMessage({ batch, files: inputs.slice(start, start + BATCH_FILES) });
-    };
-    for (let i = 0; i < count; i++) {
-      const worker = spawnWorker(opts);
-      pool.push(worker);
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.results !== undefined && reply.batch !== undefined) {
-          const start = batches[reply.batch] ?? 0;
-          reply.results.forEach((result, offset) => (results[start + offset] = result));
-          done += reply.results.length;
-          opts.onProgress?.(done);
-          if (done === inputs.length) return finish();
-        }
-        feed(worker);
-      });
-      worker.on('error', (error) => finish(new Error('a parse worker failed', { cause: error })));
-      worker.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`a parse worker exited with code ${code}`));
-      });
+/** Parse workers fed batches as they arrive; an idle worker takes the next waiting batch. */
+class WorkerPool {
+  readonly #opts: ParseSeedsOptions;
+  readonly #results: ParseOutcome[];
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #waiting: { start: number; files: SeedInput[] }[] = [];
+  #sent = 0;
+  #done = 0;
+  #expected = Infinity;
+  #failure: Error | undefined;
+  #settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+
+  constructor(opts: ParseSeedsOptions, results: ParseOutcome[], count: number) {
+    this.#opts = opts;
+    this.#results = results;
+    for (let i = 0; i < count; i++) this.#workers.push(this.#spawn());
+  }
+
+  /** How many inputs have been handed to the pool so far. */
+  get sent(): number {
+    return this.#sent;
+  }
+
+  send(start: number, files: SeedInput[]): void {
+    this.#sent = start + files.length;
+    this.#waiting.push({ start, files });
+    this.#dispatch();
+  }
+
+  finish(expected: number): Promise<void> {
+    this.#expected = expected;
+    return new Promise<void>((resolve, reject) => {
+      this.#settle = { resolve, reject };
+      this.#check();
+    });
+  }
+
+  #spawn(): Worker {
+    const worker = spawnWorker(this.#opts);
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.results !== undefined && reply.start !== undefined) {
+        reply.results.forEach((result, offset) => (this.#results[reply.start! + offset] = result));
+        this.#done += reply.results.length;
+        this.#opts.onProgress?.(this.#done);
+      }
+      this.#idle.push(worker);
+      this.#dispatch();
+      this.#check();
+    });
+    worker.on('error', (error) => this.#fail(new Error('a parse worker failed', { cause: error })));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.#fail(new Error(`a parse worker exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  #dispatch(): void {
+    while (this.#idle.length > 0 && this.#waiting.length > 0) {
+      const batch = this.#waiting.shift()!;
+      this.#idle.pop()!.postMessage({ start: batch.start, files: batch.files });
     }
-  });
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    this.#check();
+  }
+
+  #check(): void {
+    if (this.#settle === undefined) return;
+    if (this.#failure === undefined && this.#done < this.#expected) return;
+    for (const worker of this.#workers) void worker.terminate();
+    const settle = this.#settle;
+    this.#settle = undefined;
+    if (this.#failure) settle.reject(this.#failure);
+    else settle.resolve();
+  }
 }
 
 /**

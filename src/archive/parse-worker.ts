@@ -13,7 +13,8 @@ interface WorkerInit {
 }
 
 export interface BatchRequest {
-  readonly batch: number;
+  /** Index of the batch's first file among all files sent. */
+  readonly start: number;
   readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
 
@@ -23,6 +24,6 @@ const port = parentPort;
 if (port === null) throw new Error('parse-worker.ts must run in a worker thread');
 port.on('message', (request: BatchRequest) => {
   const results = request.files.map((file) => parseSafely(parser, file.bytes, file.path, init.options));
-  port.postMessage({ batch: request.batch, results });
+  port.postMessage({ start: request.start, results });
 });
 port.postMessage({ ready: true });

@@ -14,6 +14,7 @@ import { formatRejected } from './format-summary.ts';
 import { loadMedia, publishMedia } from './load-media.ts';
 import { abandonStaging, cleanStaleOutputs, insideRoot, seedStaging, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
+import { collectGarbage } from '../runtime/collect-garbage.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -150,12 +151,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // Loaded only when something is rendered: Eleventy and Pagefind cost ~1 s of imports a no-change build never needs.
     const { renderSite } = await import('../site/render-site.ts');
     progress.start('render', only?.size ?? site.pages.length);
-    const rendered = await inProjectDir(options.projectDir, () =>
-      renderSite(site, staging, only === undefined ? { quiet: true } : { only, quiet: true }),
-    );
-    progress.update(rendered.pagesWritten);
+    // In batches, collecting garbage after each: Eleventy's per-page objects from one batch are
+    // gone before the next, which keeps the peak near the live heap (see collect-garbage.ts).
+    const toRender = site.pages.map((p) => p.path).filter((p) => only === undefined || only.has(p));
+    let pagesWritten = 0;
+    for (let start = 0; start === 0 || start < toRender.length; start += RENDER_BATCH) {
+      const batch = new Set(toRender.slice(start, start + RENDER_BATCH));
+      pagesWritten += (await inProjectDir(options.projectDir, () => renderSite(site, staging, { only: batch, quiet: true }))).pagesWritten;
+      progress.update(pagesWritten);
+      collectGarbage();
+    }
     progress.stop();
-    phase(`render ${rendered.pagesWritten} pages`);
+    phase(`render ${pagesWritten} pages`);
     const missing = await firstMissing(staging, site.pages.map((p) => p.path));
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
     // The search index covers article pages only: a shard is re-indexed when one of its pages changed,
@@ -182,7 +189,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     return {
       archive,
       pagesTotal: site.pages.length,
-      pagesWritten: rendered.pagesWritten,
+      pagesWritten,
       pagesDeleted: deleted,
       incremental,
       parsed,
@@ -195,6 +202,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
   }
 }
+
+/** Pages per Eleventy run: each run costs ~0.1 s to set up; its garbage is collected after it. */
+const RENDER_BATCH = 2500;
 
 /**
  * Eleventy resolves the layouts folder against the working directory, so rendering runs from the
@@ -219,13 +229,17 @@ function wholeDigest(templates: string, pages: Readonly<Record<string, string>>,
 /** CLIPPINGS_TRACE=1: seconds since the previous phase and the heap/RSS after it, on stderr (for the benchmark). */
 const trace = process.env.CLIPPINGS_TRACE === '1';
 let phaseStarted = performance.now();
+let phaseCpu = process.cpuUsage();
 function phase(name: string): void {
   if (!trace) return;
   const now = performance.now();
   (globalThis as { gc?: () => void }).gc?.(); // with --expose-gc: live heap, not garbage
   const { rss, heapUsed } = process.memoryUsage();
   const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
-  process.stderr.write(`[trace] ${name}: ${((now - phaseStarted) / 1000).toFixed(1)} s, heap ${mb(heapUsed)}, rss ${mb(rss)}\n`);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const cpu = process.cpuUsage(phaseCpu);
+  phaseCpu = process.cpuUsage();
+  process.stderr.write(`[trace] ${name}: ${((now - phaseStarted) / 1000).toFixed(1)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), heap ${mb(heapUsed)}, rss ${mb(rss)}, peak rss so far ${mb(peak)}\n`);
   phaseStarted = now;
 }
 
