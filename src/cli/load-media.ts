@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { access, copyFile, link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadMirrorMap } from '../images/load-mirror-map.ts';
@@ -38,13 +39,28 @@ export async function loadMedia(mediaDir: string, pathPrefix: string): Promise<M
   return { mediaDir, mirror, files };
 }
 
-/** Hard-links (or copies, across file systems) the mirrored files into `<outputDir>/media/`. */
-export async function publishMedia(media: Media, outputDir: string): Promise<void> {
+/**
+ * Hard-links (or copies, across file systems) the mirrored files into `<outputDir>/media/`. Given the
+ * live output an incremental build will be applied to, only files it lacks are staged (names are
+ * content hashes: same name, same bytes), and the live media files no longer used are returned, to be
+ * deleted (relative paths).
+ */
+export async function publishMedia(media: Media, outputDir: string, live?: string): Promise<string[]> {
   const target = path.join(outputDir, 'media');
   for (const file of media.files) {
+    if (live !== undefined && existsSync(path.join(live, 'media', file))) continue;
     const to = path.join(target, file);
     await mkdir(path.dirname(to), { recursive: true });
     const from = path.join(media.mediaDir, file);
     await link(from, to).catch(() => copyFile(from, to));
   }
+  if (live === undefined) return [];
+  const used = new Set(media.files);
+  const liveMedia = path.join(live, 'media');
+  if (!existsSync(liveMedia)) return [];
+  return readdirSync(liveMedia, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(liveMedia, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !used.has(file))
+    .map((file) => `media/${file}`);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import { loadArchive } from '../archive/load-archive.ts';
@@ -12,7 +13,7 @@ import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
 import { loadMedia, publishMedia } from './load-media.ts';
-import { abandonStaging, cleanStaleOutputs, insideRoot, seedStaging, stagingDir, swapIn } from './publish-output.ts';
+import { abandonStaging, applyStaging, cleanStaleOutputs, insideRoot, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
 import { collectGarbage } from '../runtime/collect-garbage.ts';
 
@@ -101,6 +102,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // The data export is kept like a page: rewritten only when its content would change.
   const exportOptions = { sourceRoot: options.input };
   digests[EXPORT_FILE] = exportDigest(archive, exportOptions);
+  // Feeds, sitemaps and robots.txt are rewritten by every build that writes anything; listed here so
+  // that one which is gone (a topic's feed, a sitemap part) is deleted.
+  const { feeds, sitemaps, robots } = site.publish;
+  const published = [...feeds, ...sitemaps, ...(robots ? [robots] : [])].map((f) => f.path);
+  for (const rel of published) digests[rel] = 'rewritten';
   // Search shards (one Pagefind bundle per year, or per month in a busy year) and their digests.
   const shards = withSearch ? shardArticles(site.lists.article.map((p) => ({ path: p.path, day: p.article.published.iso }))) : [];
   // A page's search digest covers only what Pagefind reads: the <article data-pagefind-body> (the
@@ -130,30 +136,34 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const removeStaging = (): void => abandonStaging(staging, live); // on exit (e.g. Ctrl-C), even mid-swap
   process.once('exit', removeStaging);
   try {
+    // A full build renders everything into the staging folder, which then replaces the live one. An
+    // incremental build stages only what changed (pages whose digest differs, re-indexed search shards,
+    // and what every build rewrites: feeds, sitemaps, public/ assets, Pagefind's runtime and shard
+    // list), then moves it into the live output and deletes what is gone (applyStaging).
     let only: Set<string> | undefined;
-    let deleted = 0;
+    let removed: string[] = [];
+    let pagesDeleted = 0;
     // A shard's bundle is kept when its digest (its article pages and their digests) is unchanged.
     let keptShards = new Set<string>();
     if (incremental) {
       const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests[rel];
       only = new Set(site.pages.map((p) => p.path).filter((p) => !unchanged(p)));
-      deleted = Object.keys(previous.pages).filter((rel) => digests[rel] === undefined).length;
+      removed = Object.keys(previous.pages).filter((rel) => digests[rel] === undefined);
+      pagesDeleted = removed.length;
       const before = previous.searchShards ?? {};
       keptShards = new Set(shards.filter((s) => before[s.key] === shardDigests[s.key]).map((s) => s.key));
-      // Unchanged pages and unchanged shard bundles are linked; everything else (changed pages, the
-      // shard list and Pagefind's runtime files, public/ assets, feeds, sitemaps) is written afresh,
-      // so nothing stale survives (a shard that no longer exists is simply not carried over).
-      await seedStaging(output, staging, (rel) => (unchanged(rel) || keptShards.has(/^pagefind\/([^/]+)\//.exec(rel)?.[1] ?? '') ? 'link' : 'skip'));
-    } else {
-      await mkdir(staging, { recursive: true });
+      const current = new Set(shards.map((s) => s.key));
+      for (const key of Object.keys(before)) if (!current.has(key)) removed.push(`pagefind/${key}`);
     }
+    await mkdir(staging, { recursive: true });
 
     // Loaded only when something is rendered: Eleventy and Pagefind cost ~1 s of imports a no-change build never needs.
     const { renderSite } = await import('../site/render-site.ts');
     progress.start('render', only?.size ?? site.pages.length);
     // In batches, collecting garbage after each: Eleventy's per-page objects from one batch are
     // gone before the next, which keeps the peak near the live heap (see collect-garbage.ts).
-    const toRender = site.pages.map((p) => p.path).filter((p) => only === undefined || only.has(p));
+    // Feeds, sitemaps and robots.txt go in the first batch.
+    const toRender = [...published, ...site.pages.map((p) => p.path).filter((p) => only === undefined || only.has(p))];
     let pagesWritten = 0;
     for (let start = 0; start === 0 || start < toRender.length; start += RENDER_BATCH) {
       const batch = new Set(toRender.slice(start, start + RENDER_BATCH));
@@ -163,34 +173,40 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
     progress.stop();
     phase(`render ${pagesWritten} pages`);
-    const missing = await firstMissing(staging, site.pages.map((p) => p.path));
+    const missing = await firstMissing(staging, site.pages.map((p) => p.path).filter((p) => only === undefined || only.has(p)));
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
     // The search index covers article pages only: a shard is re-indexed when one of its pages changed,
     // appeared or went away (or its carried-over bundle is incomplete).
     let search: IndexSearchResult | undefined;
     if (withSearch) {
       const stale = new Set<string>();
-      for (const shard of shards) if (!keptShards.has(shard.key) || !(await allExist(staging, [`pagefind/${shard.key}/pagefind-entry.json`]))) stale.add(shard.key);
+      for (const shard of shards) if (!keptShards.has(shard.key) || !(await allExist(output, [`pagefind/${shard.key}/pagefind-entry.json`]))) stale.add(shard.key);
       progress.start('search', stale.size);
       const { indexSearch } = await import('../site/search/index-search.ts');
-      const indexed = await indexSearch(staging, shards, { pathPrefix: config.pathPrefix, stale });
+      const indexed = await indexSearch(staging, shards, { pathPrefix: config.pathPrefix, stale, ...(incremental ? { previousOutput: live } : {}) });
       if (indexed.indexed.length > 0) search = indexed;
       progress.update(stale.size);
       progress.stop();
       phase(`search index (${stale.size} of ${shards.length} shards)`);
     }
     if (!(incremental && previous.pages[EXPORT_FILE] === digests[EXPORT_FILE])) await exportRecords(archive, staging, exportOptions);
-    await publishMedia(media, staging);
+    removed.push(...(await publishMedia(media, staging, incremental ? live : undefined)));
     if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
 
     phase('export and media');
-    await swapIn(staging, output);
+    if (incremental) {
+      await rm(manifestFile, { force: true }); // stopped while applying, the next build is a full one
+      applyStaging(staging, live, { replaceDirs: new Set([...(search?.indexed ?? [])].map((key) => `pagefind/${key}`)), remove: removed });
+    } else {
+      await swapIn(staging, output);
+    }
     await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests, ...(withSearch ? { searchShards: shardDigests } : {}) });
+    phase('publish');
     return {
       archive,
       pagesTotal: site.pages.length,
       pagesWritten,
-      pagesDeleted: deleted,
+      pagesDeleted,
       incremental,
       parsed,
       published: true,
@@ -252,12 +268,7 @@ async function allExist(root: string, rels: readonly string[]): Promise<boolean>
   return (await firstMissing(root, rels)) === undefined;
 }
 
+/** Synchronous existence checks: ~30 ms for 14,000 pages, a thirtieth of the async calls' cost here. */
 async function firstMissing(root: string, rels: readonly string[]): Promise<string | undefined> {
-  for (let i = 0; i < rels.length; i += 256) {
-    const chunk = rels.slice(i, i + 256);
-    const found = await Promise.all(chunk.map((rel) => access(path.join(root, rel)).then(() => true, () => false)));
-    const index = found.indexOf(false);
-    if (index >= 0) return chunk[index];
-  }
-  return undefined;
+  return rels.find((rel) => !existsSync(path.join(root, rel)));
 }

@@ -5,7 +5,7 @@ import { provideSiteModel } from './site-data.ts';
 import { runnableModule } from '../runtime/runnable-module.ts';
 
 export interface RenderOptions {
-  /** Output paths of the pages to render (as in `page.path`); undefined renders every page. */
+  /** Output paths of the pages and published files to render (as in `page.path`); undefined renders all. */
   readonly only?: ReadonlySet<string>;
   /** Keep Eleventy silent (default true). */
   readonly quiet?: boolean;
@@ -46,8 +46,11 @@ async function renderOnce(site: SiteModel, outputDir: string, options: RenderOpt
   return { pagesWritten: model.pages.length };
 }
 
+/** The site with only the pages and published files (feeds, sitemaps, robots.txt) whose paths are in `only`. */
 function onlyPages(site: SiteModel, only: ReadonlySet<string>): SiteModel {
-  const keep = <P extends PageModel>(list: readonly P[]) => list.filter((p) => only.has(p.path));
+  const keep = <P extends { readonly path: string }>(list: readonly P[]) => list.filter((p) => only.has(p.path));
   const lists = Object.fromEntries(Object.entries(site.lists).map(([k, v]: [string, readonly PageModel[]]) => [k, keep(v)])) as unknown as PageLists;
-  return { ...site, pages: keep(site.pages), lists };
+  const { feeds, sitemaps, robots } = site.publish;
+  const publish = { feeds: keep(feeds), sitemaps: keep(sitemaps), robots: robots && only.has(robots.path) ? robots : undefined };
+  return { ...site, pages: keep(site.pages), lists, publish };
 }

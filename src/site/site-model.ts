@@ -266,5 +266,6 @@ export interface PublishModel {
   readonly feeds: readonly FeedModel[];
   /** `sitemap.xml`, then `sitemap-N.xml` parts when it is a sitemap index. */
   readonly sitemaps: readonly SitemapFile[];
-  readonly robots: { readonly path: string; readonly text: string };
+  /** Always built; undefined only in a render that leaves it out (renderSite's `only`). */
+  readonly robots: { readonly path: string; readonly text: string } | undefined;
 }

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -7,8 +8,13 @@ import { SHARD_KEY, type SearchShard } from './shard-articles.ts';
 export interface IndexSearchOptions {
   /** "/" or "/sub/": result URLs in the index include it, so the bundles work under any prefix. */
   readonly pathPrefix: string;
-  /** Keys of the shards to (re)index; the others must already be in `<outputDir>/pagefind/<key>/`. Default: all. */
+  /** Keys of the shards to (re)index; the others must already be in `<outputDir>/pagefind/<key>/` (or the previous output's). Default: all. */
   readonly stale?: ReadonlySet<string>;
+  /**
+   * The live output an incremental build will be applied to: article pages not rendered into
+   * `outputDir` by this build, and the bundles of shards not re-indexed, are read from there.
+   */
+  readonly previousOutput?: string;
 }
 
 export interface IndexSearchResult {
@@ -48,20 +54,23 @@ export async function indexSearch(outputDir: string, shards: readonly SearchShar
   for (const shard of shards) {
     if (!SHARD_KEY.test(shard.key)) throw new Error(`${searchDir}: invalid search shard key "${shard.key}"`);
     if (options.stale !== undefined && !options.stale.has(shard.key)) continue;
-    pages += await indexShard(outputDir, shard, options.pathPrefix);
+    pages += await indexShard(outputDir, shard, options.pathPrefix, options.previousOutput);
     indexed.push(shard.key);
   }
   // Runtime files are the same for every bundle of one Pagefind version: copy them from the newest.
-  const runtimeFrom = shards[0] ? join(searchDir, shards[0].key) : await emptyBundle();
+  const newest = shards[0] === undefined ? undefined : [outputDir, options.previousOutput].map((dir) => dir && join(dir, SEARCH_DIR, shards[0]!.key)).find((dir) => dir !== undefined && existsSync(dir));
+  const runtimeFrom = newest ?? (await emptyBundle());
   try {
     for (const name of await readdir(runtimeFrom)) {
       if (/\.(js|css)$/.test(name)) await copyFile(join(runtimeFrom, name), join(searchDir, name));
     }
   } finally {
-    if (!shards[0]) await rm(dirname(runtimeFrom), { recursive: true, force: true });
+    if (newest === undefined) await rm(dirname(runtimeFrom), { recursive: true, force: true });
   }
   await writeFile(join(searchDir, SHARD_LIST), `${JSON.stringify(shards.map((s) => s.key))}\n`);
-  return { pages, bytes: await sizeOf(searchDir), ms: Math.round(performance.now() - started), shards: shards.length, indexed };
+  let bytes = await sizeOf(searchDir);
+  if (options.previousOutput !== undefined) for (const shard of shards) if (!indexed.includes(shard.key)) bytes += await sizeOf(join(options.previousOutput, SEARCH_DIR, shard.key));
+  return { pages, bytes, ms: Math.round(performance.now() - started), shards: shards.length, indexed };
 }
 
 /**
@@ -71,7 +80,7 @@ export async function indexSearch(outputDir: string, shards: readonly SearchShar
  * shard's pages under the path prefix (`<tmp>/sub/articles/<slug>/index.html`): result URLs carry the
  * prefix. A fresh Pagefind process per shard gives its memory back when the shard is written.
  */
-async function indexShard(outputDir: string, shard: SearchShard, pathPrefix: string): Promise<number> {
+async function indexShard(outputDir: string, shard: SearchShard, pathPrefix: string, previousOutput: string | undefined): Promise<number> {
   const bundlePath = join(outputDir, SEARCH_DIR, shard.key);
   await rm(bundlePath, { recursive: true, force: true });
   const root = await mkdtemp(join(tmpdir(), 'clippings-search-'));
@@ -81,7 +90,8 @@ async function indexShard(outputDir: string, shard: SearchShard, pathPrefix: str
     for (const rel of shard.paths) {
       const link = join(base, rel);
       await mkdir(dirname(link), { recursive: true });
-      await symlink(resolve(outputDir, rel), link, 'file');
+      const page = resolve(outputDir, rel);
+      await symlink(previousOutput === undefined || existsSync(page) ? page : resolve(previousOutput, rel), link, 'file');
     }
     const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
     if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
@@ -116,9 +126,9 @@ async function indexedPages(bundlePath: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
+/** Synchronous: one stat per bundle file (tens of thousands at 10,000 articles) without thread-pool round trips. */
 async function sizeOf(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   let bytes = 0;
-  for (const e of entries) if (e.isFile()) bytes += (await stat(join(e.parentPath, e.name))).size;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) bytes += statSync(join(e.parentPath, e.name)).size;
   return bytes;
 }
