@@ -3,9 +3,11 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Atomic publishing of the output folder.
+ * Publishing the output folder without ever showing a half-written page.
  *
- * A build writes into `<output>.staging-<pid>` beside the live folder, then swaps: the live folder is
+ * Every build renders into `<output>.staging-<pid>` beside the live folder; nothing live changes
+ * until rendering, indexing and the export are done. An incremental build then moves its few files
+ * in (`applyStaging`). A full build swaps: the live folder is
  * renamed to `<output>.old-<pid>`, the staging folder to the live name, and the old one removed.
  * Two renames on one file system: a static server sees either the old or the new site (for an
  * instant, between the renames, no folder at all) and never a half-written one. A failed or
