@@ -90,6 +90,7 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
       }
     }
     await new Promise((resolve) => setImmediate(resolve));
+    await queue.ready();
   }
   options.onProgress?.(hits, total);
 

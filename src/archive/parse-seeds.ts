@@ -23,6 +23,8 @@ export interface ParseSeedsOptions {
 const MIN_FILES_FOR_WORKERS = 150;
 const MIN_BYTES_FOR_WORKERS = 1_500_000;
 const BATCH_FILES = 32;
+/** Batches read ahead of the workers. */
+const MAX_WAITING_BATCHES = 8;
 
 /** Parses seed files, in worker threads when it pays off; results come back in input order. */
 export async function parseSeeds(inputs: readonly SeedInput[], opts: ParseSeedsOptions): Promise<ParseOutcome[]> {
@@ -39,7 +41,9 @@ export async function parseSeeds(inputs: readonly SeedInput[], opts: ParseSeedsO
  */
 export class ParseQueue {
   readonly #opts: ParseSeedsOptions;
-  readonly #inputs: SeedInput[] = [];
+  /** Files not yet handed to a worker (all of them while parsing here); sent ones are let go. */
+  #pending: SeedInput[] = [];
+  #pushed = 0;
   readonly #results: ParseOutcome[] = [];
   #waitingBytes = 0;
   #pool: WorkerPool | undefined;
@@ -49,32 +53,43 @@ export class ParseQueue {
   }
 
   push(input: SeedInput): void {
-    this.#inputs.push(input);
+    this.#pending.push(input);
+    this.#pushed++;
     this.#waitingBytes += input.bytes.byteLength;
     if (this.#pool === undefined && this.#poolPays()) this.#pool = new WorkerPool(this.#opts, this.#results, this.#opts.workers ?? availableParallelism());
-    if (this.#pool !== undefined) {
-      const sent = this.#pool.sent;
-      if (this.#inputs.length - sent >= BATCH_FILES) this.#pool.send(sent, this.#inputs.slice(sent, sent + BATCH_FILES));
-    }
+    if (this.#pool !== undefined) this.#send(BATCH_FILES);
+  }
+
+  /** Resolves when the workers have little work waiting: the reader pauses here rather than hold every file's bytes. */
+  async ready(): Promise<void> {
+    await this.#pool?.fewWaiting(MAX_WAITING_BATCHES);
   }
 
   async finish(): Promise<ParseOutcome[]> {
     if (this.#pool === undefined) return this.#parseHere();
-    const pool = this.#pool;
-    for (let start = pool.sent; start < this.#inputs.length; start += BATCH_FILES) pool.send(start, this.#inputs.slice(start, start + BATCH_FILES));
-    await pool.finish(this.#inputs.length);
+    this.#send(1);
+    await this.#pool.finish(this.#pushed);
     return this.#results;
+  }
+
+  /** Hands the pending files to the pool in batches of BATCH_FILES, while at least `min` wait. */
+  #send(min: number): void {
+    while (this.#pending.length >= min && this.#pending.length > 0) {
+      const batch = this.#pending.slice(0, BATCH_FILES);
+      this.#pending = this.#pending.slice(BATCH_FILES);
+      this.#pool!.send(this.#pushed - this.#pending.length - batch.length, batch);
+    }
   }
 
   #poolPays(): boolean {
     if (this.#opts.workers !== undefined) return this.#opts.workers > 0;
-    return this.#inputs.length >= MIN_FILES_FOR_WORKERS || this.#waitingBytes >= MIN_BYTES_FOR_WORKERS;
+    return this.#pushed >= MIN_FILES_FOR_WORKERS || this.#waitingBytes >= MIN_BYTES_FOR_WORKERS;
   }
 
   async #parseHere(): Promise<ParseOutcome[]> {
-    if (this.#inputs.length === 0) return [];
+    if (this.#pending.length === 0) return [];
     const parser = await importParser(this.#opts.parserUrl);
-    return this.#inputs.map((input, index) => {
+    return this.#pending.map((input, index) => {
       const result = parseSafely(parser, input.bytes, input.path, this.#opts.options);
       this.#opts.onProgress?.(index + 1);
       return result;
@@ -95,10 +110,10 @@ class WorkerPool {
   readonly #workers: Worker[] = [];
   readonly #idle: Worker[] = [];
   readonly #waiting: { start: number; files: SeedInput[] }[] = [];
-  #sent = 0;
   #done = 0;
   #expected = Infinity;
   #failure: Error | undefined;
+  #waiters: { max: number; resolve: () => void }[] = [];
   #settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
 
   constructor(opts: ParseSeedsOptions, results: ParseOutcome[], count: number) {
@@ -107,15 +122,14 @@ class WorkerPool {
     for (let i = 0; i < count; i++) this.#workers.push(this.#spawn());
   }
 
-  /** How many inputs have been handed to the pool so far. */
-  get sent(): number {
-    return this.#sent;
-  }
-
   send(start: number, files: SeedInput[]): void {
-    this.#sent = start + files.length;
     this.#waiting.push({ start, files });
     this.#dispatch();
+  }
+
+  fewWaiting(max: number): Promise<void> {
+    if (this.#waiting.length <= max || this.#failure) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ max, resolve }));
   }
 
   finish(expected: number): Promise<void> {
@@ -150,10 +164,21 @@ class WorkerPool {
       const batch = this.#waiting.shift()!;
       this.#idle.pop()!.postMessage({ start: batch.start, files: batch.files });
     }
+    this.#wake();
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const waiter of waiters) {
+      if (this.#waiting.length <= waiter.max || this.#failure) waiter.resolve();
+      else this.#waiters.push(waiter);
+    }
   }
 
   #fail(error: Error): void {
     this.#failure ??= error;
+    this.#wake();
     this.#check();
   }
 

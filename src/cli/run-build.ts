@@ -83,6 +83,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     },
   });
   progress.stop();
+  collectGarbage(); // the seeds' bytes and the workers' replies: the peak is set later, by what is live
   phase('load archive');
   if (options.strict && archive.rejected.length > 0) {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
@@ -118,6 +119,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const shardDigests: Record<string, string> = {};
   for (const shard of shards) shardDigests[shard.key] = shardDigest(shard, searchDigests);
+  collectGarbage();
   phase('page models and digests');
 
   // Everything the output depends on in one digest: when it matches the last build and the output is
