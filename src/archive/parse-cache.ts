@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Capture, ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';

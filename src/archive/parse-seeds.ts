@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '../article/article.ts';
-import { COMPILED_DIST, runnableModule } from '../runtime/runnable-module.ts';
+import { spawnWorker } from '../runtime/spawn-worker.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { importParser } from './parse-outcome.ts';
 import { parseSafely } from './parse-safely.ts';
@@ -141,7 +141,7 @@ class WorkerPool {
   }
 
   #spawn(): Worker {
-    const worker = spawnWorker(this.#opts);
+    const worker = spawnWorker(new URL('./parse-worker.ts', import.meta.url), { parserUrl: this.#opts.parserUrl, options: this.#opts.options });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.results !== undefined && reply.start !== undefined) {
         reply.results.forEach((result, offset) => (this.#results[reply.start! + offset] = result));
@@ -191,17 +191,4 @@ class WorkerPool {
     if (this.#failure) settle.reject(this.#failure);
     else settle.resolve();
   }
-}
-
-/**
- * Compiled (dist/), the worker runs the compiled entry. Otherwise workers start plain JavaScript, so
- * this registers tsx in the worker before loading the TypeScript entry.
- */
-function spawnWorker(opts: ParseSeedsOptions): Worker {
-  const workerData = { parserUrl: opts.parserUrl, options: opts.options };
-  if (COMPILED_DIST !== undefined) return new Worker(runnableModule(new URL('./parse-worker.ts', import.meta.url)), { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData });
 }
