@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -9,7 +8,7 @@ import type { Archive } from './archive.ts';
 /**
  * Writes the archive as newline-delimited JSON, `<outDir>/data/articles.ndjson`: one record per
  * article, newest first (the archive's order), documented by docs/export-schema.json. The file is
- * streamed (one line at a time, honouring back-pressure) and replaced atomically.
+ * written in chunks (never the whole export in memory) and replaced atomically.
  */
 
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -53,25 +52,32 @@ export async function exportRecords(archive: Archive, outDir: string, options: E
   const file = join(dir, 'articles.ndjson');
   const temp = `${file}.${process.pid}.tmp`;
   await mkdir(dir, { recursive: true });
-  const stream = createWriteStream(temp, { encoding: 'utf8' });
-  const failed = once(stream, 'error').then(([error]: unknown[]) => {
-    throw new Error(`${file}: cannot write the export`, { cause: error });
-  });
-  failed.catch(() => undefined);
+  // Synchronous writes of ~1 MB chunks: a stream's 16 KB writes and drains cost thousands of
+  // thread-pool round trips at 10,000 articles, and the build has nothing to overlap them with.
   try {
-    for (const article of archive.articles) {
-      if (!stream.write(`${JSON.stringify(toRecord(article, options))}\n`)) await Promise.race([once(stream, 'drain'), failed]);
+    const fd = openSync(temp, 'w');
+    try {
+      let chunk = '';
+      for (const article of archive.articles) {
+        chunk += `${JSON.stringify(toRecord(article, options))}\n`;
+        if (chunk.length >= CHUNK_CHARS) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
     }
-    stream.end();
-    await Promise.race([once(stream, 'finish'), failed]);
     await rename(temp, file);
   } catch (error) {
-    stream.destroy();
     await rm(temp, { force: true });
-    throw error;
+    throw new Error(`${file}: cannot write the export`, { cause: error });
   }
   return { files: [file], records: archive.articles.length };
 }
+
+const CHUNK_CHARS = 1 << 20;
 
 /** One article as its export record: explicit nulls for absent fields, ISO 8601 UTC times. */
 export function toRecord(article: Article, options: ExportOptions = {}): ExportRecord {
