@@ -1,6 +1,5 @@
 import type { Article } from '../article/article.ts';
-import { forEachTermKey } from './for-each-term-key.ts';
-import { makeTermIds } from './make-term-ids.ts';
+import { indexTerms, selectQueries, weighTerms } from './related-terms.ts';
 
 export { extractTerms } from './for-each-term-key.ts';
 
@@ -63,8 +62,6 @@ export function findRelated(articles: readonly Article[], options: FindRelatedOp
 }
 
 const DAY_MS = 86_400_000;
-const K1 = 1.2;
-const B = 0.75;
 
 /** Same as findRelated, with each score (for benchmarks and tuning). */
 export function relatedWithScores(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly ScoredRelated[]> {
@@ -164,178 +161,6 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   return new Map(order.map((i) => [docs[i]!.id, lists[i]!]));
 }
 
-interface TermIndex {
-  /** Per document, its distinct terms [docStart[d], docStart[d + 1]) with their weighted counts. */
-  readonly docStart: Int32Array;
-  readonly terms: Int32Array;
-  readonly counts: Int32Array;
-  /** 1 where the term is in the title. */
-  readonly titled: Uint8Array;
-  /** Weighted term count of each document (its BM25 length). */
-  readonly lengths: Float64Array;
-  /** Documents containing each term (before any cut). */
-  readonly dfs: Int32Array;
-}
-
-/**
- * Reads each document's terms once. A term in at least half the articles of an outlet (with 10 or
- * more articles) is that outlet's boilerplate ("德国之声中文网", "法新社…日电") and is dropped there.
- */
-function indexTerms(docs: readonly Article[], options: FindRelatedOptions): TermIndex {
-  const bodyChars = options.bodyChars ?? 300;
-  const ids = makeTermIds();
-  let seenIn = new Int32Array(4096);
-  let seenAt = new Int32Array(4096);
-  // Every character gives at most one term: the indexed characters bound the entries.
-  let capacity = 0;
-  for (const doc of docs) capacity += doc.title.length + 2 * Math.min(bodyChars, doc.text.length + doc.lead.length);
-  const terms = new Int32Array(capacity);
-  const counts = new Int32Array(capacity);
-  const titled = new Uint8Array(capacity);
-  const docStart = new Int32Array(docs.length + 1);
-  const lengths = new Float64Array(docs.length);
-  let current = 0; // 1 + index of the document being read
-  let end = 0;
-  const add = (id: number, inTitle: number): void => {
-    if (id >= seenIn.length) {
-      seenIn = grow(seenIn, id);
-      seenAt = grow(seenAt, id);
-    }
-    if (seenIn[id] === current) {
-      const at = seenAt[id]!;
-      counts[at]! += 1 - inTitle;
-      titled[at]! |= inTitle;
-      return;
-    }
-    seenIn[id] = current;
-    seenAt[id] = end;
-    terms[end] = id;
-    counts[end] = 1 - inTitle;
-    titled[end] = inTitle;
-    end++;
-  };
-  const inTitle = (key: string | number, second?: number): void => add(ids(key, second), 1);
-  const inBody = (key: string | number, second?: number): void => add(ids(key, second), 0);
-  docs.forEach((doc, index) => {
-    current = index + 1;
-    forEachTermKey(doc.title, inTitle);
-    const body = doc.text.slice(0, bodyChars);
-    // The lead is normally the first paragraph of the text; index it apart only when it is not.
-    if (!body.includes(doc.lead.slice(0, 40))) forEachTermKey(doc.lead.slice(0, bodyChars), inBody);
-    forEachTermKey(body, inBody);
-    docStart[index + 1] = end;
-    let length = 0;
-    for (let k = docStart[index]!; k < end; k++) length += counts[k]!;
-    lengths[index] = length;
-  });
-
-  const dfs = new Int32Array(seenIn.length);
-  for (let k = 0; k < end; k++) dfs[terms[k]!]!++;
-  dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
-  return { docStart, terms, counts, titled, lengths, dfs };
-}
-
-/** Marks an outlet's boilerplate terms in its documents with -1. */
-function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, terms: Int32Array, termCount: number): void {
-  const byOutlet = new Map<string, number[]>();
-  docs.forEach((doc, index) => {
-    const list = byOutlet.get(doc.outlet.key);
-    if (list) list.push(index);
-    else byOutlet.set(doc.outlet.key, [index]);
-  });
-  const inOutlet = new Int32Array(termCount);
-  for (const members of byOutlet.values()) {
-    if (members.length < 10) continue;
-    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]!]!++;
-    const cut = members.length / 2;
-    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (inOutlet[terms[k]!]! >= cut) terms[k] = -terms[k]! - 1;
-    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]! < 0 ? -terms[k]! - 1 : terms[k]!] = 0;
-  }
-}
-
-/** BM25-like weights of the useful terms (2 ≤ df ≤ maxDf, not boilerplate), and postings. */
-function weighTerms(index: TermIndex, count: number, maxDf: number, titleWeight: number) {
-  const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
-  const averageLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, count) || 1;
-  // Useful terms renumbered densely; idf as in BM25.
-  const dense = new Int32Array(dfs.length).fill(-1);
-  const idf: number[] = [];
-  for (let term = 0; term < dfs.length; term++) {
-    const df = dfs[term]!;
-    if (df < 2 || df > maxDf) continue;
-    dense[term] = idf.length;
-    idf.push(Math.log(1 + (count - df + 0.5) / (df + 0.5)));
-  }
-  const docStart = new Int32Array(count + 1);
-  const docTerm: number[] = [];
-  const docWeight: number[] = [];
-  const postingCount = new Int32Array(idf.length + 1);
-  for (let d = 0; d < count; d++) {
-    const lengthFactor = K1 * (1 - B + (B * lengths[d]!) / averageLength);
-    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
-      const raw = terms[k]!;
-      const term = raw < 0 ? -1 : dense[raw]!;
-      if (term < 0) continue;
-      const tf = counts[k]!;
-      const weight = idf[term]! * ((tf * (K1 + 1)) / (tf + lengthFactor) + titleWeight * titled[k]!);
-      docTerm.push(term);
-      docWeight.push(weight);
-      postingCount[term + 1]!++;
-    }
-    docStart[d + 1] = docTerm.length;
-  }
-  const postingStart = new Int32Array(idf.length + 1);
-  for (let t = 0; t < idf.length; t++) postingStart[t + 1] = postingStart[t]! + postingCount[t + 1]!;
-  const fill = postingStart.slice(0, idf.length);
-  const postingDoc = new Int32Array(docTerm.length);
-  const postingWeight = new Float64Array(docTerm.length);
-  for (let d = 0; d < count; d++) {
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const at = fill[docTerm[k]!]!++;
-      postingDoc[at] = d;
-      postingWeight[at] = docWeight[k]!;
-    }
-  }
-  return { postingStart, postingDoc, postingWeight, docStart, docTerm: Int32Array.from(docTerm), docWeight: Float64Array.from(docWeight) };
-}
-
-/**
- * The `size` heaviest terms of each document (ties: the first seen), and the norm of that short
- * vector. Similarity is measured against these norms: the long tail of light terms would otherwise
- * dilute every cosine, the more so the longer the indexed text.
- */
-function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeight: Float64Array, size: number) {
-  const count = docStart.length - 1;
-  const queryStart = new Int32Array(count + 1);
-  const queryTerm = new Int32Array(count * size);
-  const queryWeight = new Float64Array(count * size);
-  const queryNorm = new Float64Array(count);
-  let end = 0;
-  for (let d = 0; d < count; d++) {
-    const base = end;
-    let kept = 0;
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const weight = docWeight[k]!;
-      if (kept === size && weight <= queryWeight[base + kept - 1]!) continue;
-      let at = base + Math.min(kept, size - 1);
-      while (at > base && weight > queryWeight[at - 1]!) {
-        queryWeight[at] = queryWeight[at - 1]!;
-        queryTerm[at] = queryTerm[at - 1]!;
-        at--;
-      }
-      queryWeight[at] = weight;
-      queryTerm[at] = docTerm[k]!;
-      if (kept < size) kept++;
-    }
-    end = base + kept;
-    queryStart[d + 1] = end;
-    let sum = 0;
-    for (let q = base; q < end; q++) sum += queryWeight[q]! ** 2;
-    queryNorm[d] = Math.sqrt(sum) || 1;
-  }
-  return { queryStart, queryTerm, queryWeight, queryNorm };
-}
-
 /** First position in sorted[from, to) whose value is ≥ value. */
 function lowerBound(sorted: Int32Array, from: number, to: number, value: number): number {
   while (from < to) {
@@ -344,12 +169,6 @@ function lowerBound(sorted: Int32Array, from: number, to: number, value: number)
     else to = mid;
   }
   return from;
-}
-
-function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
-  bigger.set(array);
-  return bigger;
 }
 
 function compareIds(a: string, b: string): number {
