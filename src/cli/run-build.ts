@@ -57,9 +57,10 @@ const FAIL_AFTER_RENDER = 'CLIPPINGS_FAIL_AFTER_RENDER';
 const EXPORT_FILE = 'data/articles.ndjson';
 
 /**
- * Loads the archive, builds the page models and publishes the site atomically: pages whose digest
- * (page model + shell + templates digest) is unchanged are hard-linked from the previous output,
- * the others rendered into a staging folder, which then replaces the live one.
+ * Loads the archive, builds the page models and publishes the site without ever showing a
+ * half-written page: pages whose digest (page model + shell + templates digest) is unchanged are left
+ * as they are, the others rendered into a staging folder, which then replaces the live one (full
+ * build) or is moved into it file by file (incremental build).
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
