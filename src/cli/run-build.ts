@@ -15,7 +15,7 @@ import { formatRejected } from './format-summary.ts';
 import { loadMedia, publishMedia } from './load-media.ts';
 import { abandonStaging, applyStaging, cleanStaleOutputs, insideRoot, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
-import { collectGarbage } from '../runtime/collect-garbage.ts';
+import { collectGarbage, collectGarbageIfGrown } from '../runtime/collect-garbage.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -66,6 +66,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
   const { config, output, progress } = options;
   await cleanStaleOutputs(output);
+  // A build with no previous manifest renders everything: it starts loading Eleventy now, while the
+  // workers parse (imports run on this thread, which is mostly waiting then). Others load it only
+  // if something changed: a no-change build never pays for it.
+  const manifestFile = manifestPath(options.cacheDir, output);
+  const renderer = options.full || !existsSync(manifestFile) ? import('../site/render-site.ts') : undefined;
+  renderer?.catch(() => undefined); // awaited (and reported) where it is used
 
   let parsed = 0;
   let parserVersion = '';
@@ -127,7 +133,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // still there, nothing is rendered, indexed, copied or rewritten.
   const siteDigest = wholeDigest(templates, digests, JSON.stringify(site.publish), media.files, withSearch);
 
-  const manifestFile = manifestPath(options.cacheDir, output);
   const previous = options.full ? undefined : await readManifest(manifestFile);
   const incremental = previous !== undefined && previous.templatesDigest === templates && (await allExist(output, Object.keys(previous.pages)));
   if (incremental && previous.siteDigest === siteDigest && (!withSearch || (await allExist(output, shardEntries(shards.map((s) => s.key)))))) {
@@ -161,10 +166,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await mkdir(staging, { recursive: true });
 
     // Loaded only when something is rendered: Eleventy and Pagefind cost ~1 s of imports a no-change build never needs.
-    const { renderSite } = await import('../site/render-site.ts');
+    const { renderSite } = await (renderer ?? import('../site/render-site.ts'));
     progress.start('render', only?.size ?? site.pages.length);
-    // In batches, collecting garbage after each: Eleventy's per-page objects from one batch are
-    // gone before the next, which keeps the peak near the live heap (see collect-garbage.ts).
+    // In batches, collecting garbage between them: Eleventy's per-page objects from one batch are
+    // gone before the next piles up, which keeps the peak near the live heap (see collect-garbage.ts).
     // Feeds, sitemaps and robots.txt go in the first batch.
     const toRender = [...published, ...site.pages.map((p) => p.path).filter((p) => only === undefined || only.has(p))];
     let pagesWritten = 0;
@@ -172,7 +177,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const batch = new Set(toRender.slice(start, start + RENDER_BATCH));
       pagesWritten += (await inProjectDir(options.projectDir, () => renderSite(site, staging, { only: batch, quiet: true }))).pagesWritten;
       progress.update(pagesWritten);
-      collectGarbage();
+      collectGarbageIfGrown();
     }
     progress.stop();
     phase(`render ${pagesWritten} pages`);
