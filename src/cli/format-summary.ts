@@ -8,7 +8,7 @@ const number = new Intl.NumberFormat('en-US');
 export function formatSummary(result: BuildResult, output: string, options: { showWarnings?: boolean } = {}): string {
   const { archive } = result;
   const lines: string[] = [];
-  lines.push(`Built ${n(archive.articles.length)} articles into ${output} in ${(result.ms / 1000).toFixed(1)} s${result.incremental ? ' (incremental)' : ''}`);
+  lines.push(`Built ${n(archive.articles.length)} article${archive.articles.length === 1 ? '' : 's'} into ${output} in ${(result.ms / 1000).toFixed(1)} s${result.incremental ? ' (incremental)' : ''}`);
   lines.push(`  files read         ${n(archive.filesRead)} (${n(result.parsed)} parsed, ${n(archive.filesRead - result.parsed)} from cache)`);
   lines.push(`  files rejected     ${n(archive.rejected.length)}`);
   lines.push(`  warnings           ${n(archive.warnings.length)}`);
