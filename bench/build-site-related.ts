@@ -7,35 +7,13 @@
 import { findRelated } from '../src/archive/find-related.ts';
 import { buildSite } from '../src/site/build-site.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
-import { makeArchive, makeArticle } from '../test/support/make-article.ts';
-import { sentence, title } from './chinese-text.ts';
+import { makeArchive } from '../test/support/make-article.ts';
+import { syntheticArticles } from './synthetic-articles.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 3);
-const topics = ['中国', '国际', '财经', '科技', '文化', '体育', '港澳台', '评论'].map((label, i) => ({ label, slug: `topic-${i}` }));
 const outlets = ['rfi', 'dw', 'voa', 'bbc', 'rfa', 'nytimes', 'zaobao', 'cna'].map((key) => ({ key, name: key.toUpperCase() }));
-
-let seed = 42;
-const rng = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-const articles = Array.from({ length: count }, (_, i) => {
-  const text = Array.from({ length: 8 }, () => sentence(rng)).join('');
-  return makeArticle({
-    publishedAt: 1693421125000 - i * 47 * 60_000,
-    title: title(rng),
-    topic: topics[i % topics.length],
-    outlet: outlets[(i * 7) % outlets.length],
-    text,
-    lead: text.slice(0, 200),
-    summary: text.slice(0, 120),
-    bodyHtml: `<p>${text}</p>`,
-  });
-});
+const articles = syntheticArticles(count, (i) => ({ outlet: outlets[(i * 7) % outlets.length] }));
 const archive = makeArchive(articles);
 
 const time = (work: () => unknown): number => {

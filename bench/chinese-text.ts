@@ -1,6 +1,18 @@
 /** Plausible Chinese news text assembled from a fixed vocabulary, driven by a seeded PRNG. */
 
-type Rng = () => number;
+export type Rng = () => number;
+
+/** mulberry32: small, fast, good enough for test data; never Math.random. */
+export function mulberry32(a: number): Rng {
+  let s = a >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const WHO = [
   '美国国务院', '白宫发言人', '中国外交部', '法国总统马克龙', '德国总理', '联合国秘书长', '欧盟委员会',

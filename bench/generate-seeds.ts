@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { bodyText, sentence, title as makeTitle } from './chinese-text.ts';
+import { bodyText, mulberry32, pick, sentence, title as makeTitle, type Rng } from './chinese-text.ts';
 
 /** Bump when the output of the generator changes, so cached seed folders are regenerated. */
 export const GENERATOR_VERSION = 3;
@@ -65,8 +65,6 @@ const RECAPTURE_RATE = 0.03;
 const FROM = Date.UTC(2019, 0, 1);
 const TO = Date.UTC(2024, 5, 30);
 const ZONE = 'Asia/Shanghai';
-
-type Rng = () => number;
 
 interface Spec {
   readonly outlet: OutletKey;
@@ -190,10 +188,6 @@ function urlFor(outlet: OutletKey, title: string, ts: number, rng: Rng): string 
   }
 }
 
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  return items[Math.floor(rng() * items.length)] as T;
-}
-
 function pickWeighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
   let r = rng();
   for (const [item, w] of items) {
@@ -205,18 +199,6 @@ function pickWeighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T 
 
 function rngFor(seed: number, index: number): Rng {
   return mulberry32(fnv1a(`${seed}:${index}`));
-}
-
-/** mulberry32: small, fast, good enough for test data; never Math.random. */
-export function mulberry32(a: number): Rng {
-  let s = a >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function fnv1a(text: string): number {

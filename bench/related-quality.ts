@@ -13,8 +13,7 @@ import type { Article } from '../src/article/article.ts';
 import type { FindRelatedOptions } from '../src/archive/find-related.ts';
 import { findRelated, relatedWithScores } from '../src/archive/find-related.ts';
 import { loadArchive } from '../src/archive/load-archive.ts';
-import { makeArticle } from '../test/support/make-article.ts';
-import { sentence, title } from './chinese-text.ts';
+import { syntheticArticles } from './synthetic-articles.ts';
 
 const optionsAt = process.argv.indexOf('--options');
 const options = optionsAt > 0 ? (JSON.parse(process.argv[optionsAt + 1] ?? '{}') as FindRelatedOptions) : {};
@@ -53,7 +52,7 @@ console.log(`\nfindRelated CPU time, best of 3:`);
 console.log(`  real corpus (${articles.length})  ${best(() => findRelated(articles, options)).toFixed(0)} ms`);
 if (!process.argv.includes('--no-synthetic')) {
   for (const count of [10_000, 20_000]) {
-    const synthetic = syntheticArticles(count);
+    const synthetic = syntheticArticles(count, (i) => ({ id: `s${String(i).padStart(6, '0')}`, url: `https://example.org/${i}` }));
     const related = findRelated(synthetic, options);
     const covered = [...related.values()].filter((l) => l.length >= 3).length;
     console.log(`  synthetic ${count}  ${best(() => findRelated(synthetic, options)).toFixed(0)} ms (${((100 * covered) / count).toFixed(0)} % with ≥3)`);
@@ -73,30 +72,4 @@ function best(work: () => unknown): number {
     times.push((used.user + used.system) / 1000);
   }
   return Math.min(...times);
-}
-
-/** Synthetic archive like bench/build-site-related.ts: vocabulary titles, 8-sentence bodies. */
-function syntheticArticles(count: number): Article[] {
-  let seed = 42;
-  const rng = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const topics = ['中国', '国际', '财经', '科技', '文化', '体育', '港澳台', '评论'].map((label, i) => ({ label, slug: `topic-${i}` }));
-  return Array.from({ length: count }, (_, i) => {
-    const text = Array.from({ length: 8 }, () => sentence(rng)).join('');
-    return makeArticle({
-      id: `s${String(i).padStart(6, '0')}`,
-      url: `https://example.org/${i}`,
-      publishedAt: 1693421125000 - i * 47 * 60_000,
-      title: title(rng),
-      topic: topics[i % topics.length],
-      text,
-      lead: text.slice(0, 200),
-      summary: text.slice(0, 120),
-      bodyHtml: `<p>${text}</p>`,
-    });
-  });
 }

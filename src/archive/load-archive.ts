@@ -10,7 +10,6 @@ import { ParseCache } from './parse-cache.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
 import { ParseQueue } from './parse-seeds.ts';
-import { shareCaptureBodies } from './share-capture-bodies.ts';
 
 export interface LoadArchiveOptions {
   readonly timeZone: string;
@@ -97,9 +96,7 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   const parsed = await queue.finish();
   parsed.forEach((outcome, i) => {
     const miss = misses[i]!;
-    const shared = shareCaptureBodies(outcome);
-    outcomes[miss.index] = shared;
-    cache.set(miss.hash, miss.path, shared);
+    outcomes[miss.index] = cache.set(miss.hash, miss.path, outcome);
   });
   await cache.save();
   options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });

@@ -94,12 +94,14 @@ export class ParseCache {
     return entry.path === filePath ? entry.result : relocate(entry.result, entry.path, filePath);
   }
 
-  set(contentHash: string, filePath: string, result: ParseOutcome): void {
+  /** Stores a fresh result and returns it as stored: captures sharing the article's body strings. */
+  set(contentHash: string, filePath: string, result: ParseOutcome): ParseOutcome {
     const entry = { path: filePath, result: shareCaptureBodies(result) };
     this.entries.set(contentHash, entry);
     this.added.set(contentHash, entry);
     this.used.add(contentHash);
     this.dirty = true;
+    return entry.result;
   }
 
   /** Writes the store atomically if it changed; drops entries no load has used once it grows large. */

@@ -26,13 +26,6 @@ const BATCH_FILES = 32;
 /** Batches read ahead of the workers. */
 const MAX_WAITING_BATCHES = 8;
 
-/** Parses seed files, in worker threads when it pays off; results come back in input order. */
-export async function parseSeeds(inputs: readonly SeedInput[], opts: ParseSeedsOptions): Promise<ParseOutcome[]> {
-  const queue = new ParseQueue(opts);
-  for (const input of inputs) queue.push(input);
-  return queue.finish();
-}
-
 /**
  * Parses files as they are pushed, so reading the next files overlaps parsing the first ones.
  * Files wait here until there is enough work to pay for starting workers (an add-one rebuild parses
@@ -42,7 +35,7 @@ export async function parseSeeds(inputs: readonly SeedInput[], opts: ParseSeedsO
 export class ParseQueue {
   readonly #opts: ParseSeedsOptions;
   /** Files not yet handed to a worker (all of them while parsing here); sent ones are let go. */
-  #pending: SeedInput[] = [];
+  readonly #pending: SeedInput[] = [];
   #pushed = 0;
   readonly #results: ParseOutcome[] = [];
   #waitingBytes = 0;
@@ -75,9 +68,8 @@ export class ParseQueue {
   /** Hands the pending files to the pool in batches of BATCH_FILES, while at least `min` wait. */
   #send(min: number): void {
     while (this.#pending.length >= min && this.#pending.length > 0) {
-      const batch = this.#pending.slice(0, BATCH_FILES);
-      this.#pending = this.#pending.slice(BATCH_FILES);
-      this.#pool!.send(this.#pushed - this.#pending.length - batch.length, batch);
+      const start = this.#pushed - this.#pending.length;
+      this.#pool!.send(start, this.#pending.splice(0, BATCH_FILES));
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry for parseSeeds: loads the parser once, then parses batches of files
+ * Worker-thread entry for ParseQueue (parse-seeds.ts): loads the parser once, then parses batches of files
  * sent by the main thread and posts the results back in the same order.
  */
 import { parentPort, workerData } from 'node:worker_threads';

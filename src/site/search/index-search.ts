@@ -54,8 +54,9 @@ export async function indexSearch(outputDir: string, shards: readonly SearchShar
   const stale = shards.filter((shard) => options.stale === undefined || options.stale.has(shard.key));
   const pages = await indexShardsInLanes({ outputDir, shards: stale, pathPrefix: options.pathPrefix, previousOutput: options.previousOutput });
   const indexed = stale.map((shard) => shard.key);
-  // Runtime files are the same for every bundle of one Pagefind version: copy them from the newest.
-  const newest = shards[0] === undefined ? undefined : [outputDir, options.previousOutput].map((dir) => dir && join(dir, SEARCH_DIR, shards[0]!.key)).find((dir) => dir !== undefined && existsSync(dir));
+  // Runtime files are the same for every bundle of one Pagefind version: copy them from the newest
+  // shard's bundle, re-indexed into outputDir or kept in the previous output.
+  const newest = shards[0] && [outputDir, options.previousOutput ?? outputDir].map((dir) => join(dir, SEARCH_DIR, shards[0]!.key)).find((dir) => existsSync(dir));
   const runtimeFrom = newest ?? (await emptyBundle());
   try {
     for (const name of await readdir(runtimeFrom)) {
@@ -65,8 +66,8 @@ export async function indexSearch(outputDir: string, shards: readonly SearchShar
     if (newest === undefined) await rm(dirname(runtimeFrom), { recursive: true, force: true });
   }
   await writeFile(join(searchDir, SHARD_LIST), `${JSON.stringify(shards.map((s) => s.key))}\n`);
-  let bytes = await sizeOf(searchDir);
-  if (options.previousOutput !== undefined) for (const shard of shards) if (!indexed.includes(shard.key)) bytes += await sizeOf(join(options.previousOutput, SEARCH_DIR, shard.key));
+  let bytes = sizeOf(searchDir);
+  if (options.previousOutput !== undefined) for (const shard of shards) if (!indexed.includes(shard.key)) bytes += sizeOf(join(options.previousOutput, SEARCH_DIR, shard.key));
   return { pages, bytes, ms: Math.round(performance.now() - started), shards: shards.length, indexed };
 }
 
@@ -85,7 +86,7 @@ async function emptyBundle(): Promise<string> {
 }
 
 /** Synchronous: one stat per bundle file (tens of thousands at 10,000 articles) without thread-pool round trips. */
-async function sizeOf(dir: string): Promise<number> {
+function sizeOf(dir: string): number {
   let bytes = 0;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) bytes += statSync(join(e.parentPath, e.name)).size;
   return bytes;
