@@ -79,6 +79,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const archive = await loadArchive(options.input, {
     timeZone: config.timeZone,
     outlets: config.outlets,
+    ...(config.topics ? { topics: config.topics } : {}),
     cacheDir: path.join(options.cacheDir, 'parse'),
     onProgress: (done, total) => {
       if (total !== parseTotal) progress.start('parse', (parseTotal = total));
