@@ -154,7 +154,7 @@ export const DEFAULT_TAXONOMY: TaxonomyData = {
         'economic-and-financial-indicators': ['经济指标', 'economy'], 'science-and-technology': ['科技', 'technology'],
         'technology-quarterly': ['技术季刊', 'technology'], 'books-and-arts': ['文艺', 'culture'], prospero: ['文艺', 'culture'],
         leaders: ['社论', null], briefing: ['简报', null], '1843': ['1843', null], 'christmas-specials': ['圣诞特刊', null],
-        podcasts: ['播客', null], 'the-world-this-week': ['本周世界', null], 'graphic-detail': ['图表', null],
+        podcasts: ['播客', null], 'the-world-this-week': ['本周世界', null], 'graphic-detail': ['图表', null], node: null,
       },
     },
     cctv: { paths: ['^/(xinwenlianbo)/'], sections: { xinwenlianbo: ['新闻联播', 'china'] } },
