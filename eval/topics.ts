@@ -23,6 +23,7 @@ import { loadArchive } from '../src/archive/load-archive.ts';
 import { placeTopics, topicTerms, BODY_CHARS } from '../src/archive/place-topics.ts';
 import type { Term } from '../src/archive/topic-model.ts';
 import { resolveTaxonomy, sectionTopic, type Taxonomy } from '../src/archive/resolve-taxonomy.ts';
+import { extractTerms } from '../src/archive/for-each-term-key.ts';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { foldHan } from '../src/text/fold-han.ts';
@@ -62,6 +63,8 @@ const memo = (words: (a: Readonly<ParsedArticle>) => readonly Term[]) => (a: Rea
 };
 const result = crossValidate(articles, taxonomy, memo(topicTerms));
 report(result, taxonomy);
+leaveOutletOut();
+sameStoryAgreement();
 
 if (flags.segmenters) compareSegmenters();
 const stability = Number(flags.stability);
@@ -89,6 +92,58 @@ function crossValidate(all: readonly Article[], tax: Taxonomy, words: (a: Readon
     });
   }
   return outcomes;
+}
+
+/** Each sectioned outlet in turn is hidden and classified by a model of the other outlets: how DW or VOA fare. */
+function leaveOutletOut(): void {
+  const words = memo(topicTerms);
+  const outlets = [...new Set(labelled.map((a) => a.outlet.key))].sort();
+  let right = 0;
+  const rows: string[] = [];
+  for (const outlet of outlets) {
+    const hidden = articles.map((a) => (a.outlet.key === outlet && mappedOf(a) !== undefined ? withoutSection(a) : a));
+    const placed = placeTopics(hidden, taxonomy, { words });
+    let n = 0;
+    let ok = 0;
+    placed.forEach((p, i) => {
+      const expected = mappedOf(articles[i]!);
+      if (articles[i]!.outlet.key !== outlet || expected === undefined) return;
+      n++;
+      if (p.topic.slug === expected) ok++;
+    });
+    right += ok;
+    rows.push(`${outlet} ${pct(ok, n)} (${n})`);
+  }
+  console.log(`\nleave-one-outlet-out accuracy (an outlet's articles classified by a model of the other outlets only): ${pct(right, labelled.length)}; ${rows.join(', ')}`);
+}
+
+/**
+ * How often two outlets' own sections put the same story in the same topic: pairs of sectioned
+ * articles of different outlets within 3 days sharing at least half their title bigrams (Jaccard).
+ * This bounds what any classifier can score against section-mapped topics.
+ */
+function sameStoryAgreement(): void {
+  const titleTerms = labelled.map((a) => new Set([...extractTerms(foldHan(a.title))].filter((t) => t.length === 2)));
+  let pairs = 0;
+  let agree = 0;
+  const examples: string[] = [];
+  for (let i = 0; i < labelled.length; i++) {
+    for (let j = i + 1; j < labelled.length; j++) {
+      const a = labelled[i]!;
+      const b = labelled[j]!;
+      if (a.outlet.key === b.outlet.key || Math.abs(a.publishedAt - b.publishedAt) > 3 * 86_400_000) continue;
+      const x = titleTerms[i]!;
+      const y = titleTerms[j]!;
+      let shared = 0;
+      for (const t of x) if (y.has(t)) shared++;
+      if (shared < 4 || shared / (x.size + y.size - shared) < 0.3) continue;
+      pairs++;
+      if (mappedOf(a) === mappedOf(b)) agree++;
+      else if (examples.length < 6) examples.push(`${a.outlet.key} ${mappedOf(a)} 「${a.title.slice(0, 22)}」 / ${b.outlet.key} ${mappedOf(b)} 「${b.title.slice(0, 22)}」`);
+    }
+  }
+  console.log(`\nsame story, two outlets' sections: ${pairs} pairs, same topic in ${pct(agree, pairs)}. Disagreeing, e.g.:`);
+  for (const e of examples) console.log(`  ${e}`);
 }
 
 function withoutSection(a: Article): ParsedArticle {
