@@ -13,6 +13,8 @@ export const UNCERTAIN_BELOW = 0.5;
 export const SECOND_TOPIC_FROM = 0.35;
 
 export interface PlaceTopicsOptions extends TopicModelOptions {
+  /** Weight of a title keyword (default KEYWORD_WEIGHT). */
+  readonly keywordWeight?: number;
   /** Terms of an article (default: `topicTerms`); eval/topics.ts compares segmenters through it. */
   readonly words?: (article: Readonly<ParsedArticle>) => readonly Term[];
 }
@@ -40,7 +42,7 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
     taxonomy.topics.length,
     options,
   );
-  return prepared.map((p) => place(p.article, p.section, p.mapped, p.words, taxonomy, model));
+  return prepared.map((p) => place(p.article, p.section, p.mapped, p.words, taxonomy, model, options.keywordWeight ?? KEYWORD_WEIGHT));
 }
 
 /**
@@ -69,6 +71,7 @@ function place(
   words: readonly Term[],
   taxonomy: Taxonomy,
   model: TopicModel,
+  keywordWeight: number,
 ): Article {
   const { topics } = taxonomy;
   const { section: _parsed, ...rest } = article;
@@ -82,21 +85,52 @@ function place(
   if (mapped !== undefined) {
     return { ...withSection, topic: topics[mapped]!, ...second(mapped, STRONG_SECOND), placement: certain('section') };
   }
-  const title = foldHan(article.title);
-  const rule = taxonomy.keywords.find((k) => title.includes(k.word));
-  if (rule !== undefined) return { ...withSection, topic: topics[rule.topic]!, ...second(rule.topic, STRONG_SECOND), placement: certain('rule') };
-  const best = ranked[0];
+  const hits = keywordHits(foldHan(article.title), taxonomy);
+  const weighed = hits === undefined ? probabilities : withKeywords(probabilities, hits, keywordWeight);
+  const order = weighed === undefined ? [] : rank(weighed);
+  const best = order[0];
   if (best === undefined) return { ...withSection, topic: taxonomy.fallback, placement: { by: 'fallback', confidence: 0, uncertain: true } };
-  const confidence = probabilities![best]!;
-  const placement: TopicPlacement = { by: 'content', confidence: round(confidence), uncertain: confidence < UNCERTAIN_BELOW };
-  return { ...withSection, topic: topics[best]!, ...second(best, SECOND_TOPIC_FROM), placement };
+  const confidence = weighed![best]!;
+  const by = hits !== undefined && hits[best]! > 0 ? 'rule' : 'content';
+  const placement: TopicPlacement = { by, confidence: round(confidence), uncertain: confidence < UNCERTAIN_BELOW };
+  const other = order[1];
+  const secondTopic = other !== undefined && weighed![other]! >= SECOND_TOPIC_FROM ? { secondTopic: topics[other]! } : {};
+  return { ...withSection, topic: topics[best]!, ...secondTopic, placement };
 }
 
-/** Beside a topic its section or a rule gave, the classifier must be this sure of another one. */
+/** Beside the topic its section gave, the classifier must be this sure of another one. */
 const STRONG_SECOND = 0.6;
+/** What one keyword of a topic in the title weighs against the classifier, in nats (e^5 ≈ 150 times the odds). */
+export const KEYWORD_WEIGHT = 5;
 
-function certain(by: 'section' | 'rule'): TopicPlacement {
+function certain(by: 'section'): TopicPlacement {
   return { by, confidence: 1, uncertain: false };
+}
+
+/** How many distinct keywords of each topic the (folded) title holds; undefined when none. */
+function keywordHits(title: string, taxonomy: Taxonomy): Float64Array | undefined {
+  let hits: Float64Array | undefined;
+  for (const { word, topic } of taxonomy.keywords) {
+    if (!title.includes(word)) continue;
+    hits ??= new Float64Array(taxonomy.topics.length);
+    hits[topic]!++;
+  }
+  return hits;
+}
+
+/**
+ * The classifier's probabilities with each keyword hit multiplying its topic's odds (a topic with a hit
+ * counts as at least 1 % likely first: it may have no trained examples); hits alone when the model knows no word.
+ */
+function withKeywords(probabilities: Float64Array | undefined, hits: Float64Array, weight: number): Float64Array {
+  const p = new Float64Array(hits.length);
+  let total = 0;
+  for (let t = 0; t < hits.length; t++) {
+    const base = hits[t]! > 0 ? Math.max(probabilities?.[t] ?? 1, 0.01) : (probabilities?.[t] ?? 0);
+    total += p[t] = base * Math.exp(weight * hits[t]!);
+  }
+  for (let t = 0; t < hits.length; t++) p[t]! /= total;
+  return p;
 }
 
 /** Topic indexes by falling probability, ties by index (so by taxonomy order). */

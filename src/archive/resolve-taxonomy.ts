@@ -11,7 +11,7 @@ export interface TopicConfig {
    * `sections` entries are added or replace the entry of the same key (remap a section to a topic).
    */
   readonly outlets?: Readonly<Record<string, OutletSections>>;
-  /** Words that file an article without a mapped section under a topic when its title has one, by slug. */
+  /** Title words that weigh for a topic (added to the data's keywords), by slug: see TopicDef.keywords. */
   readonly keywords?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -49,8 +49,9 @@ export function resolveTaxonomy(config: TopicConfig = {}, data: TaxonomyData = D
       sections: { ...base.sections, ...rules.sections },
     };
   }
-  const keywords = Object.entries(config.keywords ?? {})
-    .flatMap(([slug, words]) => words.map((word) => ({ word: foldHan(word), topic: index.get(slug)! })))
+  const keywords = [...data.topics.map((t) => [t.slug, t.keywords ?? []] as const), ...Object.entries(config.keywords ?? {})]
+    .flatMap(([slug, words]) => words.map((word) => ({ word: foldHan(word).toLowerCase(), topic: index.get(slug)! })))
+    .filter((k, i, all) => all.findIndex((o) => o.word === k.word && o.topic === k.topic) === i)
     .sort((a, b) => b.word.length - a.word.length || (a.word < b.word ? -1 : a.word > b.word ? 1 : a.topic - b.topic));
   const redirects: TopicRedirect[] = [
     ...data.topics.flatMap((t) => (t.formerSlugs ?? []).map((from) => ({ from, to: t.slug }))),

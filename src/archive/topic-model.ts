@@ -22,11 +22,17 @@ export interface TopicModelOptions {
   /** Class priors are the example shares raised to this power: 0 = uniform, 1 = as trained (default 0.5). */
   readonly priorPower?: number;
   /**
-   * Evidence of a document is scaled down to at most this many words (default 25): naive Bayes treats
+   * Evidence of a document is scaled down to at most this many words (default 10): naive Bayes treats
    * words as independent and grows overconfident with length; this keeps its probabilities usable as
    * a confidence (eval/topics.ts prints how well they match accuracy).
    */
   readonly evidenceWords?: number;
+  /**
+   * A term is learnt only when the examples of at least this many outlets use it (default 3): words of
+   * one outlet's house style ("法新社", "德国之声") would otherwise carry that outlet's section mix
+   * over to every article written like it.
+   */
+  readonly minOutlets?: number;
 }
 
 export interface TopicModel {
@@ -39,15 +45,18 @@ export interface TopicModel {
 
 /**
  * Learns word counts per topic. Sums of integer counts: the model is the same whatever the order of
- * the examples. Words seen in fewer than two examples are left out (typos, names of one story).
+ * the examples. Words seen in fewer than two examples, or used by fewer than `minOutlets` outlets, are left out.
  */
 export function trainTopicModel(examples: readonly TopicExample[], topicCount: number, options: TopicModelOptions = {}): TopicModel {
   const alpha = options.alpha ?? 0.1;
   const priorPower = options.priorPower ?? 0.5;
-  const evidenceWords = options.evidenceWords ?? 25;
+  const evidenceWords = options.evidenceWords ?? 10;
   const boilerplate = outletBoilerplate(examples);
+  // An archive of fewer outlets asks for all of them.
+  const minOutlets = Math.min(options.minOutlets ?? 3, new Set(examples.map((e) => e.outlet)).size);
   const counts = new Map<Term, Float64Array>();
   const documents = new Map<Term, number>();
+  const outletsOf = new Map<Term, Set<string>>();
   const perTopic = new Array<number>(topicCount).fill(0);
   for (const example of examples) {
     perTopic[example.topic]!++;
@@ -61,19 +70,24 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
       if (!seen.has(word)) {
         seen.add(word);
         documents.set(word, (documents.get(word) ?? 0) + 1);
+        let outlets = outletsOf.get(word);
+        if (outlets === undefined) outletsOf.set(word, (outlets = new Set()));
+        outlets.add(example.outlet);
       }
     }
   }
   const totals = new Float64Array(topicCount);
   for (const [word, row] of counts) {
-    if (documents.get(word)! < 2) counts.delete(word);
+    if (documents.get(word)! < 2 || outletsOf.get(word)!.size < minOutlets) counts.delete(word);
     else for (let t = 0; t < topicCount; t++) totals[t]! += row[t]!;
   }
   const vocabulary = counts.size;
   const logLikelihood = new Map<Term, Float64Array>();
   for (const [word, row] of counts) {
     const logs = new Float64Array(topicCount);
-    for (let t = 0; t < topicCount; t++) logs[t] = Math.log((row[t]! + alpha) / (totals[t]! + alpha * vocabulary));
+    for (let t = 0; t < topicCount; t++) {
+      logs[t] = Math.log((row[t]! + alpha) / (totals[t]! + alpha * vocabulary));
+    }
     logLikelihood.set(word, logs);
   }
   const trained = perTopic.reduce((n, c) => n + c, 0);

@@ -40,7 +40,7 @@ export interface Section {
 
 /** How an article's topic was found (src/archive/place-topics.ts). */
 export interface TopicPlacement {
-  /** section: its section maps to the topic; rule: a config keyword; content: the classifier; fallback: nothing did. */
+  /** section: its section maps to the topic; rule: the classifier, with a topic keyword in the title deciding; content: the classifier alone; fallback: nothing known. */
   readonly by: 'section' | 'rule' | 'content' | 'fallback';
   /** Classifier's probability of the topic, 0–1 (1 for section and rule). */
   readonly confidence: number;

@@ -17,6 +17,12 @@ export interface TopicDef {
   readonly label: string;
   /** Slugs this topic had before (`/topics/<old>/` redirects here). */
   readonly formerSlugs?: readonly string[];
+  /**
+   * Words that, found in the title of an article without a mapped section, weigh for this topic in
+   * the classifier (each multiplies its odds by e^KEYWORD_WEIGHT): names of places and things that say the
+   * subject whatever outlet wrote it. Simplified; titles are folded (繁 → 简) before matching.
+   */
+  readonly keywords?: readonly string[];
 }
 
 /** `[label shown, topic slug or null = classify by content]`, or null: not a section. */
@@ -44,26 +50,28 @@ export interface TaxonomyData {
 
 export const DEFAULT_TAXONOMY: TaxonomyData = {
   topics: [
-    { slug: 'china', label: '中国', formerSlugs: ['china-watch', 'xinwen-lianbo'] },
-    { slug: 'hk-macau-taiwan', label: '港澳台', formerSlugs: ['hk-taiwan', 'cross-strait'] },
-    { slug: 'usa', label: '美国', formerSlugs: ['americas', 'america-column', 'letter-from-america'] },
-    { slug: 'asia-pacific', label: '亚太', formerSlugs: ['asia', 'tokyo-column', 'bangkok-column', 't-f98b2fc8'] },
-    { slug: 'europe', label: '欧洲', formerSlugs: ['france', 'uk'] },
+    { slug: 'china', label: '中国', formerSlugs: ['china-watch', 'xinwen-lianbo'], keywords: ['中共', '习近平', '北京', '国务院', '全国人大', '李克强', '上海', '武汉', '新疆', '西藏'] },
+    { slug: 'hk-macau-taiwan', label: '港澳台', formerSlugs: ['hk-taiwan', 'cross-strait'], keywords: ['香港', '港府', '港人', '林郑', '立法会', '台湾', '台北', '蔡英文', '两岸', '澳门', '国安法'] },
+    { slug: 'usa', label: '美国', formerSlugs: ['americas', 'america-column', 'letter-from-america'], keywords: ['美国大选', '白宫', '特朗普', '川普', '拜登', '国会', '参议院', '众议院', '五角大楼', '华盛顿', '纽约'] },
+    { slug: 'asia-pacific', label: '亚太', formerSlugs: ['asia', 'tokyo-column', 'bangkok-column', 't-f98b2fc8'], keywords: ['日本', '东京', '韩国', '朝鲜', '印度', '印尼', '泰国', '缅甸', '菲律宾', '越南', '澳洲', '澳大利亚', '新加坡', '马来西亚', '巴基斯坦', '阿富汗'] },
+    { slug: 'europe', label: '欧洲', formerSlugs: ['france', 'uk'], keywords: ['欧盟', '欧洲', '英国', '法国', '德国', '意大利', '西班牙', '俄罗斯', '马克龙', '默克尔', '伦敦', '巴黎', '柏林', '脱欧'] },
     {
       slug: 'international',
       label: '国际',
       formerSlugs: ['politics', 'africa', 'middle-east', 'middle-east-africa', 'military-diplomacy', 'world-affairs'],
+      keywords: ['联合国', '世卫', '中东', '以色列', '伊朗', '非洲', '黎巴嫩', '叙利亚', '土耳其', '加拿大', '墨西哥', '巴西'],
     },
     {
       slug: 'economy',
       label: '经济',
       formerSlugs: ['finance', 'economy-trade', 'business-economy', 'business', 'industry', 'real-estate', 'indicators', 'economy-today'],
+      keywords: ['经济', '股市', '美股', '欧股', '日股', '港股', '股价', '市值', '央行', '通胀', '利率', '汇率', '油价', '关税', '财报', 'gdp', '投资'],
     },
-    { slug: 'technology', label: '科技', formerSlugs: ['science', 'future', 'technology-quarterly'] },
-    { slug: 'health', label: '健康' },
-    { slug: 'society', label: '社会', formerSlugs: ['media', 'education', 'local'] },
-    { slug: 'human-rights', label: '人权', formerSlugs: ['human-rights-law', 'ethnic-minorities'] },
-    { slug: 'environment', label: '环境', formerSlugs: ['ecology', 'environment-development'] },
+    { slug: 'technology', label: '科技', formerSlugs: ['science', 'future', 'technology-quarterly'], keywords: ['科技', '科学', '芯片', '5g', '人工智能', '太空', 'nasa', 'spacex', '软件', '苹果公司', '互联网'] },
+    { slug: 'health', label: '健康', keywords: ['疫苗', '世卫', '医疗', '癌', '医院', '病毒'] },
+    { slug: 'society', label: '社会', formerSlugs: ['media', 'education', 'local'], keywords: ['外卖', '自杀', '教育', '学生', '农民工', '警察'] },
+    { slug: 'human-rights', label: '人权', formerSlugs: ['human-rights-law', 'ethnic-minorities'], keywords: ['人权', '维权', '律师', '法轮功', '维吾尔', '宗教', '迫害', '异见'] },
+    { slug: 'environment', label: '环境', formerSlugs: ['ecology', 'environment-development'], keywords: ['气候', '环保', '环境', '污染', '碳排放', '野生动物', '生态'] },
     {
       slug: 'culture',
       label: '文化',
@@ -71,8 +79,9 @@ export const DEFAULT_TAXONOMY: TaxonomyData = {
         'tech-culture', 'science-education-culture', 'arts', 'travel', 'style', 'entertainment', 'heritage', 'learn-french',
         'charming-france', 'french-life', 'french-thought', 'french-landscapes', 'french-arts', 'french-food',
       ],
+      keywords: ['电影', '艺术', '博物馆', '音乐', '文学', '艾美奖', '奥斯卡', '展览', '小说'],
     },
-    { slug: 'sports', label: '体育' },
+    { slug: 'sports', label: '体育', keywords: ['nba', '奥运', '足球', '篮球', '网球', '世界杯', '球员', '联赛', '球队'] },
     { slug: 'general', label: '综合' },
   ],
   fallback: 'general',
