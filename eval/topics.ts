@@ -119,7 +119,7 @@ function leaveOutletOut(): void {
 
 /**
  * How often two outlets' own sections put the same story in the same topic: pairs of sectioned
- * articles of different outlets within 3 days sharing at least half their title bigrams (Jaccard).
+ * articles of different outlets within 3 days sharing 3+ title bigrams and a fifth of them (Jaccard).
  * This bounds what any classifier can score against section-mapped topics.
  */
 function sameStoryAgreement(): void {
@@ -136,7 +136,7 @@ function sameStoryAgreement(): void {
       const y = titleTerms[j]!;
       let shared = 0;
       for (const t of x) if (y.has(t)) shared++;
-      if (shared < 4 || shared / (x.size + y.size - shared) < 0.3) continue;
+      if (shared < 3 || shared / (x.size + y.size - shared) < 0.2) continue;
       pairs++;
       if (mappedOf(a) === mappedOf(b)) agree++;
       else if (examples.length < 6) examples.push(`${a.outlet.key} ${mappedOf(a)} 「${a.title.slice(0, 22)}」 / ${b.outlet.key} ${mappedOf(b)} 「${b.title.slice(0, 22)}」`);

@@ -119,14 +119,15 @@ function keywordHits(title: string, taxonomy: Taxonomy): Float64Array | undefine
 }
 
 /**
- * The classifier's probabilities with each keyword hit multiplying its topic's odds (a topic with a hit
- * counts as at least 1 % likely first: it may have no trained examples); hits alone when the model knows no word.
+ * The classifier's probabilities with each keyword hit multiplying its topic's odds (a topic the model
+ * cannot give, having no trained examples, counts as 1 % likely first); hits alone when the model knows no word.
  */
 function withKeywords(probabilities: Float64Array | undefined, hits: Float64Array, weight: number): Float64Array {
   const p = new Float64Array(hits.length);
   let total = 0;
   for (let t = 0; t < hits.length; t++) {
-    const base = hits[t]! > 0 ? Math.max(probabilities?.[t] ?? 1, 0.01) : (probabilities?.[t] ?? 0);
+    const p0 = probabilities?.[t] ?? 0;
+    const base = hits[t]! > 0 && p0 === 0 ? (probabilities === undefined ? 1 : 0.01) : p0;
     total += p[t] = base * Math.exp(weight * hits[t]!);
   }
   for (let t = 0; t < hits.length; t++) p[t]! /= total;
