@@ -98,8 +98,8 @@ describe('loadArchive: grouping and rejection', () => {
       'dw/4.md': seed(1596000001000, '空', 'https://www.dw.com/zh/4', '', '德国|de-guo'),
     });
     const { archive } = await load(dir);
-    // RFI's sections map onto the taxonomy; DW's unknown words leave them in the fallback, listed last.
-    assert.deepEqual(archive.topics.map((t) => t.key.label), ['中国', '国际', '综合']);
+    // RFI's sections map onto the taxonomy; 柏林 is a keyword of 欧洲; 空 says nothing: the fallback, listed last.
+    assert.deepEqual(archive.topics.map((t) => t.key.label), ['中国', '欧洲', '国际', '综合']);
     assert.deepEqual(archive.outlets.map((o) => o.key.key), ['dw', 'rfi']);
     assert.deepEqual(archive.articles.map((a) => a.title), ['白宫', '北京', '空', '柏林']);
     assert.deepEqual(archive.years.map((y) => [y.year, y.count]), [['2023', 2], ['2020', 2]]);
