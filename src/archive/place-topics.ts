@@ -6,7 +6,7 @@ import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 
 /** Characters of body text read for the classifier, after the title (the lead is where the subject is). */
-export const BODY_CHARS = 600;
+export const BODY_CHARS = 400;
 /** Below this probability a content classification is flagged uncertain. */
 export const UNCERTAIN_BELOW = 0.5;
 /** A second topic is given when the classifier gives it at least this probability. */
