@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ParsedArticle } from '../src/article/article.ts';
 import { findSection } from '../src/article/find-section.ts';
 import { DEFAULT_TAXONOMY } from '../src/article/topic-taxonomy.ts';
@@ -16,6 +19,7 @@ import { buildSite } from '../src/site/build-site.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { render as renderRedirect } from '../layouts/redirect.11ty.ts';
 import { makeArticle } from './support/make-article.ts';
+import { clippings } from './fixtures/cli/run-clippings.ts';
 
 test('the taxonomy data: 12–20 topics with unique [a-z0-9-] slugs, every section mapped onto one of them', () => {
   const slugs = DEFAULT_TAXONOMY.topics.map((t) => t.slug);
@@ -174,6 +178,26 @@ test('topic pages list their outlets · sections as filtered pages; old topic UR
   assert.match(html, /<html lang="zh-CN">/);
   assert.doesNotMatch(html, /<script/);
   assert.ok(site.publish.sitemaps.every((s) => !JSON.stringify(s).includes('/topics/finance/')), 'redirects are not in the sitemap');
+});
+
+test('clippings check --topics lists the uncertain articles and the count of every topic; a config remap shows', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'clippings-topics-'));
+  try {
+    const seed = (ms: number, title: string, url: string, body: string): string => `<!--${ms}-->\n[${title}](${url})\n------\n\n<p>${body}</p>\n`;
+    await mkdir(path.join(dir, 'content'));
+    await writeFile(path.join(dir, 'content/a.md'), seed(1693421125000, '白宫谈判', 'https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/20230830-a', '白宫今天表示谈判仍在进行。'));
+    await writeFile(path.join(dir, 'content/b.md'), seed(1693421126000, 'Ω', 'https://www.dw.com/zh/x/a-1', 'Ω Ω'));
+    const run = await clippings(['check', '--topics', '--cache-dir', '.cache'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Uncertain topics \(1\)/);
+    assert.match(run.stdout, /content\/b\.md: 综合 \(未能归类\) · 德国之声 DW · Ω/);
+    assert.match(run.stdout, /国际 \(international\): 1 \(1 \+ 0\) · 1 \/ 0 \/ 0 · 0/);
+    await writeFile(path.join(dir, 'clippings.config.json'), JSON.stringify({ topics: { outlets: { rfi: { sections: { 国际: ['国际', 'usa'] } } }, rename: { usa: '美利坚' } } }));
+    const remapped = await clippings(['check', '--topics', '--cache-dir', '.cache'], dir);
+    assert.match(remapped.stdout, /美利坚 \(usa\): 1 /);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 function hash(text: string): number {
