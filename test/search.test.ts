@@ -161,7 +161,7 @@ test('results carry URL (with the prefix), title, outlet, date and a highlighted
     assert.match(d.url, /^\/sub\/articles\/[a-z0-9]+\/$/);
     assert.ok(d.meta.title && d.meta.date, JSON.stringify(d.meta));
     assert.match(d.excerpt, /<mark>(北)?朝鲜<\/mark>/);
-    assert.ok(d.filters.outlet?.length === 1 && d.filters.topic?.length === 1, JSON.stringify(d.filters));
+    assert.ok(d.filters.outlet?.length === 1 && (d.filters.topic?.length ?? 0) >= 1, JSON.stringify(d.filters));
   }
   const filters = await pagefind.filters();
   assert.deepEqual(Object.keys(filters).sort(), ['outlet', 'topic']);

@@ -1,7 +1,7 @@
 /**
  * checkOutput: reads a built site the way a browser and a feed reader would, and reports anything in
  * it that could run a script or load active content: foreign `<script>`s, `on*` handlers, dangerous URL
- * schemes, embedding elements, meta refresh, active CSS, and a missing or weak Content-Security-Policy.
+ * schemes, embedding elements, meta refresh (but an immediate one to a same-site path), active CSS, and a missing or weak Content-Security-Policy.
  *
  * - HTML is parsed with parse5 (the WHATWG algorithm browsers use), so escaped text such as
  *   `&lt;script&gt;` in a text node is text, never a finding.
@@ -155,6 +155,8 @@ function walk(parent: ParentNode, context: Context): void {
   }
 }
 
+const SAME_SITE_REDIRECT = /^0; url=\/[a-z0-9/._~-]*$/;
+
 function checkElement(element: Element, context: Context): void {
   const name = element.tagName.toLowerCase();
   const report = (problem: string): void => {
@@ -170,7 +172,10 @@ function checkElement(element: Element, context: Context): void {
 
   if (name === 'script') checkScript(element, context, report);
   if (EMBEDDING.has(name)) report(`<${name}> element (embeds or redirects active content)`);
-  if (name === 'meta' && /refresh/i.test(attribute(element, 'http-equiv') ?? '')) report('<meta http-equiv="refresh">');
+  // The one refresh allowed: a moved topic's redirect page, at once, to a path of the same site.
+  if (name === 'meta' && /refresh/i.test(attribute(element, 'http-equiv') ?? '') && !SAME_SITE_REDIRECT.test(attribute(element, 'content') ?? '')) {
+    report('<meta http-equiv="refresh">');
+  }
   if (name === 'style') {
     const css = textOf(element);
     const problem = activeCss(css);
