@@ -20,6 +20,11 @@ export interface ExportRecord {
   readonly canonicalUrl: string;
   readonly outlet: { readonly key: string; readonly name: string };
   readonly topic: { readonly label: string; readonly slug: string };
+  readonly secondTopic: { readonly label: string; readonly slug: string } | null;
+  /** How the topic was found: the outlet's section, a title keyword, the classifier, or nothing (fallback). */
+  readonly topicBy: 'section' | 'rule' | 'content' | 'fallback';
+  /** The outlet's own section label, when its URL has one. */
+  readonly section: string | null;
   readonly title: string;
   readonly publishedAt: string;
   readonly publishedAtMs: number;
@@ -89,6 +94,9 @@ export function toRecord(article: Article, options: ExportOptions = {}): ExportR
     canonicalUrl: article.canonicalUrl,
     outlet: { key: article.outlet.key, name: article.outlet.name },
     topic: { label: article.topic.label, slug: article.topic.slug },
+    secondTopic: article.secondTopic ? { label: article.secondTopic.label, slug: article.secondTopic.slug } : null,
+    topicBy: article.placement.by,
+    section: article.section?.label ?? null,
     title: article.title,
     publishedAt: new Date(article.publishedAt).toISOString(),
     publishedAtMs: article.publishedAt,
