@@ -1,12 +1,11 @@
 import type { Article, ParsedArticle, Section, Topic, TopicPlacement } from '../article/article.ts';
 import { findSection } from '../article/find-section.ts';
+import { topicText } from '../article/topic-text.ts';
 import { foldHan } from '../text/fold-han.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 
-/** Characters of body text read for the classifier, after the title (the lead is where the subject is). */
-export const BODY_CHARS = 400;
 /** Below this probability a content classification is flagged uncertain. */
 export const UNCERTAIN_BELOW = 0.5;
 /** A second topic is given when the classifier gives it at least this probability. */
@@ -48,19 +47,21 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
 /**
  * The classifier's terms of an article: CJK character bigrams (as numbers, `first * 0x110000 + second`)
  * and Latin words of the title, twice (a headline says more than a sentence of body), then of the
- * first BODY_CHARS of the text; folded with foldHan, so 臺灣 and 台湾 are one term. Why bigrams rather
+ * start of the text: of `article.topicText` (src/article/topic-text.ts, folded while parsing). Why bigrams rather
  * than jieba's words: src/archive/README.md.
  */
 export function topicTerms(article: Readonly<ParsedArticle>): Term[] {
+  const source = article.topicText ?? topicText(article.title, article.text, article.lead);
+  const titleLength = source.indexOf('\n');
   const terms: Term[] = [];
   const visit = (key: string | number, second?: number): void => {
     if (typeof key === 'string') terms.push(key);
     else if (second !== undefined) terms.push(key * 0x110000 + second);
   };
-  forEachTermKey(foldHan(article.title), visit);
+  forEachTermKey(source.slice(0, titleLength), visit);
   const titleEnd = terms.length;
   for (let i = 0; i < titleEnd; i++) terms.push(terms[i]!);
-  forEachTermKey(foldHan((article.text || article.lead).slice(0, BODY_CHARS)), visit);
+  forEachTermKey(source.slice(titleLength + 1), visit);
   return terms;
 }
 

@@ -104,6 +104,8 @@ export interface ParsedArticle {
   readonly bodyHtml: string;
   /** Plain text of the body. */
   readonly text: string;
+  /** Title and start of the text, folded: what the topic classifier reads (src/article/topic-text.ts). */
+  readonly topicText?: string;
   /** CJK-aware reading time in whole minutes (at least 1). */
   readonly readingMinutes: number;
   /** Path of the seed file this capture came from, as given to the loader. */

@@ -20,6 +20,7 @@ import { resolveUrls } from './resolve-urls.ts';
 import { sanitizeBody } from './sanitize-body.ts';
 import { summarize } from './summarize.ts';
 import { DEFAULT_TAXONOMY } from './topic-taxonomy.ts';
+import { topicText } from './topic-text.ts';
 
 /**
  * Turn the split parts of one seed into an Article: parse the body like a browser, strip boilerplate, resolve
@@ -79,6 +80,7 @@ export function toArticle(
     ...(hero !== undefined ? { hero } : {}),
     bodyHtml,
     text,
+    topicText: topicText(title, text, lead),
     readingMinutes: readingMinutes(text),
     sourcePath: path,
     contentHash,
