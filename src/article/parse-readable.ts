@@ -1,0 +1,108 @@
+import { parseFragment, serialize, type DefaultTreeAdapterMap, type ParserOptions } from 'parse5';
+
+type P5Node = DefaultTreeAdapterMap['childNode'];
+type P5Parent = DefaultTreeAdapterMap['parentNode'];
+type P5Element = DefaultTreeAdapterMap['element'];
+
+const HTML = 'http://www.w3.org/1999/xhtml';
+const SVG = 'http://www.w3.org/2000/svg';
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+
+/** Raw-text elements: the parser puts everything up to their end tag (or the end of the body) into one text node. */
+const RAW_TEXT = new Set(['textarea', 'xmp', 'plaintext']);
+/** Whether a body opens one of RAW_TEXT: only then does the parser need to say which end tags were present. */
+const OPENS_RAW_TEXT = /<(?:textarea|xmp|plaintext)[\s/>]/i;
+/**
+ * SVG and MathML children a reader never sees rendered (or that hold CSS/script): dropped with their content.
+ * Names lowercased (SVG's are camel-case in the tree).
+ */
+const HIDDEN_FOREIGN = new Set([
+  'script', 'style', 'title', 'desc', 'metadata', 'defs', 'symbol', 'clippath', 'mask', 'pattern', 'marker',
+  'lineargradient', 'radialgradient', 'filter', 'annotation', 'annotation-xml',
+]);
+/** MathML scripts: the base stays as it is, the scripts become HTML <sub>/<sup> (a², not a2). */
+const SCRIPTS: Readonly<Record<string, readonly string[]>> = { msub: ['sub'], msup: ['sup'], msubsup: ['sub', 'sup'] };
+/** A raw-text element's swallowed markup is re-parsed at most this deep (`<textarea><textarea>…` nests). */
+const MAX_REPARSE = 8;
+
+const PARSE_OPTIONS: ParserOptions<DefaultTreeAdapterMap> = { scriptingEnabled: false };
+
+/**
+ * Parses body HTML like a browser with scripting off, then releases the text a reader would have read from
+ * elements the sanitize schema removes whole: `<noscript>`, `<svg>` and `<math>` are unwrapped (their
+ * ordinary elements and text stay; SVG/MathML styles, scripts, titles, definitions and annotations go),
+ * and `<textarea>`, `<xmp>`, `<plaintext>` become their text — or, when never closed (they then swallowed
+ * the rest of the body as raw text), that text is parsed again as the markup it was meant to be. What is
+ * released then goes through boilerplate removal, URL resolution and the schema like any other markup, so
+ * nothing active survives; CSS and script source never become text.
+ */
+export function parseReadable(html: string): DefaultTreeAdapterMap['documentFragment'] {
+  return parseLevel(html, 0);
+}
+
+function parseLevel(html: string, level: number): DefaultTreeAdapterMap['documentFragment'] {
+  const fragment = parseFragment(html, { ...PARSE_OPTIONS, sourceCodeLocationInfo: OPENS_RAW_TEXT.test(html) });
+  // HTML inside SVG/MathML (`<foreignObject><p>`, `<mi><div>`) follows no HTML nesting rule: once released
+  // it may sit where HTML cannot (a <p> in a <p>). Parsed again from its own serialization, the tree is the
+  // one a browser builds from our output, so nothing moves between sanitizing and reading.
+  return unwrapReadable(fragment, level) ? parseFragment(serialize(fragment), PARSE_OPTIONS) : fragment;
+}
+
+/**
+ * Iterative: bodies can nest thousands of elements deep (see parse-body-html's MAX_DEPTH). Returns whether
+ * HTML elements came out of foreign content.
+ */
+function unwrapReadable(root: P5Parent, level: number): boolean {
+  let mixed = false;
+  const parents: P5Parent[] = [root];
+  while (parents.length > 0) {
+    const parent = parents.pop()!;
+    const pending = [...(parent.childNodes as P5Node[])].reverse();
+    const kept: P5Node[] = [];
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      const released = release(node, level);
+      if (released !== undefined && isForeign(node)) mixed ||= released.some((c) => 'tagName' in c && !isForeign(c));
+      if (released === undefined) {
+        kept.push(node);
+        if ('childNodes' in node) parents.push(node as P5Parent);
+      } else {
+        for (let i = released.length - 1; i >= 0; i--) pending.push(released[i]!);
+      }
+    }
+    for (const node of kept) node.parentNode = parent as P5Element;
+    parent.childNodes = kept as typeof parent.childNodes;
+  }
+  return mixed;
+}
+
+function isForeign(node: P5Node): boolean {
+  return 'namespaceURI' in node && (node.namespaceURI === SVG || node.namespaceURI === MATHML);
+}
+
+/** What replaces `node` in its parent (re-examined in turn), or undefined to keep it as it is. */
+function release(node: P5Node, level: number): P5Node[] | undefined {
+  if (!('tagName' in node)) return undefined;
+  const element = node as P5Element;
+  if (isForeign(element)) {
+    if (HIDDEN_FOREIGN.has(element.tagName.toLowerCase())) return [];
+    const kids = (element.childNodes as P5Node[]).filter((c) => 'tagName' in c);
+    const scripts = element.namespaceURI === MATHML ? SCRIPTS[element.tagName] : undefined;
+    if (scripts === undefined || kids.length !== scripts.length + 1) return element.childNodes as P5Node[];
+    return [kids[0]!, ...scripts.map((tag, i) => htmlElement(tag, [kids[i + 1]!]))];
+  }
+  if (element.tagName === 'noscript') return element.childNodes as P5Node[];
+  if (!RAW_TEXT.has(element.tagName)) return undefined;
+  const text = (element.childNodes as P5Node[]).map((c) => ('value' in c ? c.value : '')).join('');
+  const closed = element.sourceCodeLocation?.endTag !== undefined;
+  if (closed || level >= MAX_REPARSE || text === '') return text === '' ? [] : [textNode(text)];
+  return parseLevel(text, level + 1).childNodes as P5Node[];
+}
+
+function htmlElement(tagName: string, childNodes: P5Node[]): P5Node {
+  return { nodeName: tagName, tagName, attrs: [], namespaceURI: HTML, childNodes, parentNode: null } as unknown as P5Node;
+}
+
+function textNode(value: string): P5Node {
+  return { nodeName: '#text', value, parentNode: null } as unknown as P5Node;
+}
