@@ -105,7 +105,8 @@ function describe(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
     parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
+    // Eleventy wraps the error it caught as `originalError`, not `cause`.
+    current = current instanceof Error ? (current.cause ?? (current as { originalError?: unknown }).originalError) : undefined;
   }
   if (process.env.CLIPPINGS_DEBUG && error instanceof Error) parts.push(error.stack ?? '');
   return parts.join('\n  caused by: ');

@@ -16,6 +16,7 @@ import { loadMedia, publishMedia } from './load-media.ts';
 import { abandonStaging, applyStaging, cleanStaleOutputs, insideRoot, stagingDir, swapIn } from './publish-output.ts';
 import { templatesDigest } from './templates-digest.ts';
 import { collectGarbage, collectGarbageIfGrown } from '../runtime/collect-garbage.ts';
+import { asWriteFailure } from '../runtime/as-write-failure.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -143,6 +144,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const live = path.resolve(output);
   const removeStaging = (): void => abandonStaging(staging, live); // on exit (e.g. Ctrl-C), even mid-swap
   process.once('exit', removeStaging);
+  // What is being written where, for the message when the disk says no (ENOSPC, EACCES…): see asWriteFailure.
+  let writing = { what: 'the pages', where: live };
   try {
     // A full build renders everything into the staging folder, which then replaces the live one. An
     // incremental build stages only what changed (pages whose digest differs, re-indexed search shards,
@@ -191,6 +194,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const stale = new Set<string>();
       for (const shard of shards) if (!keptShards.has(shard.key) || !allExist(output, [`pagefind/${shard.key}/pagefind-entry.json`])) stale.add(shard.key);
       progress.start('search', stale.size);
+      writing = { what: 'the search index', where: path.join(live, 'pagefind') };
       const { indexSearch } = await import('../site/search/index-search.ts');
       const indexed = await indexSearch(staging, shards, { pathPrefix: config.pathPrefix, stale, ...(incremental ? { previousOutput: live } : {}) });
       if (indexed.indexed.length > 0) search = indexed;
@@ -198,17 +202,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       progress.stop();
       phase(`search index (${stale.size} of ${shards.length} shards)`);
     }
+    writing = { what: 'the data export and mirrored images', where: live };
     if (!(incremental && previous.pages[EXPORT_FILE] === digests[EXPORT_FILE])) await exportRecords(archive, staging, exportOptions);
     removed.push(...(await publishMedia(media, staging, incremental ? live : undefined)));
     if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
 
     phase('export and media');
+    writing = { what: 'the new output (publishing it)', where: live };
     if (incremental) {
       await rm(manifestFile, { force: true }); // stopped while applying, the next build is a full one
       applyStaging(staging, live, { replaceDirs: new Set([...(search?.indexed ?? [])].map((key) => `pagefind/${key}`)), remove: removed });
     } else {
       await swapIn(staging, output);
     }
+    writing = { what: 'the build manifest', where: manifestFile };
     await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests, ...(withSearch ? { searchShards: shardDigests } : {}) });
     phase('publish');
     return {
@@ -222,6 +229,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       ms: Date.now() - started,
       ...(search ? { search } : {}),
     };
+  } catch (error) {
+    throw asWriteFailure(error, writing.what, writing.where);
   } finally {
     process.removeListener('exit', removeStaging);
     await rm(staging, { recursive: true, force: true });
