@@ -86,17 +86,37 @@ function release(node: P5Node, level: number): P5Node[] | undefined {
   const element = node as P5Element;
   if (isForeign(element)) {
     if (HIDDEN_FOREIGN.has(element.tagName.toLowerCase())) return [];
+    // Separate labels (a chart's axis, an icon's caption) read as words, not one run: "1月 2月", not "1月2月".
+    if (element.namespaceURI === SVG && element.tagName === 'text') return [...(element.childNodes as P5Node[]), textNode(' ')];
     const kids = (element.childNodes as P5Node[]).filter((c) => 'tagName' in c);
     const scripts = element.namespaceURI === MATHML ? SCRIPTS[element.tagName] : undefined;
     if (scripts === undefined || kids.length !== scripts.length + 1) return element.childNodes as P5Node[];
     return [kids[0]!, ...scripts.map((tag, i) => htmlElement(tag, [kids[i + 1]!]))];
   }
-  if (element.tagName === 'noscript') return element.childNodes as P5Node[];
+  if (element.tagName === 'noscript') return withoutEscapedMarkup(element.childNodes as P5Node[]);
   if (!RAW_TEXT.has(element.tagName)) return undefined;
   const text = (element.childNodes as P5Node[]).map((c) => ('value' in c ? c.value : '')).join('');
   const closed = element.sourceCodeLocation?.endTag !== undefined;
   if (closed || level >= MAX_REPARSE || text === '') return text === '' ? [] : [textNode(text)];
   return parseLevel(text, level + 1).childNodes as P5Node[];
+}
+
+/** Text that spells out tags (`<a href=…>…</a>`, `<br />`): markup escaped by the feed, not prose. */
+const ESCAPED_MARKUP = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
+
+/**
+ * A `<noscript>` fallback whose markup the feed escaped (WordPress embeds: `&lt;a href=…&gt;`) would show its
+ * source to readers: such text is dropped, the rest of the fallback kept.
+ */
+function withoutEscapedMarkup(nodes: P5Node[]): P5Node[] {
+  const keep = (node: P5Node): boolean => !('value' in node && ESCAPED_MARKUP.test(node.value));
+  const stack = nodes.filter((n) => 'childNodes' in n) as P5Parent[];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    parent.childNodes = (parent.childNodes as P5Node[]).filter(keep) as typeof parent.childNodes;
+    for (const child of parent.childNodes as P5Node[]) if ('childNodes' in child) stack.push(child as P5Parent);
+  }
+  return nodes.filter(keep);
 }
 
 function htmlElement(tagName: string, childNodes: P5Node[]): P5Node {
