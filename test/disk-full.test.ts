@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,37 @@ describe('EACCES: a user who may not write beside the output', () => {
     assertSameTree(await snapshotTree(output), before);
   });
 });
+
+describe('EACCES while publishing an incremental build', () => {
+  const nobody = uidOf('nobody');
+  const skip = process.getuid?.() !== 0 ? 'needs root to run the CLI as another user' : nobody === undefined ? 'no user "nobody"' : false;
+  test('files the user may not replace: the message names publishing and the output; nothing live changed', { skip }, async () => {
+    const parent = path.join(work, 'shared-parent');
+    const input = path.join(work, 'content-2');
+    const cache = path.join(work, 'cache-2');
+    mkdirSync(input);
+    copyFileSync(path.join(content, SEED_FILE), path.join(input, SEED_FILE));
+    mkdirSync(parent);
+    const output = path.join(parent, 'site');
+    const first = await runCli(['build', '--input', input, '--output', output, '--cache-dir', cache, '--time-zone', 'Asia/Shanghai', '--quiet']);
+    assert.equal(first.code, 0, first.output);
+    const before = await snapshotTree(output);
+    // The user owns the cache and the folder around the output, not the live files (root's).
+    await chmod(work, 0o755);
+    chownTree(cache, nobody!);
+    chownSync(parent, nobody!, nobody!);
+    const seed = readFileSync(path.join(input, SEED_FILE), 'utf8').replace(/\]\(https:\/\/[^)]+\)/, '](https://www.rfi.fr/cn/国际/20230901-second-article)');
+    writeFileSync(path.join(input, 'second.txt'), seed);
+    const run = execAs(nobody!, ['build', '--input', input, '--output', output, '--cache-dir', cache, '--time-zone', 'Asia/Shanghai', '--quiet']);
+    assertClearFailure(run, /permission denied while writing the new output \(publishing it\) into .*shared-parent[/\\]site; make it writable \(or choose another folder\) and rebuild/);
+    assertSameTree(await snapshotTree(output), before);
+  });
+});
+
+function chownTree(dir: string, uid: number): void {
+  chownSync(dir, uid, uid);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) chownSync(path.join(entry.parentPath, entry.name), uid, uid);
+}
 
 function tryMount(dir: string, size: string): string | undefined {
   if (process.platform !== 'linux') return `mounting a tmpfs needs Linux (this is ${process.platform})`;
