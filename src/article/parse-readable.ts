@@ -12,6 +12,8 @@ const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const RAW_TEXT = new Set(['textarea', 'xmp', 'plaintext']);
 /** Whether a body opens one of RAW_TEXT: only then does the parser need to say which end tags were present. */
 const OPENS_RAW_TEXT = /<(?:textarea|xmp|plaintext)[\s/>]/i;
+/** Whether a body opens any element this module releases: most do not, and skip the walk. */
+const OPENS_RELEASED = /<(?:noscript|svg|math|textarea|xmp|plaintext)[\s/>]/i;
 /**
  * SVG and MathML children a reader never sees rendered (or that hold CSS/script): dropped with their content.
  * Names lowercased (SVG's are camel-case in the tree).
@@ -41,6 +43,7 @@ export function parseReadable(html: string): DefaultTreeAdapterMap['documentFrag
 }
 
 function parseLevel(html: string, level: number): DefaultTreeAdapterMap['documentFragment'] {
+  if (!OPENS_RELEASED.test(html)) return parseFragment(html, PARSE_OPTIONS);
   const fragment = parseFragment(html, { ...PARSE_OPTIONS, sourceCodeLocationInfo: OPENS_RAW_TEXT.test(html) });
   // HTML inside SVG/MathML (`<foreignObject><p>`, `<mi><div>`) follows no HTML nesting rule: once released
   // it may sit where HTML cannot (a <p> in a <p>). Parsed again from its own serialization, the tree is the
