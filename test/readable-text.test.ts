@@ -17,6 +17,8 @@ interface Expected {
   readonly hero?: string;
   /** A piece of bodyHtml that must be there. */
   readonly html?: string;
+  /** How many images the body shows, when the fixture is about images. */
+  readonly images?: number;
   /** The fixture shows markup as text on purpose (a closed <xmp>): its text may spell `alert(`. */
   readonly sourceShown?: boolean;
 }
@@ -41,6 +43,7 @@ describe('text that noscript, textarea, xmp, plaintext, math and svg used to swa
       assert.equal(article.text, want.text);
       assert.equal(article.hero?.src, want.hero);
       if (want.html !== undefined) assert.ok(article.bodyHtml.includes(want.html), article.bodyHtml);
+      if (want.images !== undefined) assert.equal(article.bodyHtml.split('<img ').length - 1, want.images, article.bodyHtml);
       const findings = [...checkHtmlFragment(article.bodyHtml, `${file} bodyHtml`), ...checkHtmlPage(page(article.bodyHtml), `${file} in a page`)];
       assert.equal(show(findings), '', 'the output checker finds nothing active');
       for (const bad of NEVER_TEXT) {

@@ -48,14 +48,15 @@ function parseLevel(html: string, level: number): DefaultTreeAdapterMap['documen
   // HTML inside SVG/MathML (`<foreignObject><p>`, `<mi><div>`) follows no HTML nesting rule: once released
   // it may sit where HTML cannot (a <p> in a <p>). Parsed again from its own serialization, the tree is the
   // one a browser builds from our output, so nothing moves between sanitizing and reading.
-  return unwrapReadable(fragment, level) ? parseFragment(serialize(fragment), PARSE_OPTIONS) : fragment;
+  const shown = /<noscript[\s/>]/i.test(html) ? imageUrls(fragment) : new Set<string>();
+  return unwrapReadable(fragment, level, shown) ? parseFragment(serialize(fragment), PARSE_OPTIONS) : fragment;
 }
 
 /**
  * Iterative: bodies can nest thousands of elements deep (see parse-body-html's MAX_DEPTH). Returns whether
  * HTML elements came out of foreign content.
  */
-function unwrapReadable(root: P5Parent, level: number): boolean {
+function unwrapReadable(root: P5Parent, level: number, shown: ReadonlySet<string>): boolean {
   let mixed = false;
   const parents: P5Parent[] = [root];
   while (parents.length > 0) {
@@ -64,7 +65,7 @@ function unwrapReadable(root: P5Parent, level: number): boolean {
     const kept: P5Node[] = [];
     while (pending.length > 0) {
       const node = pending.pop()!;
-      const released = release(node, level);
+      const released = release(node, level, shown);
       if (released !== undefined && isForeign(node)) mixed ||= released.some((c) => 'tagName' in c && !isForeign(c));
       if (released === undefined) {
         kept.push(node);
@@ -84,7 +85,7 @@ function isForeign(node: P5Node): boolean {
 }
 
 /** What replaces `node` in its parent (re-examined in turn), or undefined to keep it as it is. */
-function release(node: P5Node, level: number): P5Node[] | undefined {
+function release(node: P5Node, level: number, shown: ReadonlySet<string>): P5Node[] | undefined {
   if (!('tagName' in node)) return undefined;
   const element = node as P5Element;
   if (isForeign(element)) {
@@ -96,7 +97,7 @@ function release(node: P5Node, level: number): P5Node[] | undefined {
     if (scripts === undefined || kids.length !== scripts.length + 1) return element.childNodes as P5Node[];
     return [kids[0]!, ...scripts.map((tag, i) => htmlElement(tag, [kids[i + 1]!]))];
   }
-  if (element.tagName === 'noscript') return withoutEscapedMarkup(element.childNodes as P5Node[]);
+  if (element.tagName === 'noscript') return fallbackContent(element.childNodes as P5Node[], shown);
   if (!RAW_TEXT.has(element.tagName)) return undefined;
   const text = (element.childNodes as P5Node[]).map((c) => ('value' in c ? c.value : '')).join('');
   const closed = element.sourceCodeLocation?.endTag !== undefined;
@@ -108,11 +109,14 @@ function release(node: P5Node, level: number): P5Node[] | undefined {
 const ESCAPED_MARKUP = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
 
 /**
- * A `<noscript>` fallback whose markup the feed escaped (WordPress embeds: `&lt;a href=…&gt;`) would show its
- * source to readers: such text is dropped, the rest of the fallback kept.
+ * What a `<noscript>` fallback adds for a reader. Text that spells out markup the feed escaped (WordPress
+ * embeds: `&lt;a href=…&gt;`) would show source, and an image the body already shows (a lazy-loading
+ * `<img data-src>` with its `<noscript><img src>` twin, a video poster repeating the lead image) would show
+ * twice: both are dropped, the rest kept.
  */
-function withoutEscapedMarkup(nodes: P5Node[]): P5Node[] {
-  const keep = (node: P5Node): boolean => !('value' in node && ESCAPED_MARKUP.test(node.value));
+function fallbackContent(nodes: P5Node[], shown: ReadonlySet<string>): P5Node[] {
+  const keep = (node: P5Node): boolean =>
+    'value' in node ? !ESCAPED_MARKUP.test(node.value) : !('tagName' in node && node.tagName === 'img' && LAZY_SOURCES.some((name) => shown.has(attribute(node as P5Element, name) ?? '')));
   const stack = nodes.filter((n) => 'childNodes' in n) as P5Parent[];
   while (stack.length > 0) {
     const parent = stack.pop()!;
@@ -120,6 +124,32 @@ function withoutEscapedMarkup(nodes: P5Node[]): P5Node[] {
     for (const child of parent.childNodes as P5Node[]) if ('childNodes' in child) stack.push(child as P5Parent);
   }
   return nodes.filter(keep);
+}
+
+/** Where feeds put an image's URL (resolve-urls.ts promotes the lazy ones to `src`). */
+const LAZY_SOURCES = ['src', 'data-src', 'data-original'];
+
+/** URLs of the images outside `<noscript>`: what the body shows without its fallbacks. */
+function imageUrls(root: P5Parent): Set<string> {
+  const urls = new Set<string>();
+  const stack: P5Parent[] = [root];
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.childNodes as P5Node[]) {
+      if (!('tagName' in child) || child.tagName === 'noscript') continue;
+      if (child.tagName === 'img') {
+        for (const name of LAZY_SOURCES) {
+          const url = attribute(child, name);
+          if (url) urls.add(url);
+        }
+      }
+      stack.push(child as P5Parent);
+    }
+  }
+  return urls;
+}
+
+function attribute(element: P5Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value.trim();
 }
 
 function htmlElement(tagName: string, childNodes: P5Node[]): P5Node {
