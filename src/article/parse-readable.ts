@@ -45,10 +45,10 @@ export function parseReadable(html: string): DefaultTreeAdapterMap['documentFrag
 function parseLevel(html: string, level: number): DefaultTreeAdapterMap['documentFragment'] {
   if (!OPENS_RELEASED.test(html)) return parseFragment(html, PARSE_OPTIONS);
   const fragment = parseFragment(html, { ...PARSE_OPTIONS, sourceCodeLocationInfo: OPENS_RAW_TEXT.test(html) });
+  const shown = /<noscript[\s/>]/i.test(html) ? imageUrls(fragment) : new Set<string>();
   // HTML inside SVG/MathML (`<foreignObject><p>`, `<mi><div>`) follows no HTML nesting rule: once released
   // it may sit where HTML cannot (a <p> in a <p>). Parsed again from its own serialization, the tree is the
   // one a browser builds from our output, so nothing moves between sanitizing and reading.
-  const shown = /<noscript[\s/>]/i.test(html) ? imageUrls(fragment) : new Set<string>();
   return unwrapReadable(fragment, level, shown) ? parseFragment(serialize(fragment), PARSE_OPTIONS) : fragment;
 }
 
@@ -115,8 +115,11 @@ const ESCAPED_MARKUP = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
  * twice: both are dropped, the rest kept.
  */
 function fallbackContent(nodes: P5Node[], shown: ReadonlySet<string>): P5Node[] {
-  const keep = (node: P5Node): boolean =>
-    'value' in node ? !ESCAPED_MARKUP.test(node.value) : !('tagName' in node && node.tagName === 'img' && LAZY_SOURCES.some((name) => shown.has(attribute(node as P5Element, name) ?? '')));
+  const keep = (node: P5Node): boolean => {
+    if ('value' in node) return !ESCAPED_MARKUP.test(node.value);
+    if (!('tagName' in node) || node.tagName !== 'img') return true;
+    return !LAZY_SOURCES.some((name) => shown.has(attribute(node, name) ?? ''));
+  };
   const stack = nodes.filter((n) => 'childNodes' in n) as P5Parent[];
   while (stack.length > 0) {
     const parent = stack.pop()!;
