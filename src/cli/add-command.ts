@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../article/article.ts';
+import type { ParsedArticle } from '../article/article.ts';
 import { parseArticle } from '../article/parse-article.ts';
 import { listSeedFiles } from '../archive/list-seed-files.ts';
 import { loadArchive } from '../archive/load-archive.ts';
@@ -23,7 +23,7 @@ export type AddOutcome = 'added' | 'skipped' | 'refused';
 export async function addCommand(sources: readonly string[], input: string, config: SiteConfig, cacheDir: string): Promise<number> {
   const archive = await loadArchive(input, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: `${cacheDir}/parse` });
   const byHash = new Map<string, string>();
-  const byUrl = new Map<string, Readonly<Article>>();
+  const byUrl = new Map<string, Readonly<ParsedArticle>>();
   for (const article of archive.articles) {
     byUrl.set(article.canonicalUrl, article);
     for (const capture of article.captures) byHash.set(capture.contentHash, capture.sourcePath);
@@ -37,7 +37,7 @@ export async function addCommand(sources: readonly string[], input: string, conf
   return counts.refused > 0 ? 1 : 0;
 }
 
-async function addOne(file: string, input: string, config: SiteConfig, byHash: Map<string, string>, byUrl: Map<string, Readonly<Article>>): Promise<AddOutcome> {
+async function addOne(file: string, input: string, config: SiteConfig, byHash: Map<string, string>, byUrl: Map<string, Readonly<ParsedArticle>>): Promise<AddOutcome> {
   const bytes = await readFile(file);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const result = parseArticle(bytes, file, { timeZone: config.timeZone, outlets: config.outlets });

@@ -40,9 +40,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case 'check': {
         const { checkCommand, CHECK_HELP } = await import('./check-command.ts');
-        const flags = parse(rest, BUILD_FLAGS, CHECK_HELP, 'check');
+        const flags = parse(rest, { ...BUILD_FLAGS, topics: { type: 'boolean', default: false } }, CHECK_HELP, 'check');
         if (flags === undefined) return 0;
-        return await checkCommand(flags.input, await configFromFlags(flags), flags['cache-dir']);
+        return await checkCommand(flags.input, await configFromFlags(flags), flags['cache-dir'], { topics: (flags as { topics?: boolean }).topics === true });
       }
       case 'add': {
         const { addCommand, ADD_HELP } = await import('./add-command.ts');
