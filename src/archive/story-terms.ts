@@ -1,0 +1,73 @@
+import type { Article } from '../article/article.ts';
+import { foldHan } from '../text/fold-han.ts';
+import { namedThings } from '../text/named-things.ts';
+import { forEachTermKey } from './for-each-term-key.ts';
+import { makeTermIds } from './make-term-ids.ts';
+import { dropOutletBoilerplate, type TermIndex } from './related-terms.ts';
+
+/**
+ * The terms of each article for story detection (src/archive/find-stories.ts), read once into the
+ * same TermIndex layout as related articles use (so `weighTerms` and `selectQueries` weigh them):
+ * folded title, lead and the first `bodyChars` characters of the body (繁/简 alike, foldHan), as CJK
+ * bigrams and Latin words (forEachTermKey), plus named things (numbers, quoted names: namedThings).
+ * Terms in at least half the articles of an outlet are that outlet's boilerplate and are dropped.
+ */
+export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: number): TermIndex {
+  const ids = makeTermIds();
+  const terms: number[] = [];
+  const counts: number[] = [];
+  const titled: number[] = [];
+  const docStart = new Int32Array(docs.length + 1);
+  const lengths = new Float64Array(docs.length);
+  let seenIn = new Int32Array(4096);
+  let seenAt = new Int32Array(4096);
+  let current = 0;
+  const add = (id: number, inTitle: number): void => {
+    if (id >= seenIn.length) {
+      seenIn = grow(seenIn, id);
+      seenAt = grow(seenAt, id);
+    }
+    if (seenIn[id] === current) {
+      const at = seenAt[id]!;
+      counts[at]! += 1 - inTitle;
+      titled[at]! |= inTitle;
+      return;
+    }
+    seenIn[id] = current;
+    seenAt[id] = terms.length;
+    terms.push(id);
+    counts.push(1 - inTitle);
+    titled.push(inTitle);
+  };
+  const inTitle = (key: string | number, second?: number): void => add(ids(key, second), 1);
+  const inBody = (key: string | number, second?: number): void => add(ids(key, second), 0);
+  docs.forEach((doc, index) => {
+    current = index + 1;
+    const title = foldHan(doc.title);
+    const rawBody = doc.text.slice(0, bodyChars);
+    const body = foldHan(rawBody);
+    forEachTermKey(title, inTitle);
+    for (const name of namedThings(title)) inTitle(name);
+    // The lead is normally the first paragraph of the text; read it apart only when it is not.
+    const lead = doc.lead && !rawBody.includes(doc.lead.slice(0, 40)) ? foldHan(doc.lead.slice(0, bodyChars)) : '';
+    for (const text of [lead, body]) {
+      forEachTermKey(text, inBody);
+      for (const name of namedThings(text)) inBody(name);
+    }
+    docStart[index + 1] = terms.length;
+    let length = 0;
+    for (let k = docStart[index]!; k < terms.length; k++) length += counts[k]!;
+    lengths[index] = length;
+  });
+  const termArray = Int32Array.from(terms);
+  const dfs = new Int32Array(seenIn.length);
+  for (const term of termArray) dfs[term]!++;
+  dropOutletBoilerplate(docs, docStart, termArray, seenIn.length);
+  return { docStart, terms: termArray, counts: Int32Array.from(counts), titled: Uint8Array.from(titled), lengths, dfs };
+}
+
+function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
+  bigger.set(array);
+  return bigger;
+}
