@@ -33,7 +33,11 @@ export interface FindStoriesOptions {
   readonly queryTerms?: number;
   /** Characters of the body read after the title (default 600). */
   readonly bodyChars?: number;
-  /** Terms in more than this share of the articles are not terms (default 0.05). */
+  /** Weight added per doubling of the articles in the window using a term, beyond two (default 0.25). */
+  readonly burst?: number;
+  /** Added to the saturated body frequency of a term in the title (default 2). */
+  readonly titleWeight?: number;
+  /** Terms in more than this share of the articles are not terms (default 0.1). */
   readonly maxShare?: number;
   /** Postings scanned per query term and article at most (default 200). */
   readonly maxScan?: number;
@@ -41,8 +45,8 @@ export interface FindStoriesOptions {
   readonly minSimilarity?: number;
   /** Minimum shared query terms (default 4). */
   readonly minSharedTerms?: number;
-  /** Two clusters merge when at least this share of their article pairs are linked (default 0.3). */
-  readonly linkShare?: number;
+  /** Two clusters merge when the cosine of their centroids reaches this (default 0.3). */
+  readonly mergeSimilarity?: number;
 }
 
 export interface Story {
@@ -68,9 +72,9 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const times = Float64Array.from(docs, (d) => d.publishedAt);
 
   const index = indexStoryTerms(docs, options.bodyChars ?? 600);
-  const maxDf = Math.max(2, Math.floor(count * (options.maxShare ?? 0.05)));
-  const weighed = weighTerms(index, count, maxDf, 2);
-  const near = termsNearInTime(weighed, times, windowMs);
+  const maxDf = Math.max(2, Math.floor(count * (options.maxShare ?? 0.1)));
+  const weighed = weighTerms(index, count, maxDf, options.titleWeight ?? 2);
+  const near = termsNearInTime(weighed, times, windowMs, options.burst ?? 0.25);
   const { queryStart, queryTerm, queryWeight, queryNorm } = selectQueries(near.docStart, near.docTerm, near.docWeight, options.queryTerms ?? 40);
   const postings = queryPostings(queryStart, queryTerm, queryWeight, weighed.postingStart.length - 1);
 
@@ -106,9 +110,10 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     }
   }
 
-  const { clusters, clusterOf } = clusterLinks(count, links, times, {
+  const vectors = { start: queryStart, term: queryTerm, weight: queryWeight, norm: queryNorm };
+  const { clusters, clusterOf } = clusterLinks(links, vectors, times, {
     maxSpanMs: (options.maxSpanDays ?? 6) * DAY_MS,
-    linkShare: options.linkShare ?? 0.3,
+    mergeSimilarity: options.mergeSimilarity ?? 0.3,
   });
   // How strongly each article is linked inside its own cluster: the strongest one leads the story.
   const strength = new Float64Array(count);
@@ -129,11 +134,13 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
 }
 
 /**
- * Each document's terms that another document within `windowMs` also has: only they can link it to
- * anything, so only they compete for its query terms (a rare word nobody else used that week would
- * otherwise crowd out the common words an event is told in: 国会, 特朗普, 爆炸).
+ * Each document's terms that other documents within `windowMs` also have, weighted up by how many
+ * do (× log2 of that count, itself included): only such terms can link a document to anything, and
+ * the more articles of the week use a term, the more likely it names the event rather than being a
+ * chance pair of characters across two words (者冲, 进美). A rare term nobody else used that week
+ * would otherwise crowd out the common words an event is told in (国会, 特朗普, 爆炸).
  */
-function termsNearInTime(weighed: ReturnType<typeof weighTerms>, times: Float64Array, windowMs: number) {
+export function termsNearInTime(weighed: ReturnType<typeof weighTerms>, times: Float64Array, windowMs: number, burst: number) {
   const { postingStart, postingDoc, docStart, docTerm, docWeight } = weighed;
   const count = docStart.length - 1;
   const start = new Int32Array(count + 1);
@@ -144,17 +151,26 @@ function termsNearInTime(weighed: ReturnType<typeof weighTerms>, times: Float64A
       const term = docTerm[k]!;
       const from = postingStart[term]!;
       const to = postingStart[term + 1]!;
-      const at = upperBound(postingDoc, from, to, d) - 1; // this document's own posting
-      const before = at > from ? postingDoc[at - 1]! : -1;
-      const after = at + 1 < to ? postingDoc[at + 1]! : -1;
-      if ((before >= 0 && times[d]! - times[before]! <= windowMs) || (after >= 0 && times[after]! - times[d]! <= windowMs)) {
-        terms.push(term);
-        weights.push(docWeight[k]!);
-      }
+      const near = firstAtOrAfter(postingDoc, times, from, to, times[d]! - windowMs);
+      const far = firstAtOrAfter(postingDoc, times, near, to, times[d]! + windowMs + 1);
+      const nearby = far - near;
+      if (nearby < 2) continue;
+      terms.push(term);
+      weights.push(docWeight[k]! * (1 + burst * Math.log2(nearby / 2)));
     }
     start[d + 1] = terms.length;
   }
   return { docStart: start, docTerm: Int32Array.from(terms), docWeight: Float64Array.from(weights) };
+}
+
+/** First posting in [from, to) whose document was published at or after `time`. */
+function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: number, to: number, time: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (times[postingDoc[mid]!]! < time) from = mid + 1;
+    else to = mid;
+  }
+  return from;
 }
 
 /** For each term, the documents having it among their query terms (in document order) and its weight there. */
