@@ -25,6 +25,10 @@ ${sanitizedBody(a.bodyHtml)}
 </div>
 ${a.captures.length > 0 ? captureList(a.captures, a.changesUrl) : ''}
 </article>
+${m.story ? html`<nav class="related story-link" aria-labelledby="story-h" data-pagefind-ignore><h2 id="story-h">本事件的其他报道</h2>
+<p><a href="${safeUrl(m.story.url)}"><bdi>${m.story.title}</bdi></a> <span class="meta">${m.story.summary} · 各家标题对照与时间线</span></p><ul>${m.story.others.map(
+  (r) => html`<li><a href="${safeUrl(r.url)}"><bdi>${r.title}</bdi></a> <span class="meta">${r.outlet} · <time datetime="${r.time.iso}">${r.time.display}</time></span></li>`,
+)}</ul></nav>` : ''}
 ${neighbours('同一天', m.newerInDay, m.olderInDay)}
 ${neighbours(`话题：${a.topic.label}`, m.newerInTopic, m.olderInTopic)}
 ${m.related.length > 0 ? html`<nav class="related" aria-labelledby="related-h" data-pagefind-ignore><h2 id="related-h">相关报道</h2><ul>${m.related.map(
