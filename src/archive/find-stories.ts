@@ -72,7 +72,8 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const times = Float64Array.from(docs, (d) => d.publishedAt);
 
   const index = indexStoryTerms(docs, options.bodyChars ?? 600);
-  const maxDf = Math.max(2, Math.floor(count * (options.maxShare ?? 0.1)));
+  // A small archive has too few articles to tell common words from event words: no cut below 8.
+  const maxDf = Math.max(8, Math.floor(count * (options.maxShare ?? 0.1)));
   const weighed = weighTerms(index, count, maxDf, options.titleWeight ?? 2);
   const near = termsNearInTime(weighed, times, windowMs, options.burst ?? 0.25);
   const { queryStart, queryTerm, queryWeight, queryNorm } = selectQueries(near.docStart, near.docTerm, near.docWeight, options.queryTerms ?? 40);
