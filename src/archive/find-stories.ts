@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import { selectQueries, weighTerms } from './related-terms.ts';
+import { selectQueries, weighTerms, type TermIndex } from './related-terms.ts';
 import { indexStoryTerms } from './story-terms.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 
@@ -43,6 +43,8 @@ export interface FindStoriesOptions {
   readonly maxScan?: number;
   /** Minimum cosine of two articles' query vectors (default 0.2). */
   readonly minSimilarity?: number;
+  /** Two articles whose headlines share no term link only from this cosine up (default 0.5). */
+  readonly strongSimilarity?: number;
   /** Minimum shared query terms (default 4). */
   readonly minSharedTerms?: number;
   /** Two clusters merge when the cosine of their centroids reaches this (default 0.3). */
@@ -78,9 +80,12 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const near = termsNearInTime(weighed, times, windowMs, options.burst ?? 0.25);
   const { queryStart, queryTerm, queryWeight, queryNorm } = selectQueries(near.docStart, near.docTerm, near.docWeight, options.queryTerms ?? 40);
   const postings = queryPostings(queryStart, queryTerm, queryWeight, weighed.postingStart.length - 1);
+  const titles = titleTerms(index, maxDf);
+  const strongSimilarity = options.strongSimilarity ?? 0.5;
 
   const dots = new Float64Array(count);
   const shared = new Int32Array(count);
+  const sharedTitle = new Uint8Array(count);
   const touched = new Int32Array(count);
   const links: Edge[] = [];
   for (let self = 0; self < count; self++) {
@@ -98,15 +103,17 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
         if (times[other]! > until) break;
         if (shared[other] === 0) touched[touchedCount++] = other;
         shared[other]!++;
+        if (titles[self]!.has(term) && titles[other]!.has(term)) sharedTitle[other] = 1;
         dots[other] = dots[other]! + queryWeight[q]! * postings.weight[p]!;
       }
     }
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
       const similarity = dots[other]! / (queryNorm[self]! * queryNorm[other]!);
-      const enough = shared[other]! >= minShared;
+      const enough = shared[other]! >= minShared && (sharedTitle[other] === 1 || similarity >= strongSimilarity);
       dots[other] = 0;
       shared[other] = 0;
+      sharedTitle[other] = 0;
       if (enough && similarity >= minSimilarity) links.push({ a: self, b: other, similarity });
     }
   }
@@ -172,6 +179,27 @@ function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: numbe
     else to = mid;
   }
   return from;
+}
+
+/**
+ * Each document's title terms, numbered as weighTerms numbers them (terms with 2 ≤ df ≤ maxDf, in
+ * order of first appearance): two reports of one event nearly always share a word of their
+ * headlines (休斯敦, 贝鲁特, 任志强), two articles that merely share a subject's vocabulary rarely do.
+ */
+function titleTerms(index: TermIndex, maxDf: number): Set<number>[] {
+  const dense = new Int32Array(index.dfs.length).fill(-1);
+  let next = 0;
+  for (let term = 0; term < index.dfs.length; term++) if (index.dfs[term]! >= 2 && index.dfs[term]! <= maxDf) dense[term] = next++;
+  const sets: Set<number>[] = [];
+  for (let d = 0; d + 1 < index.docStart.length; d++) {
+    const set = new Set<number>();
+    for (let k = index.docStart[d]!; k < index.docStart[d + 1]!; k++) {
+      const raw = index.terms[k]!;
+      if (raw >= 0 && index.titled[k] === 1 && dense[raw]! >= 0) set.add(dense[raw]!);
+    }
+    sets.push(set);
+  }
+  return sets;
 }
 
 /** For each term, the documents having it among their query terms (in document order) and its weight there. */
