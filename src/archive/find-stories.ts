@@ -1,24 +1,24 @@
 import type { Article } from '../article/article.ts';
-import { selectQueries, weighTerms, type TermIndex } from './related-terms.ts';
-import { indexStoryTerms } from './story-terms.ts';
+import { storyVectors } from './story-vectors.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
  * more outlets. An article belongs to at most one story.
  *
- * 1. Terms (src/archive/story-terms.ts): folded title, lead and body start as CJK bigrams, Latin
- *    words, numbers and quoted names, weighted like BM25 with a bonus for title terms; terms in more
- *    than `maxShare` of the archive and an outlet's boilerplate are dropped. Each article keeps its
+ * 1. Vectors (src/archive/story-vectors.ts): folded title, lead and body start as CJK bigrams,
+ *    Latin words, numbers and quoted names (regional spellings of names made one), weighted like
+ *    BM25 with a bonus for title terms and for terms that several articles of the same days use;
+ *    only terms another article within `windowDays` also has count. Each article keeps its
  *    `queryTerms` heaviest terms.
  * 2. Links, from an inverted index of those query terms: each article looks up the articles that
  *    share a query term and were published within `windowDays` after it (postings are in time
  *    order; at most `maxScan` per term), so the work per article is bounded: no all-pairs pass. Two
- *    articles are linked when the cosine of their query vectors reaches `minSimilarity` and they
- *    share at least `minSharedTerms` query terms.
- * 3. Clusters (src/archive/cluster-links.ts): links strongest first join clusters whose merged span
- *    stays within `maxSpanDays` and that are linked densely enough (`linkShare` of their pairs), so
- *    one article about two events does not chain them together.
+ *    articles are linked when the cosine of their query vectors reaches `minSimilarity`, they share
+ *    at least `minSharedTerms` query terms, and a headline term (or reach `strongSimilarity`).
+ * 3. Clusters (src/archive/cluster-links.ts): links strongest first merge clusters whose span stays
+ *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`), so one article that
+ *    mentions two events does not chain them together.
  * 4. A cluster is a story when it has at least two outlets or at least three articles.
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
@@ -73,14 +73,15 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   if (count < 2) return [];
   const times = Float64Array.from(docs, (d) => d.publishedAt);
 
-  const index = indexStoryTerms(docs, options.bodyChars ?? 600);
-  // A small archive has too few articles to tell common words from event words: no cut below 8.
-  const maxDf = Math.max(8, Math.floor(count * (options.maxShare ?? 0.1)));
-  const weighed = weighTerms(index, count, maxDf, options.titleWeight ?? 2);
-  const near = termsNearInTime(weighed, times, windowMs, options.burst ?? 0.25);
-  const { queryStart, queryTerm, queryWeight, queryNorm } = selectQueries(near.docStart, near.docTerm, near.docWeight, options.queryTerms ?? 40);
-  const postings = queryPostings(queryStart, queryTerm, queryWeight, weighed.postingStart.length - 1);
-  const titles = titleTerms(index, maxDf);
+  const { queryStart, queryTerm, queryWeight, queryNorm, titles } = storyVectors(docs, times, {
+    bodyChars: options.bodyChars ?? 600,
+    maxShare: options.maxShare ?? 0.1,
+    titleWeight: options.titleWeight ?? 2,
+    windowMs,
+    burst: options.burst ?? 0.25,
+    queryTerms: options.queryTerms ?? 40,
+  });
+  const postings = queryPostings(queryStart, queryTerm, queryWeight);
   const strongSimilarity = options.strongSimilarity ?? 0.5;
 
   const dots = new Float64Array(count);
@@ -141,69 +142,10 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   return stories.sort((a, b) => firstTime.get(b.id)! - firstTime.get(a.id)! || compareIds(a.id, b.id));
 }
 
-/**
- * Each document's terms that other documents within `windowMs` also have, weighted up by how many
- * do (× log2 of that count, itself included): only such terms can link a document to anything, and
- * the more articles of the week use a term, the more likely it names the event rather than being a
- * chance pair of characters across two words (者冲, 进美). A rare term nobody else used that week
- * would otherwise crowd out the common words an event is told in (国会, 特朗普, 爆炸).
- */
-export function termsNearInTime(weighed: ReturnType<typeof weighTerms>, times: Float64Array, windowMs: number, burst: number) {
-  const { postingStart, postingDoc, docStart, docTerm, docWeight } = weighed;
-  const count = docStart.length - 1;
-  const start = new Int32Array(count + 1);
-  const terms: number[] = [];
-  const weights: number[] = [];
-  for (let d = 0; d < count; d++) {
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const term = docTerm[k]!;
-      const from = postingStart[term]!;
-      const to = postingStart[term + 1]!;
-      const near = firstAtOrAfter(postingDoc, times, from, to, times[d]! - windowMs);
-      const far = firstAtOrAfter(postingDoc, times, near, to, times[d]! + windowMs + 1);
-      const nearby = far - near;
-      if (nearby < 2) continue;
-      terms.push(term);
-      weights.push(docWeight[k]! * (1 + burst * Math.log2(nearby / 2)));
-    }
-    start[d + 1] = terms.length;
-  }
-  return { docStart: start, docTerm: Int32Array.from(terms), docWeight: Float64Array.from(weights) };
-}
-
-/** First posting in [from, to) whose document was published at or after `time`. */
-function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: number, to: number, time: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (times[postingDoc[mid]!]! < time) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}
-
-/**
- * Each document's title terms, numbered as weighTerms numbers them (terms with 2 ≤ df ≤ maxDf, in
- * order of first appearance): two reports of one event nearly always share a word of their
- * headlines (休斯敦, 贝鲁特, 任志强), two articles that merely share a subject's vocabulary rarely do.
- */
-function titleTerms(index: TermIndex, maxDf: number): Set<number>[] {
-  const dense = new Int32Array(index.dfs.length).fill(-1);
-  let next = 0;
-  for (let term = 0; term < index.dfs.length; term++) if (index.dfs[term]! >= 2 && index.dfs[term]! <= maxDf) dense[term] = next++;
-  const sets: Set<number>[] = [];
-  for (let d = 0; d + 1 < index.docStart.length; d++) {
-    const set = new Set<number>();
-    for (let k = index.docStart[d]!; k < index.docStart[d + 1]!; k++) {
-      const raw = index.terms[k]!;
-      if (raw >= 0 && index.titled[k] === 1 && dense[raw]! >= 0) set.add(dense[raw]!);
-    }
-    sets.push(set);
-  }
-  return sets;
-}
-
 /** For each term, the documents having it among their query terms (in document order) and its weight there. */
-function queryPostings(queryStart: Int32Array, queryTerm: Int32Array, queryWeight: Float64Array, termCount: number) {
+function queryPostings(queryStart: Int32Array, queryTerm: Int32Array, queryWeight: Float64Array) {
+  let termCount = 0;
+  for (const term of queryTerm) termCount = Math.max(termCount, term + 1);
   const start = new Int32Array(termCount + 1);
   for (let q = 0; q < queryStart[queryStart.length - 1]!; q++) start[queryTerm[q]! + 1]!++;
   for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;

@@ -1,6 +1,7 @@
 import type { Article } from '../article/article.ts';
 import { foldHan } from '../text/fold-han.ts';
 import { namedThings } from '../text/named-things.ts';
+import { foldNames } from '../text/fold-names.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { makeTermIds } from './make-term-ids.ts';
 import { dropOutletBoilerplate, type TermIndex } from './related-terms.ts';
@@ -43,13 +44,13 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
   const inBody = (key: string | number, second?: number): void => add(ids(key, second), 0);
   docs.forEach((doc, index) => {
     current = index + 1;
-    const title = foldHan(doc.title);
+    const title = foldNames(foldHan(doc.title));
     const rawBody = doc.text.slice(0, bodyChars);
-    const body = foldHan(rawBody);
+    const body = foldNames(foldHan(rawBody));
     forEachTermKey(title, inTitle);
     for (const name of namedThings(title)) inTitle(name);
     // The lead is normally the first paragraph of the text; read it apart only when it is not.
-    const lead = doc.lead && !rawBody.includes(doc.lead.slice(0, 40)) ? foldHan(doc.lead.slice(0, bodyChars)) : '';
+    const lead = doc.lead && !rawBody.includes(doc.lead.slice(0, 40)) ? foldNames(foldHan(doc.lead.slice(0, bodyChars))) : '';
     for (const text of [lead, body]) {
       forEachTermKey(text, inBody);
       for (const name of namedThings(text)) inBody(name);
