@@ -17,6 +17,9 @@ import { toText } from 'hast-util-to-text';
 import type { Article } from '../src/article/article.ts';
 import { findStories } from '../src/archive/find-stories.ts';
 import { namedThings } from '../src/text/named-things.ts';
+import { latinNames } from '../src/text/latin-names.ts';
+import { foldNames } from '../src/text/fold-names.ts';
+import { foldHan } from '../src/text/fold-han.ts';
 import { clippings } from './fixtures/cli/run-clippings.ts';
 import { makeArticle } from './fixtures/features/make-article.ts';
 import { snapshotTree as snapshot, assertSameTree } from './support/snapshot-tree.ts';
@@ -85,6 +88,14 @@ describe('findStories', () => {
 test('namedThings: numbers that name things and quoted names, not dates or times', () => {
   assert.deepEqual(namedThings('警方拘捕53人，《苹果日报》称“大抓捕”，8月10日 18:30 2020-08-10'), ['#53', '"苹果日报', '"大抓捕']);
   assert.deepEqual(namedThings('拜登获273张选举人票，1,500人'), ['#273', '#1500']);
+});
+
+test('latinNames: capitalized words past a sentence start and capitals, not plain English', () => {
+  assert.deepEqual([...latinNames('Listen to this story. Your browser said Joe Biden met WHO staff in Hong Kong.')].sort(), ['biden', 'hong', 'joe', 'kong', 'who']);
+});
+
+test('foldNames: regional spellings of one name become one', () => {
+  assert.equal(foldNames(foldHan('川普與蒲亭通話，休士頓總領館關閉')), '特朗普与普京通话,休斯敦总领馆关闭');
 });
 
 describe('story pages on a small archive', () => {

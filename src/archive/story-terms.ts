@@ -2,6 +2,7 @@ import type { Article } from '../article/article.ts';
 import { foldHan } from '../text/fold-han.ts';
 import { namedThings } from '../text/named-things.ts';
 import { foldNames } from '../text/fold-names.ts';
+import { latinNames } from '../text/latin-names.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { makeTermIds } from './make-term-ids.ts';
 import { dropOutletBoilerplate, type TermIndex } from './related-terms.ts';
@@ -40,12 +41,19 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
     counts.push(1 - inTitle);
     titled.push(inTitle);
   };
-  const inTitle = (key: string | number, second?: number): void => add(ids(key, second), 1);
-  const inBody = (key: string | number, second?: number): void => add(ids(key, second), 0);
+  // Latin words count only when they look like names (latinNames): plain English words say nothing.
+  let names = new Set<string>();
+  const inTitle = (key: string | number, second?: number): void => {
+    if (typeof key !== 'string' || names.has(key)) add(ids(key, second), 1);
+  };
+  const inBody = (key: string | number, second?: number): void => {
+    if (typeof key !== 'string' || names.has(key)) add(ids(key, second), 0);
+  };
   docs.forEach((doc, index) => {
     current = index + 1;
     const title = foldNames(foldHan(doc.title));
     const rawBody = doc.text.slice(0, bodyChars);
+    names = latinNames(`${doc.title}\n${doc.lead.slice(0, bodyChars)}\n${rawBody}`);
     const body = foldNames(foldHan(rawBody));
     forEachTermKey(title, inTitle);
     for (const name of namedThings(title)) inTitle(name);
