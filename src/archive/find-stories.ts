@@ -31,7 +31,7 @@ export interface FindStoriesOptions {
   readonly maxSpanDays?: number;
   /** Heaviest terms per article used to link (default 40). */
   readonly queryTerms?: number;
-  /** Characters of the body read after the title (default 600). */
+  /** Characters of the body read after the title (default 300). */
   readonly bodyChars?: number;
   /** Weight added per doubling of the articles in the window using a term, beyond two (default 0.25). */
   readonly burst?: number;
@@ -74,7 +74,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const times = Float64Array.from(docs, (d) => d.publishedAt);
 
   const { queryStart, queryTerm, queryWeight, queryNorm, titles } = storyVectors(docs, times, {
-    bodyChars: options.bodyChars ?? 600,
+    bodyChars: options.bodyChars ?? 300,
     maxShare: options.maxShare ?? 0.1,
     titleWeight: options.titleWeight ?? 2,
     windowMs,

@@ -16,9 +16,14 @@ import { dropOutletBoilerplate, type TermIndex } from './related-terms.ts';
  */
 export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: number): TermIndex {
   const ids = makeTermIds();
-  const terms: number[] = [];
-  const counts: number[] = [];
-  const titled: number[] = [];
+  // About one entry per character read (a bigram or word each, named things on top; foldNames may
+  // lengthen a name): a first guess, grown when it runs out.
+  let capacity = 16;
+  for (const doc of docs) capacity += doc.title.length + Math.min(bodyChars, doc.lead.length) + Math.min(bodyChars, doc.text.length);
+  let terms = new Int32Array(capacity);
+  let counts = new Int32Array(capacity);
+  let titled = new Uint8Array(capacity);
+  let end = 0;
   const docStart = new Int32Array(docs.length + 1);
   const lengths = new Float64Array(docs.length);
   let seenIn = new Int32Array(4096);
@@ -35,11 +40,19 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
       titled[at]! |= inTitle;
       return;
     }
+    if (end === terms.length) {
+      terms = grow(terms, end);
+      counts = grow(counts, end);
+      const more = new Uint8Array(end * 2);
+      more.set(titled);
+      titled = more;
+    }
     seenIn[id] = current;
-    seenAt[id] = terms.length;
-    terms.push(id);
-    counts.push(1 - inTitle);
-    titled.push(inTitle);
+    seenAt[id] = end;
+    terms[end] = id;
+    counts[end] = 1 - inTitle;
+    titled[end] = inTitle;
+    end++;
   };
   // Latin words count only when they look like names (latinNames): plain English words say nothing.
   let names = new Set<string>();
@@ -63,16 +76,15 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
       forEachTermKey(text, inBody);
       for (const name of namedThings(text)) inBody(name);
     }
-    docStart[index + 1] = terms.length;
+    docStart[index + 1] = end;
     let length = 0;
-    for (let k = docStart[index]!; k < terms.length; k++) length += counts[k]!;
+    for (let k = docStart[index]!; k < end; k++) length += counts[k]!;
     lengths[index] = length;
   });
-  const termArray = Int32Array.from(terms);
   const dfs = new Int32Array(seenIn.length);
-  for (const term of termArray) dfs[term]!++;
-  dropOutletBoilerplate(docs, docStart, termArray, seenIn.length);
-  return { docStart, terms: termArray, counts: Int32Array.from(counts), titled: Uint8Array.from(titled), lengths, dfs };
+  for (let k = 0; k < end; k++) dfs[terms[k]!]!++;
+  dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
+  return { docStart, terms: terms.subarray(0, end), counts: counts.subarray(0, end), titled: titled.subarray(0, end), lengths, dfs };
 }
 
 function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
