@@ -33,11 +33,13 @@ export interface FindStoriesOptions {
   readonly queryTerms?: number;
   /** Characters of the body read after the title (default 300). */
   readonly bodyChars?: number;
+  /** Term weights (idf, common words) come from the articles this close in time (default 60 days). */
+  readonly backgroundDays?: number;
   /** Weight added per doubling of the articles in the window using a term, beyond two (default 0.25). */
   readonly burst?: number;
   /** Added to the saturated body frequency of a term in the title (default 2). */
   readonly titleWeight?: number;
-  /** Terms in more than this share of the articles are not terms (default 0.1). */
+  /** Terms in more than this share of the articles of their background are not terms (default 0.1). */
   readonly maxShare?: number;
   /** Postings scanned per query term and article at most (default 200). */
   readonly maxScan?: number;
@@ -78,6 +80,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     maxShare: options.maxShare ?? 0.1,
     titleWeight: options.titleWeight ?? 2,
     windowMs,
+    backgroundMs: (options.backgroundDays ?? 60) * DAY_MS,
     burst: options.burst ?? 0.25,
     queryTerms: options.queryTerms ?? 40,
   });

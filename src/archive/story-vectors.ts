@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import { selectQueries, weighTerms, type TermIndex } from './related-terms.ts';
+import { selectQueries } from './related-terms.ts';
 import { indexStoryTerms } from './story-terms.ts';
 
 export interface StoryVectorOptions {
@@ -7,54 +7,88 @@ export interface StoryVectorOptions {
   readonly maxShare: number;
   readonly titleWeight: number;
   readonly windowMs: number;
+  readonly backgroundMs: number;
   readonly burst: number;
   readonly queryTerms: number;
 }
 
+/** Term-frequency saturation, as in BM25. */
+const K1 = 1.2;
+/** Below this many articles in its background a document is in a small archive: no common-word cut. */
+const MIN_BACKGROUND = 80;
+
 /**
- * The vectors story detection compares (src/archive/find-stories.ts), for documents in time order:
- * terms read once (story-terms.ts), weighted like BM25 (related-terms.ts `weighTerms`), kept only
- * where another document of the same days has them and weighted up the more do, cut to each
- * document's `queryTerms` heaviest (`selectQueries`); plus each document's headline terms.
+ * The vectors story detection compares (src/archive/find-stories.ts), for documents in time order,
+ * with weights that depend only on the documents near each one in time, so that adding an article
+ * changes the vectors of the articles of its weeks and of no others:
+ *
+ * - idf from the document's background (the documents within `backgroundMs`, e.g. a month either
+ *   side): a term in more than `maxShare` of them is a common word of the period and dropped;
+ * - only terms that another document within `windowMs` also has (only they can link it), weighted
+ *   up the more documents of those days use them (`burst` per doubling), so the common words an
+ *   event is told in (国会, 爆炸) beat chance bigrams across word boundaries (者冲, 进美);
+ * - saturating term frequency plus `titleWeight` for a headline term; no length normalization
+ *   (bodies are cut to `bodyChars` anyway, and a global average length would not be local).
+ *
+ * Cut to each document's `queryTerms` heaviest terms (`selectQueries`); plus each document's
+ * headline terms among them.
  */
 export function storyVectors(docs: readonly Readonly<Article>[], times: Float64Array, options: StoryVectorOptions) {
   const count = docs.length;
   const index = indexStoryTerms(docs, options.bodyChars);
-  // A small archive has too few articles to tell common words from event words: no cut below 8.
-  const maxDf = Math.max(8, Math.floor(count * options.maxShare));
-  const weighed = weighTerms(index, count, maxDf, options.titleWeight);
-  const near = termsNearInTime(weighed, times, options.windowMs, options.burst);
-  return { ...selectQueries(near.docStart, near.docTerm, near.docWeight, options.queryTerms), titles: titleTerms(index, maxDf) };
-}
-
-/**
- * Each document's terms that other documents within `windowMs` also have, weighted up by how many
- * do (× log2 of that count, itself included): only such terms can link a document to anything, and
- * the more articles of the week use a term, the more likely it names the event rather than being a
- * chance pair of characters across two words (者冲, 进美). A rare term nobody else used that week
- * would otherwise crowd out the common words an event is told in (国会, 特朗普, 爆炸).
- */
-function termsNearInTime(weighed: ReturnType<typeof weighTerms>, times: Float64Array, windowMs: number, burst: number) {
-  const { postingStart, postingDoc, docStart, docTerm, docWeight } = weighed;
-  const count = docStart.length - 1;
-  const start = new Int32Array(count + 1);
-  const terms: number[] = [];
-  const weights: number[] = [];
+  const { docStart: rawStart, terms, counts, titled, dfs } = index;
+  // Postings (documents in time order) of every term found in two documents or more.
+  const postingStart = new Int32Array(dfs.length + 1);
+  for (let t = 0; t < dfs.length; t++) postingStart[t + 1] = postingStart[t]! + (dfs[t]! >= 2 ? dfs[t]! : 0);
+  const fill = postingStart.slice(0, dfs.length);
+  const postingDoc = new Int32Array(postingStart[dfs.length]!);
   for (let d = 0; d < count; d++) {
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const term = docTerm[k]!;
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const raw = terms[k]!;
+      const term = raw < 0 ? -raw - 1 : raw;
+      if (dfs[term]! >= 2) postingDoc[fill[term]!++] = d;
+    }
+  }
+
+  const docStart = new Int32Array(count + 1);
+  const docTerm: number[] = [];
+  const docWeight: number[] = [];
+  const titleOf: number[] = [];
+  const allTimes = times;
+  for (let d = 0; d < count; d++) {
+    const t0 = times[d]!;
+    const background = upperTime(allTimes, t0 + options.backgroundMs) - lowerTime(allTimes, t0 - options.backgroundMs);
+    const cut = background < MIN_BACKGROUND ? Infinity : options.maxShare * background;
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const term = terms[k]!;
+      if (term < 0 || dfs[term]! < 2) continue; // an outlet's boilerplate, or nobody else's term
       const from = postingStart[term]!;
       const to = postingStart[term + 1]!;
-      const near = firstAtOrAfter(postingDoc, times, from, to, times[d]! - windowMs);
-      const far = firstAtOrAfter(postingDoc, times, near, to, times[d]! + windowMs + 1);
-      const nearby = far - near;
+      const near = firstAtOrAfter(postingDoc, times, from, to, t0 - options.windowMs);
+      const nearby = firstAtOrAfter(postingDoc, times, near, to, t0 + options.windowMs + 1) - near;
       if (nearby < 2) continue;
-      terms.push(term);
-      weights.push(docWeight[k]! * (1 + burst * Math.log2(nearby / 2)));
+      const bgFrom = firstAtOrAfter(postingDoc, times, from, near, t0 - options.backgroundMs);
+      const bgDf = firstAtOrAfter(postingDoc, times, near, to, t0 + options.backgroundMs + 1) - bgFrom;
+      if (bgDf > cut) continue;
+      const idf = Math.log(1 + (background - bgDf + 0.5) / (bgDf + 0.5));
+      const tf = counts[k]!;
+      const weight = idf * ((tf * (K1 + 1)) / (tf + K1) + options.titleWeight * titled[k]!) * (1 + options.burst * Math.log2(nearby / 2));
+      docTerm.push(term);
+      docWeight.push(weight);
+      titleOf.push(titled[k]!);
     }
-    start[d + 1] = terms.length;
+    docStart[d + 1] = docTerm.length;
   }
-  return { docStart: start, docTerm: Int32Array.from(terms), docWeight: Float64Array.from(weights) };
+  const queries = selectQueries(docStart, Int32Array.from(docTerm), Float64Array.from(docWeight), options.queryTerms);
+  // Headline terms of each document (among all its kept terms): two reports of one event nearly
+  // always share a word of their headlines (休斯敦, 贝鲁特, 任志强).
+  const titles: Set<number>[] = [];
+  for (let d = 0; d < count; d++) {
+    const set = new Set<number>();
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (titleOf[k] === 1) set.add(docTerm[k]!);
+    titles.push(set);
+  }
+  return { ...queries, titles };
 }
 
 /** First posting in [from, to) whose document was published at or after `time`. */
@@ -67,23 +101,26 @@ function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: numbe
   return from;
 }
 
-/**
- * Each document's title terms, numbered as weighTerms numbers them (terms with 2 ≤ df ≤ maxDf, in
- * order of first appearance): two reports of one event nearly always share a word of their
- * headlines (休斯敦, 贝鲁特, 任志强), two articles that merely share a subject's vocabulary rarely do.
- */
-function titleTerms(index: TermIndex, maxDf: number): Set<number>[] {
-  const dense = new Int32Array(index.dfs.length).fill(-1);
-  let next = 0;
-  for (let term = 0; term < index.dfs.length; term++) if (index.dfs[term]! >= 2 && index.dfs[term]! <= maxDf) dense[term] = next++;
-  const sets: Set<number>[] = [];
-  for (let d = 0; d + 1 < index.docStart.length; d++) {
-    const set = new Set<number>();
-    for (let k = index.docStart[d]!; k < index.docStart[d + 1]!; k++) {
-      const raw = index.terms[k]!;
-      if (raw >= 0 && index.titled[k] === 1 && dense[raw]! >= 0) set.add(dense[raw]!);
-    }
-    sets.push(set);
+/** First index of sorted `times` at or after `time`. */
+function lowerTime(times: Float64Array, time: number): number {
+  let from = 0;
+  let to = times.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (times[mid]! < time) from = mid + 1;
+    else to = mid;
   }
-  return sets;
+  return from;
+}
+
+/** First index of sorted `times` after `time`. */
+function upperTime(times: Float64Array, time: number): number {
+  let from = 0;
+  let to = times.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (times[mid]! <= time) from = mid + 1;
+    else to = mid;
+  }
+  return from;
 }
