@@ -7,10 +7,11 @@ import { clusterLinks, type Edge } from './cluster-links.ts';
  * more outlets. An article belongs to at most one story.
  *
  * 1. Vectors (src/archive/story-vectors.ts): folded title, lead and body start as CJK bigrams,
- *    Latin words, numbers and quoted names (regional spellings of names made one), weighted like
- *    BM25 with a bonus for title terms and for terms that several articles of the same days use;
- *    only terms another article within `windowDays` also has count. Each article keeps its
- *    `queryTerms` heaviest terms.
+ *    Latin names, numbers and quoted names (regional spellings of names made one), weighted from
+ *    the article's own months (`backgroundDays`: idf, common words dropped) with a bonus for title
+ *    terms and for terms that several articles of the same days use; only terms another article
+ *    within `windowDays` also has count. Each article keeps its `queryTerms` heaviest terms. So an
+ *    added article changes the vectors of its own weeks only.
  * 2. Links, from an inverted index of those query terms: each article looks up the articles that
  *    share a query term and were published within `windowDays` after it (postings are in time
  *    order; at most `maxScan` per term), so the work per article is bounded: no all-pairs pass. Two
