@@ -15,7 +15,7 @@ export function render({ model: m, site }: TemplateData<ArticlePage>): string {
   return pageShell(site.shell, m, html`<article class="article" data-pagefind-body>
 <header class="article-head">
 <h1 dir="auto" data-pagefind-meta="title">${a.title}</h1>
-<p class="meta" data-pagefind-ignore><a href="${safeUrl(a.outlet.url)}" data-pagefind-filter="outlet">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}" data-pagefind-filter="topic">${a.topic.label}</a> · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]">${a.published.display}</time></a> · ${a.readingTime}</p>
+<p class="meta" data-pagefind-ignore><a href="${safeUrl(a.outlet.url)}" data-pagefind-filter="outlet">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}" data-pagefind-filter="topic">${a.topic.label}</a>${a.secondTopic ? html`、<a href="${safeUrl(a.secondTopic.url)}" data-pagefind-filter="topic">${a.secondTopic.label}</a>` : ''}${a.placement ? html`<span class="note">（${a.placement}）</span>` : ''}${a.section ? html` · 栏目：${a.section}` : ''} · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]">${a.published.display}</time></a> · ${a.readingTime}</p>
 ${a.dateline ? html`<p class="dateline">${a.dateline}</p>` : ''}
 ${m.story ? html`<p class="story-note" data-pagefind-ignore>本文属于事件 <a href="${safeUrl(m.story.url)}"><bdi>${m.story.title}</bdi></a>（${m.story.summary}）</p>
 ` : ''}<p class="archived" data-pagefind-ignore>存档副本，抓取于 <time datetime="${a.captured.iso}">${a.captured.display}</time>。<a class="original" href="${safeUrl(a.originalUrl)}" rel="noopener noreferrer nofollow">阅读原文</a></p>

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { spawnWorker } from '../../runtime/spawn-worker.ts';
 import type { SearchShard } from './shard-articles.ts';
@@ -35,7 +35,8 @@ export async function indexShardsInLanes(job: ShardJob): Promise<number> {
   if (lanes[1].length === 0 || availableParallelism() < 2) return indexShards(job);
   const worker = spawnWorker(new URL('./index-worker.ts', import.meta.url), { ...job, shards: lanes[1] } satisfies ShardJob);
   const other = new Promise<number>((resolvePages, reject) => {
-    worker.once('message', (reply: { pages?: number; error?: string }) => (reply.error === undefined ? resolvePages(reply.pages ?? 0) : reject(new Error(reply.error))));
+    worker.once('message', (reply: { pages?: number; error?: string; code?: string }) =>
+      reply.error === undefined ? resolvePages(reply.pages ?? 0) : reject(Object.assign(new Error(reply.error), reply.code === undefined ? {} : { code: reply.code })));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker exited with code ${code}`)));
   });
@@ -79,8 +80,16 @@ async function indexShard(outputDir: string, shard: SearchShard, pathPrefix: str
     if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: root, glob: '**/*.html' });
     if (added.errors.length > 0) throw new Error(`${bundlePath}: pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: bundlePath });
-    if (written.errors.length > 0) throw new Error(`${bundlePath}: pagefind: ${written.errors.join('; ')}`);
+    // Written by Node, not by Pagefind: Pagefind panics on a full disk (a Rust backtrace, then a process
+    // that never answers), while a Node write error says what happened and can be reported (asWriteFailure).
+    const built = await index.getFiles();
+    if (built.errors.length > 0) throw new Error(`${bundlePath}: pagefind: ${built.errors.join('; ')}`);
+    for (const file of built.files) {
+      const target = resolve(bundlePath, file.path);
+      if (relative(bundlePath, target).startsWith('..')) throw new Error(`${bundlePath}: pagefind: unexpected file path ${file.path}`);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
+    }
     return await indexedPages(bundlePath);
   } finally {
     await pagefind.close();
