@@ -1,0 +1,251 @@
+import { forEachTerm, type CodeFolder } from '../../text/search-terms.ts';
+
+/**
+ * Postings of one index segment, built document by document in increasing id order, in bounded
+ * memory: each term's postings are varint bytes in a chain of blocks (8 bytes, then doubling up to
+ * 4 KB) inside 8 MB pages, and per-term state lives in typed arrays. Nothing per posting is a JS
+ * object, so 100,000 articles (~100 M postings) take a few hundred MB, not gigabytes.
+ *
+ * A posting is one varint: `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`,
+ * the first delta counted from −1. decodePostings (src/site/search/client/decode-postings.ts) reads it.
+ *
+ *     const b = new PostingsBuilder(codeFolder(FOLD_TABLE));
+ *     b.add(0, title, text);
+ *     b.forEachTerm((term, df, bytes) => …);
+ */
+export class PostingsBuilder {
+  private readonly cjkIds = new IntMap();
+  /** Bigrams with a character beyond U+FFFF (rare): keys above 2³². */
+  private readonly wideIds = new Map<number, number>();
+  private readonly wordIds = new Map<string, number>();
+  private readonly keys: (number | string)[] = [];
+  private lastDoc = new Int32Array(1 << 16);
+  private seenIn = new Int32Array(1 << 16);
+  private df = new Int32Array(1 << 16);
+  private tf = new Int32Array(1 << 16);
+  private inTitle = new Uint8Array(1 << 16);
+  /** Offsets in the arena: the first block, the current block, the write position in it, its end. */
+  private head = new Float64Array(1 << 16);
+  private tail = new Float64Array(1 << 16);
+  private pos = new Float64Array(1 << 16);
+  private end = new Float64Array(1 << 16);
+  private readonly pages: Uint8Array[] = [];
+  private pageUsed = PAGE;
+  private touched: number[] = [];
+  private doc = -1;
+  /** Bytes of postings written (without block overhead). */
+  bytes = 0;
+
+  get terms(): number {
+    return this.keys.length;
+  }
+
+  constructor(private readonly fold: CodeFolder) {}
+
+  /** Adds one document; ids must increase. */
+  add(doc: number, title: string, text: string): void {
+    if (doc <= this.doc) throw new Error(`PostingsBuilder: document ${doc} after ${this.doc}`);
+    this.doc = doc;
+    this.touched = [];
+    forEachTerm(title, this.fold, (code, prev) => this.cjk(code, prev, true), (w) => this.see(this.wordId(w), true));
+    forEachTerm(text, this.fold, (code, prev) => this.cjk(code, prev, false), (w) => this.see(this.wordId(w), false));
+    for (const id of this.touched) {
+      const value = (doc - this.lastDoc[id]!) * 16 + this.inTitle[id]! * 8 + Math.min(this.tf[id]!, 7);
+      this.lastDoc[id] = doc;
+      this.df[id]!++;
+      this.writeVarint(id, value);
+    }
+  }
+
+  /** Calls `fn(term, df, postings)` for every term, in first-seen order (sort them to write). */
+  forEachTerm(fn: (term: string, df: number, postings: Uint8Array) => void): void {
+    for (let id = 0; id < this.keys.length; id++) fn(termString(this.keys[id]!), this.df[id]!, this.read(id));
+  }
+
+  private cjk(code: number, previous: number, title: boolean): void {
+    this.see(this.cjkId(code), title);
+    if (previous === -1) return;
+    // Both in the BMP (nearly always): one 32-bit key above every unigram (CJK code points are ≥ U+1100).
+    if (previous < 0x10000 && code < 0x10000) this.see(this.cjkId(((previous << 16) | code) >>> 0), title);
+    else this.see(this.wideId(BIGRAM * (previous + 1) + code), title);
+  }
+
+  private see(id: number, title: boolean): void {
+    if (this.seenIn[id] !== this.doc) {
+      this.seenIn[id] = this.doc;
+      this.tf[id] = 0;
+      this.inTitle[id] = 0;
+      this.touched.push(id);
+    }
+    if (title) this.inTitle[id] = 1;
+    else this.tf[id]!++;
+  }
+
+  private cjkId(key: number): number {
+    let id = this.cjkIds.get(key);
+    if (id === -1) this.cjkIds.set(key, (id = this.newTerm(key)));
+    return id;
+  }
+
+  private wideId(key: number): number {
+    let id = this.wideIds.get(key);
+    if (id === undefined) this.wideIds.set(key, (id = this.newTerm(key)));
+    return id;
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) this.wordIds.set(word, (id = this.newTerm(word)));
+    return id;
+  }
+
+  private newTerm(key: number | string): number {
+    const id = this.keys.length;
+    this.keys.push(key);
+    if (id >= this.lastDoc.length) this.grow();
+    this.lastDoc[id] = -1;
+    this.seenIn[id] = -1;
+    return id;
+  }
+
+  private grow(): void {
+    const n = this.lastDoc.length * 2;
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.lastDoc = grown(this.lastDoc);
+    this.seenIn = grown(this.seenIn);
+    this.df = grown(this.df);
+    this.tf = grown(this.tf);
+    this.inTitle = grown(this.inTitle);
+    this.head = grown(this.head);
+    this.tail = grown(this.tail);
+    this.pos = grown(this.pos);
+    this.end = grown(this.end);
+  }
+
+  private writeVarint(id: number, value: number): void {
+    while (value >= 0x80) {
+      this.writeByte(id, (value % 0x80) | 0x80);
+      value = Math.floor(value / 0x80);
+    }
+    this.writeByte(id, value);
+  }
+
+  private writeByte(id: number, byte: number): void {
+    let at = this.pos[id]!;
+    if (at === this.end[id]!) {
+      const previous = this.tail[id]!;
+      const size = this.head[id] === 0 ? 8 : Math.min(4096, 2 * (this.end[id]! - previous - 4));
+      const block = this.allocate(size + 4);
+      if (this.head[id] === 0) this.head[id] = block;
+      else this.setNext(previous, block);
+      this.tail[id] = block;
+      at = block + 4;
+      this.end[id] = block + 4 + size;
+    }
+    this.pages[Math.floor(at / PAGE)]![at % PAGE] = byte;
+    this.pos[id] = at + 1;
+    this.bytes++;
+  }
+
+  /** A block of `size` bytes (its first 4: the offset of the next block); offset 0 is never handed out. */
+  private allocate(size: number): number {
+    if (this.pageUsed + size > PAGE) {
+      this.pages.push(new Uint8Array(PAGE));
+      this.pageUsed = this.pages.length === 1 ? 8 : 0;
+    }
+    const offset = (this.pages.length - 1) * PAGE + this.pageUsed;
+    this.pageUsed += size;
+    return offset;
+  }
+
+  private setNext(block: number, next: number): void {
+    const page = this.pages[Math.floor(block / PAGE)]!;
+    new DataView(page.buffer).setUint32(block % PAGE, Math.floor(next / 4), true);
+  }
+
+  private read(id: number): Uint8Array {
+    const out = new Uint8Array(this.pos[id]! === 0 ? 0 : this.length(id));
+    let at = 0;
+    let size = 8;
+    for (let block = this.head[id]!; block !== 0; size = Math.min(4096, size * 2)) {
+      const page = this.pages[Math.floor(block / PAGE)]!;
+      const start = (block % PAGE) + 4;
+      const isTail = block === this.tail[id];
+      const stop = isTail ? start + (this.pos[id]! - block - 4) : start + size;
+      out.set(page.subarray(start, stop), at);
+      at += stop - start;
+      block = isTail ? 0 : new DataView(page.buffer, page.byteOffset).getUint32(block % PAGE, true) * 4;
+    }
+    return out;
+  }
+
+  private length(id: number): number {
+    let total = 0;
+    let size = 8;
+    for (let block = this.head[id]!; block !== 0; size = Math.min(4096, size * 2)) {
+      const page = this.pages[Math.floor(block / PAGE)]!;
+      if (block === this.tail[id]) return total + this.pos[id]! - block - 4;
+      total += size;
+      block = new DataView(page.buffer, page.byteOffset).getUint32(block % PAGE, true) * 4;
+    }
+    return total;
+  }
+}
+
+/** Multiplier of a bigram's first code point in its numeric key (above every unigram key). */
+const BIGRAM = 0x110000;
+const PAGE = 8 << 20;
+
+/** A term's string form (what the browser looks up): the word, the character or the pair. */
+function termString(key: number | string): string {
+  if (typeof key === 'string') return key;
+  if (key < BIGRAM) return String.fromCodePoint(key);
+  if (key < 2 ** 32) return String.fromCodePoint(key >>> 16, key & 0xffff);
+  const first = Math.floor(key / BIGRAM) - 1;
+  return String.fromCodePoint(first, key % BIGRAM);
+}
+
+
+/** Open addressing on uint32 keys (never 0) to term ids: a Map of numbers above 2³¹ is several times slower. */
+class IntMap {
+  private keys = new Uint32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = hash32(key) & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if (this.size * 2 >= this.keys.length) this.rehash();
+    const mask = this.keys.length - 1;
+    let i = hash32(key) & mask;
+    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    if (this.keys[i] === 0) this.size++;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+
+  private rehash(): void {
+    const { keys, values } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, values[i]!);
+  }
+}
+
+function hash32(key: number): number {
+  let h = Math.imul(key ^ (key >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
