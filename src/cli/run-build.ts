@@ -7,7 +7,7 @@ import { loadArchive } from '../archive/load-archive.ts';
 import { exportDigest, exportRecords } from '../archive/export-records.ts';
 import { buildSite } from '../site/build-site.ts';
 import type { IndexSearchResult } from '../site/search/index-search.ts';
-import { shardArticles, shardDigest } from '../site/search/shard-articles.ts';
+import { searchDocs } from '../site/search/search-doc.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { manifestPath, readManifest, writeManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
@@ -40,7 +40,7 @@ export interface BuildResult {
   readonly parsed: number;
   readonly published: boolean;
   readonly ms: number;
-  /** The Pagefind shards (re)indexed by this build; undefined when no shard's article pages changed. */
+  /** The search index written by this build (some segments may have been kept); undefined without search. */
   readonly search?: IndexSearchResult;
 }
 
@@ -115,17 +115,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { feeds, sitemaps, robots } = site.publish;
   const published = [...feeds, ...sitemaps, ...(robots ? [robots] : [])].map((f) => f.path);
   for (const rel of published) digests[rel] = 'rewritten';
-  // Search shards (one Pagefind bundle per year, or per month in a busy year) and their digests.
-  const shards = withSearch ? shardArticles(site.lists.article.map((p) => ({ path: p.path, day: p.article.published.iso }))) : [];
-  // A page's search digest covers only what Pagefind reads: the <article data-pagefind-body> (the
-  // article view), its URL, and the shell (html lang) and templates. Related and neighbour links
-  // (outside it or ignored) change on many pages when one article is added, and are left out.
-  const searchDigests: Record<string, string> = {};
-  for (const p of site.lists.article) {
-    searchDigests[p.path] = createHash('sha256').update(templates).update(shell).update(JSON.stringify([p.path, p.url, p.article])).digest('hex');
-  }
-  const shardDigests: Record<string, string> = {};
-  for (const shard of shards) shardDigests[shard.key] = shardDigest(shard, searchDigests);
   collectGarbage();
   phase('page models and digests');
 
@@ -135,7 +124,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const previous = options.full ? undefined : await readManifest(manifestFile);
   const incremental = previous !== undefined && previous.templatesDigest === templates && allExist(output, Object.keys(previous.pages));
-  if (incremental && previous.siteDigest === siteDigest && (!withSearch || allExist(output, shardEntries(shards.map((s) => s.key))))) {
+  // The search index is made of the article pages' fields and text, which their digests cover.
+  if (incremental && previous.siteDigest === siteDigest && (!withSearch || allExist(output, SEARCH_ENTRIES))) {
     return { archive, pagesTotal: site.pages.length, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
@@ -145,27 +135,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   process.once('exit', removeStaging);
   try {
     // A full build renders everything into the staging folder, which then replaces the live one. An
-    // incremental build stages only what changed (pages whose digest differs, re-indexed search shards,
-    // and what every build rewrites: feeds, sitemaps, public/ assets, Pagefind's runtime and shard
-    // list), then moves it into the live output and deletes what is gone (applyStaging).
+    // incremental build stages only what changed (pages whose digest differs, search index segments
+    // whose inputs changed, and what every build rewrites: feeds, sitemaps, public/ assets, the search
+    // manifest and script), then moves it into the live output and deletes what is gone (applyStaging).
     let only: Set<string> | undefined;
     let removed: string[] = [];
     let pagesDeleted = 0;
-    // A shard's bundle is kept when its digest (its article pages and their digests) is unchanged.
-    let keptShards = new Set<string>();
     if (incremental) {
       const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests[rel];
       only = new Set(site.pages.map((p) => p.path).filter((p) => !unchanged(p)));
       removed = Object.keys(previous.pages).filter((rel) => digests[rel] === undefined);
       pagesDeleted = removed.length;
-      const before = previous.searchShards ?? {};
-      keptShards = new Set(shards.filter((s) => before[s.key] === shardDigests[s.key]).map((s) => s.key));
-      const current = new Set(shards.map((s) => s.key));
-      for (const key of Object.keys(before)) if (!current.has(key)) removed.push(`pagefind/${key}`);
     }
     await mkdir(staging, { recursive: true });
 
-    // Loaded only when something is rendered: Eleventy and Pagefind cost ~1 s of imports a no-change build never needs.
+    // Loaded only when something is rendered: Eleventy costs ~1 s of imports a no-change build never needs.
     const { renderSite } = await (renderer ?? import('../site/render-site.ts'));
     progress.start('render', only?.size ?? site.pages.length);
     // In batches, collecting garbage between them: Eleventy's per-page objects from one batch are
@@ -184,19 +168,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     phase(`render ${pagesWritten} pages`);
     const missing = firstMissing(staging, pagePaths);
     if (missing !== undefined) throw new Error(`rendering did not produce ${missing}`);
-    // The search index covers article pages only: a shard is re-indexed when one of its pages changed,
-    // appeared or went away (or its carried-over bundle is incomplete).
+    // The search index (src/site/search/): segments whose inputs are unchanged stay in the live output.
     let search: IndexSearchResult | undefined;
     if (withSearch) {
-      const stale = new Set<string>();
-      for (const shard of shards) if (!keptShards.has(shard.key) || !allExist(output, [`pagefind/${shard.key}/pagefind-entry.json`])) stale.add(shard.key);
-      progress.start('search', stale.size);
+      progress.start('search', 1);
       const { indexSearch } = await import('../site/search/index-search.ts');
-      const indexed = await indexSearch(staging, shards, { pathPrefix: config.pathPrefix, stale, ...(incremental ? { previousOutput: live } : {}) });
-      if (indexed.indexed.length > 0) search = indexed;
-      progress.update(stale.size);
+      search = await indexSearch(staging, searchDocs(archive.articles, site.lists.article), incremental ? { previousOutput: live } : {});
+      removed.push(...search.obsolete);
+      progress.update(1);
       progress.stop();
-      phase(`search index (${stale.size} of ${shards.length} shards)`);
+      phase(`search index (${search.written.length} of ${search.segments.length} segments written, ${search.docsIndexed} articles)`);
     }
     if (!(incremental && previous.pages[EXPORT_FILE] === digests[EXPORT_FILE])) await exportRecords(archive, staging, exportOptions);
     removed.push(...(await publishMedia(media, staging, incremental ? live : undefined)));
@@ -205,11 +186,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     phase('export and media');
     if (incremental) {
       await rm(manifestFile, { force: true }); // stopped while applying, the next build is a full one
-      applyStaging(staging, live, { replaceDirs: new Set([...(search?.indexed ?? [])].map((key) => `pagefind/${key}`)), remove: removed });
+      applyStaging(staging, live, { replaceDirs: new Set(), remove: removed });
     } else {
       await swapIn(staging, output);
     }
-    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests, ...(withSearch ? { searchShards: shardDigests } : {}) });
+    await writeManifest(manifestFile, { output: path.resolve(output), templatesDigest: templates, siteDigest, pages: digests });
     phase('publish');
     return {
       archive,
@@ -267,10 +248,8 @@ function phase(name: string): void {
   phaseStarted = now;
 }
 
-/** Files that show a search build is complete: the shard list, and each shard bundle's entry file. */
-function shardEntries(keys: readonly string[]): string[] {
-  return ['pagefind/shards.json', 'pagefind/pagefind.js', ...keys.map((k) => `pagefind/${k}/pagefind-entry.json`)];
-}
+/** Files that show a search index is in place (index.json is written last). */
+const SEARCH_ENTRIES = ['search/search.js', 'search/index.json'];
 
 function allExist(root: string, rels: readonly string[]): boolean {
   return firstMissing(root, rels) === undefined;

@@ -11,7 +11,7 @@ import { forEachTerm, type CodeFolder } from '../../text/search-terms.ts';
  *
  *     const b = new PostingsBuilder(codeFolder(FOLD_TABLE));
  *     b.add(0, title, text);
- *     b.forEachTerm((term, df, bytes) => …);
+ *     for (let id = 0; id < b.terms; id++) b.copyPostings(id, out, offset); // with b.term(id), b.postingsLength(id)
  */
 export class PostingsBuilder {
   private readonly cjkIds = new IntMap();
@@ -57,9 +57,35 @@ export class PostingsBuilder {
     }
   }
 
-  /** Calls `fn(term, df, postings)` for every term, in first-seen order (sort them to write). */
-  forEachTerm(fn: (term: string, df: number, postings: Uint8Array) => void): void {
-    for (let id = 0; id < this.keys.length; id++) fn(termString(this.keys[id]!), this.df[id]!, this.read(id));
+  /** The string form of term `id` (what the browser looks up): the word, the character or the pair. */
+  term(id: number): string {
+    return termString(this.keys[id]!);
+  }
+
+  /** Documents holding term `id`. */
+  docFrequency(id: number): number {
+    return this.df[id]!;
+  }
+
+  /** Bytes of term `id`'s postings. */
+  postingsLength(id: number): number {
+    return this.length(id);
+  }
+
+  /** Copies term `id`'s postings into `target` at `offset`; returns the offset after them. */
+  copyPostings(id: number, target: Uint8Array, offset: number): number {
+    let at = offset;
+    let size = 8;
+    for (let block = this.head[id]!; block !== 0; size = Math.min(4096, size * 2)) {
+      const page = this.pages[Math.floor(block / PAGE)]!;
+      const start = (block % PAGE) + 4;
+      const isTail = block === this.tail[id];
+      const stop = isTail ? start + (this.pos[id]! - block - 4) : start + size;
+      target.set(page.subarray(start, stop), at);
+      at += stop - start;
+      block = isTail ? 0 : new DataView(page.buffer, page.byteOffset).getUint32(block % PAGE, true) * 4;
+    }
+    return at;
   }
 
   private cjk(code: number, previous: number, title: boolean): void {
@@ -165,22 +191,6 @@ export class PostingsBuilder {
   private setNext(block: number, next: number): void {
     const page = this.pages[Math.floor(block / PAGE)]!;
     new DataView(page.buffer).setUint32(block % PAGE, Math.floor(next / 4), true);
-  }
-
-  private read(id: number): Uint8Array {
-    const out = new Uint8Array(this.pos[id]! === 0 ? 0 : this.length(id));
-    let at = 0;
-    let size = 8;
-    for (let block = this.head[id]!; block !== 0; size = Math.min(4096, size * 2)) {
-      const page = this.pages[Math.floor(block / PAGE)]!;
-      const start = (block % PAGE) + 4;
-      const isTail = block === this.tail[id];
-      const stop = isTail ? start + (this.pos[id]! - block - 4) : start + size;
-      out.set(page.subarray(start, stop), at);
-      at += stop - start;
-      block = isTail ? 0 : new DataView(page.buffer, page.byteOffset).getUint32(block % PAGE, true) * 4;
-    }
-    return out;
   }
 
   private length(id: number): number {

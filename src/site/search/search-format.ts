@@ -15,7 +15,8 @@
  * Documents are numbered oldest first across the whole archive, so ids sort by date, a year is an
  * id range, and a segment is a contiguous range (`first`, `count`). A term lives in bucket
  * `termHash(term) & (buckets − 1)` of every segment that has it. Bucket file: varint term count,
- * then per term (sorted) varint UTF-8 length, the UTF-8 bytes, varint df, varint postings length;
+ * then per term (sorted) its UTF-8 length (one byte: terms are short), the UTF-8 bytes, varint
+ * postings length;
  * then the postings of each term in the same order. A posting is a varint
  * `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`, the first doc counted from −1.
  */

@@ -52,29 +52,45 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
     write(`c${c}.bin`, gzipSync(JSON.stringify(chunk), { level: 6 }));
   }
 
-  // Buckets: a power of two, so the browser finds a term's bucket with a mask.
-  const buckets = 2 ** Math.max(0, Math.ceil(Math.log2(builder.bytes / BUCKET_TARGET)));
-  const byBucket: { term: string; df: number; postings: Uint8Array }[][] = Array.from({ length: buckets }, () => []);
-  builder.forEachTerm((term, df, postings) => byBucket[termHash(term) & (buckets - 1)]!.push({ term, df, postings }));
+  // Buckets: a power of two, so the browser finds a term's bucket with a mask. Each bucket file is
+  // its directory (term, postings length; terms sorted) then the postings, written into one buffer.
+  const terms = builder.terms;
+  const names: string[] = new Array(terms);
+  const lengths = new Int32Array(terms);
+  let total = 0;
+  for (let id = 0; id < terms; id++) {
+    names[id] = builder.term(id);
+    lengths[id] = builder.postingsLength(id);
+    total += lengths[id]! + 4 + names[id]!.length * 3;
+  }
+  const buckets = 2 ** Math.max(0, Math.ceil(Math.log2(total / BUCKET_TARGET)));
+  const members: number[][] = Array.from({ length: buckets }, () => []);
+  for (let id = 0; id < terms; id++) members[termHash(names[id]!) & (buckets - 1)]!.push(id);
   const encoder = new TextEncoder();
-  byBucket.forEach((entries, b) => {
-    entries.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
-    const head: number[] = [];
-    pushVarint(head, entries.length);
-    for (const e of entries) {
-      const utf8 = encoder.encode(e.term);
-      pushVarint(head, utf8.length);
-      for (const byte of utf8) head.push(byte);
-      pushVarint(head, e.df);
-      pushVarint(head, e.postings.length);
+  members.forEach((ids, b) => {
+    ids.sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+    let size = 5;
+    for (const id of ids) size += 4 + names[id]!.length * 3 + 5 + lengths[id]!;
+    const out = new Uint8Array(size);
+    let at = putVarint(out, 0, ids.length);
+    for (const id of ids) {
+      const { written } = encoder.encodeInto(names[id]!, out.subarray(at + 1));
+      out[at] = written; // terms are at most MAX_WORD (24) characters: their UTF-8 length fits one varint byte
+      at = putVarint(out, at + 1 + written, lengths[id]!);
     }
-    const out = new Uint8Array(head.length + entries.reduce((n, e) => n + e.postings.length, 0));
-    out.set(head);
-    let at = head.length;
-    for (const e of entries) (out.set(e.postings, at), (at += e.postings.length));
-    write(`b${b}.bin`, out);
+    for (const id of ids) at = builder.copyPostings(id, out, at);
+    write(`b${b}.bin`, out.subarray(0, at));
   });
   return { buckets, files, bytes, terms: builder.terms };
+}
+
+function putVarint(out: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    out[at++] = (value % 0x80) | 0x80;
+    value = Math.floor(value / 0x80);
+  }
+  out[at++] = value;
+  return at;
 }
 
 function pushVarint(out: number[], value: number): void {

@@ -175,7 +175,6 @@ function parseBucket(bytes: Uint8Array): Map<string, Uint8Array> {
     [len, at] = readVarint(bytes, at);
     const term = decoder.decode(bytes.subarray(at, at + len));
     at += len;
-    [, at] = readVarint(bytes, at); // df: the postings say it too
     [len, at] = readVarint(bytes, at);
     entries.push([term, len]);
   }
