@@ -105,13 +105,14 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
       const parts = queryParts(query, fold);
       const empty = { parts, ids: [], years: new Map(), outlets: new Map(), topics: new Map() };
       if (parts.length === 0 || manifest.docs === 0) return empty;
-      const terms = [...new Set(parts.flatMap((p) => p.terms))];
+      const used = parts.map(lookupTerms);
+      const terms = [...new Set(used.flat())];
       const lists = new Map(await Promise.all(terms.map(async (t) => [t, await postings(t)] as const)));
       // Each part: the documents holding all its terms (bigrams of a CJK run); the query: every part.
       let matched: Map<number, number> | undefined;
-      for (const part of parts) {
-        const hits = intersect(part.terms.map((t) => lists.get(t)!));
-        const df = Math.min(...part.terms.map((t) => lists.get(t)!.ids.length));
+      for (const partTerms of used) {
+        const hits = intersect(partTerms.map((t) => lists.get(t)!));
+        const df = Math.min(...partTerms.map((t) => lists.get(t)!.ids.length));
         const idf = Math.log(1 + manifest.docs / Math.max(1, df));
         const next = new Map<number, number>();
         for (const [id, flag] of hits) {
@@ -162,6 +163,21 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
     },
   };
 }
+
+/**
+ * The terms looked up for a part: all its bigrams up to MAX_BIGRAMS; past that (a long phrase),
+ * every other bigram and the last, which still cover every character. A long phrase is specific
+ * enough that the bigrams left out hardly change what it finds, and each one costs a bucket file
+ * per segment.
+ */
+export function lookupTerms(part: QueryPart): readonly string[] {
+  if (part.terms.length <= MAX_BIGRAMS) return part.terms;
+  const cover = part.terms.filter((_, i) => i % 2 === 0);
+  const last = part.terms[part.terms.length - 1]!;
+  return cover.includes(last) ? cover : [...cover, last];
+}
+
+const MAX_BIGRAMS = 5;
 
 /** A bucket file as a map from term to its postings bytes. */
 function parseBucket(bytes: Uint8Array): Map<string, Uint8Array> {
