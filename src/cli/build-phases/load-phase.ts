@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Archive } from '../../archive/archive.ts';
+import { loadArchive } from '../../archive/load-archive.ts';
+import { collectGarbage } from '../../runtime/collect-garbage.ts';
+import type { SiteConfig } from '../../site/site-config.ts';
+import type { Progress } from '../create-progress.ts';
+import { tracePhase } from './trace-phase.ts';
+
+export interface LoadedArchive {
+  readonly archive: Archive;
+  /** Seed files parsed by this build (the others came from the parse cache). */
+  readonly parsed: number;
+  /** Goes into the templates digest: a new parser re-renders every page. */
+  readonly parserVersion: string;
+}
+
+/** Phase 1: every seed under `input` parsed (in workers, cached in `cacheDir/parse`) into the archive. */
+export async function loadPhase(input: string, cacheDir: string, config: SiteConfig, progress: Progress): Promise<LoadedArchive> {
+  let parsed = 0;
+  let parserVersion = '';
+  let parseTotal = -1;
+  const archive = await loadArchive(input, {
+    timeZone: config.timeZone,
+    outlets: config.outlets,
+    cacheDir: path.join(cacheDir, 'parse'),
+    onProgress: (done, total) => {
+      if (total !== parseTotal) progress.start('parse', (parseTotal = total));
+      progress.update(done);
+    },
+    onStats: (stats) => {
+      parsed = stats.parsed;
+      parserVersion = stats.parserVersion;
+    },
+  });
+  progress.stop();
+  collectGarbage(); // the seeds' bytes and the workers' replies: the peak is set later, by what is live
+  tracePhase('load archive');
+  return { archive, parsed, parserVersion };
+}

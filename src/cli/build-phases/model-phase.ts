@@ -1,0 +1,24 @@
+import type { Archive } from '../../archive/archive.ts';
+import { buildSite } from '../../site/build-site.ts';
+import type { SiteConfig } from '../../site/site-config.ts';
+import type { SiteModel } from '../../site/site-model.ts';
+import { loadMedia, type Media } from '../load-media.ts';
+import { templatesDigest } from '../templates-digest.ts';
+
+export interface ModelledSite {
+  readonly site: SiteModel;
+  /** Mirrored images (`clippings images --mirror`), read from the cache file only, never the network. */
+  readonly media: Media;
+  /** Digest of everything templates depend on (layouts, public/, src/site/, parser version, config). */
+  readonly templates: string;
+  readonly withSearch: boolean;
+}
+
+/** Phase 2: the page models of the whole site, with the mirrored-image map and the templates digest. */
+export async function modelPhase(archive: Archive, config: SiteConfig, projectDir: string, parserVersion: string): Promise<ModelledSite> {
+  const media = await loadMedia(config.mediaDir ?? 'media', config.pathPrefix);
+  const withSearch = config.search !== false;
+  const site = buildSite(archive, config, { feeds: true, search: withSearch, mirror: media.mirror });
+  const templates = await templatesDigest(projectDir, parserVersion, config);
+  return { site, media, templates, withSearch };
+}

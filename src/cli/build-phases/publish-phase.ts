@@ -1,0 +1,51 @@
+import { rm } from 'node:fs/promises';
+import type { Archive } from '../../archive/archive.ts';
+import { exportRecords } from '../../archive/export-records.ts';
+import { writeManifest, type BuildManifest } from '../build-manifest.ts';
+import { publishMedia, type Media } from '../load-media.ts';
+import { applyStaging, swapIn } from '../publish-output.ts';
+import { tracePhase } from './trace-phase.ts';
+
+/**
+ * Test hook: with CLIPPINGS_FAIL_AFTER_RENDER=1 the build throws after rendering into the staging
+ * folder and before the swap, as a crash at the worst moment would. The live output must survive.
+ */
+const FAIL_AFTER_RENDER = 'CLIPPINGS_FAIL_AFTER_RENDER';
+
+export interface PublishInput {
+  readonly archive: Archive;
+  readonly media: Media;
+  readonly staging: string;
+  /** The live output folder (absolute). */
+  readonly live: string;
+  /** Write the data export (its digest changed, or this is a full build). */
+  readonly writeExport: boolean;
+  readonly sourceRoot: string;
+  /** An incremental build moves its files into the live output; a full one swaps the folder. */
+  readonly incremental: boolean;
+  /** Folders the staging copy replaces whole, and paths to delete from the live output. */
+  readonly replaceDirs: readonly string[];
+  readonly removed: readonly string[];
+  readonly manifestFile: string;
+  readonly manifest: BuildManifest;
+}
+
+/**
+ * Phase 6: the data export and mirrored images into staging, then staging published (moved in file by
+ * file, or swapped in whole) and the build manifest written: only after everything else succeeded.
+ */
+export async function publishPhase(input: PublishInput): Promise<void> {
+  const { staging, live, incremental } = input;
+  if (input.writeExport) await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot });
+  const removed = [...input.removed, ...(await publishMedia(input.media, staging, incremental ? live : undefined))];
+  if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
+  tracePhase('export and media');
+  if (incremental) {
+    await rm(input.manifestFile, { force: true }); // stopped while applying, the next build is a full one
+    applyStaging(staging, live, { replaceDirs: new Set(input.replaceDirs), remove: removed });
+  } else {
+    await swapIn(staging, live);
+  }
+  await writeManifest(input.manifestFile, input.manifest);
+  tracePhase('publish');
+}
