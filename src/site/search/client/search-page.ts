@@ -77,10 +77,20 @@ async function start(form: HTMLFormElement, input: HTMLInputElement, statusBox: 
     });
   };
 
+  let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     page = 1;
     void run();
+  });
+  // Search as you type, once typing pauses.
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      page = 1;
+      void run();
+    }, 300);
   });
   for (const key of ['sort', 'year', 'outlet', 'topic'] as const) {
     selects[key]?.addEventListener('change', () => {
