@@ -47,7 +47,7 @@ try {
       loaded += b.length;
       return new Uint8Array(b.buffer, b.byteOffset, b.length);
     },
-    gunzip: async (b: Uint8Array) => gunzipSync(b).toString('utf8'),
+    gunzip: async (b: Uint8Array) => new Uint8Array(gunzipSync(b)),
   };
   const folded = docs.map((d) => [foldHan(d.title), foldHan(d.text)] as const);
   const rows = [];

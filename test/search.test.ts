@@ -65,7 +65,7 @@ let index: SearchIndex;
 function nodeFiles(root: string) {
   return {
     bytes: async (path: string) => new Uint8Array(readFileSync(join(root, 'search', path))),
-    gunzip: async (b: Uint8Array) => gunzipSync(b).toString('utf8'),
+    gunzip: async (b: Uint8Array) => new Uint8Array(gunzipSync(b)),
   };
 }
 

@@ -121,6 +121,15 @@ export function queryParts(query: string, fold: CodeFolder): QueryPart[] {
   return parts.filter((p) => !seen.has(p.text) && seen.add(p.text));
 }
 
+/**
+ * One of 8 bits for a character: the index stores, with each bigram's posting, the bits of the
+ * characters that follow it in the document, so a query 共和国 can tell a text with 共和国 from one
+ * with only 共和党 and 和国际 (7 times in 8), without positions.
+ */
+export function nextBit(code: number): number {
+  return 1 << (Math.imul(code, 0x9e3779b1) >>> 29);
+}
+
 const OTHER = 0;
 const WORD = 1;
 const CJK = 2;

@@ -33,7 +33,7 @@ export async function indexSearch(outputDir: string, docs: readonly SearchDoc[],
     previous === undefined || !existsSync(previous)
       ? []
       : readdirSync(previous)
-          .filter((name) => /^(base|recent)-[0-9a-f]{12}$|^fold-[0-9a-f]{12}\.txt$/.test(name) && !current.has(name))
+          .filter((name) => /^(base|recent)-[0-9a-f]{12}$|^fold-[0-9a-f]{12}\.bin$/.test(name) && !current.has(name))
           .map((name) => `${SEARCH_DIR}/${name}`);
   return { ...result, obsolete };
 }

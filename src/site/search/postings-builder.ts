@@ -1,4 +1,4 @@
-import { forEachTerm, type CodeFolder } from '../../text/search-terms.ts';
+import { forEachTerm, nextBit, type CodeFolder } from '../../text/search-terms.ts';
 
 /**
  * Postings of one index segment, built document by document in increasing id order, in bounded
@@ -7,7 +7,9 @@ import { forEachTerm, type CodeFolder } from '../../text/search-terms.ts';
  * object, so 100,000 articles (~100 M postings) take a few hundred MB, not gigabytes.
  *
  * A posting is one varint: `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`,
- * the first delta counted from −1. decodePostings (src/site/search/client/decode-postings.ts) reads it.
+ * the first delta counted from −1; a bigram's posting is followed by one byte, the bits (nextBit) of
+ * the characters that follow it in the document, which lets a longer query check that its bigrams
+ * are neighbours (search-format.ts).
  *
  *     const b = new PostingsBuilder(codeFolder(FOLD_TABLE));
  *     b.add(0, title, text);
@@ -24,6 +26,9 @@ export class PostingsBuilder {
   private df = new Int32Array(1 << 16);
   private tf = new Int32Array(1 << 16);
   private inTitle = new Uint8Array(1 << 16);
+  /** Per bigram in the current document: a bit (nextBit) for each character that follows it. */
+  private next = new Uint8Array(1 << 16);
+  private lastBigram = -1;
   /** Offsets in the arena: the first block, the current block, the write position in it, its end. */
   private head = new Float64Array(1 << 16);
   private tail = new Float64Array(1 << 16);
@@ -47,13 +52,16 @@ export class PostingsBuilder {
     if (doc <= this.doc) throw new Error(`PostingsBuilder: document ${doc} after ${this.doc}`);
     this.doc = doc;
     this.touched = [];
+    this.lastBigram = -1;
     forEachTerm(title, this.fold, (code, prev) => this.cjk(code, prev, true), (w) => this.see(this.wordId(w), true));
+    this.lastBigram = -1;
     forEachTerm(text, this.fold, (code, prev) => this.cjk(code, prev, false), (w) => this.see(this.wordId(w), false));
     for (const id of this.touched) {
       const value = (doc - this.lastDoc[id]!) * 16 + this.inTitle[id]! * 8 + Math.min(this.tf[id]!, 7);
       this.lastDoc[id] = doc;
       this.df[id]!++;
       this.writeVarint(id, value);
+      if (this.isBigram(id)) this.writeByte(id, this.next[id]!);
     }
   }
 
@@ -90,10 +98,16 @@ export class PostingsBuilder {
 
   private cjk(code: number, previous: number, title: boolean): void {
     this.see(this.cjkId(code), title);
-    if (previous === -1) return;
+    if (previous === -1) {
+      this.lastBigram = -1;
+      return;
+    }
+    // The bigram before this one is followed by this character: its bit in that bigram's mask.
+    if (this.lastBigram !== -1) this.next[this.lastBigram]! |= nextBit(code);
     // Both in the BMP (nearly always): one 32-bit key above every unigram (CJK code points are ≥ U+1100).
-    if (previous < 0x10000 && code < 0x10000) this.see(this.cjkId(((previous << 16) | code) >>> 0), title);
-    else this.see(this.wideId(BIGRAM * (previous + 1) + code), title);
+    const id = previous < 0x10000 && code < 0x10000 ? this.cjkId(((previous << 16) | code) >>> 0) : this.wideId(BIGRAM * (previous + 1) + code);
+    this.see(id, title);
+    this.lastBigram = id;
   }
 
   private see(id: number, title: boolean): void {
@@ -101,10 +115,16 @@ export class PostingsBuilder {
       this.seenIn[id] = this.doc;
       this.tf[id] = 0;
       this.inTitle[id] = 0;
+      this.next[id] = 0;
       this.touched.push(id);
     }
     if (title) this.inTitle[id] = 1;
     else this.tf[id]!++;
+  }
+
+  private isBigram(id: number): boolean {
+    const key = this.keys[id]!;
+    return typeof key === 'number' && key >= BIGRAM;
   }
 
   private cjkId(key: number): number {
@@ -146,6 +166,7 @@ export class PostingsBuilder {
     this.df = grown(this.df);
     this.tf = grown(this.tf);
     this.inTitle = grown(this.inTitle);
+    this.next = grown(this.next);
     this.head = grown(this.head);
     this.tail = grown(this.tail);
     this.pos = grown(this.pos);

@@ -4,11 +4,12 @@
  *
  * ```
  * search/index.json                 SearchManifest: segments, years → first doc id, file names
- * search/fold-<hash>.txt            the 繁→简 table as pairs "臺台灣湾…" (FOLD_TABLE)
+ * search/fold-<hash>.bin            gzip'd 繁→简 table as pairs "臺台灣湾…" (FOLD_TABLE)
  * search/<segment>-<digest>/
  *   b<n>.bin                        term bucket n: term directory, then postings (below)
  *   c<n>.bin                        gzip'd JSON of CHUNK_DOCS documents: title, url, outlet, topic, date, text
- *   facets.bin                      per document: varint outlet index, varint topic index
+ *                                   (the first 6,000 characters: what excerpts are cut from)
+ *   facets.bin                      gzip'd, per document: varint outlet index, varint topic index
  *   meta.json                       SegmentMeta: outlet names, topic labels
  * ```
  *

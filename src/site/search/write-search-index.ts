@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { FOLD_TABLE } from '../../text/fold-han.ts';
 import { FORMAT_VERSION, type SearchManifest, type SegmentInfo } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
@@ -63,8 +64,8 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
     segments.push({ dir, first, count, buckets });
   }
   const foldData = [...FOLD_TABLE].map(([from, to]) => from + to).join('');
-  const fold = `fold-${createHash('sha256').update(foldData).digest('hex').slice(0, 12)}.txt`;
-  writeFileSync(join(root, fold), foldData);
+  const fold = `fold-${createHash('sha256').update(foldData).digest('hex').slice(0, 12)}.bin`;
+  writeFileSync(join(root, fold), gzipSync(foldData, { level: 9 }));
   const manifest: SearchManifest = { version: FORMAT_VERSION, docs: docs.length, fold, segments, years: yearStarts(docs) };
   writeFileSync(join(root, MANIFEST), `${JSON.stringify(manifest)}\n`);
   let files = 2;

@@ -44,11 +44,11 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const facets: number[] = [];
   for (const d of docs) pushVarint(facets, outletIndex.get(d.outlet)!), pushVarint(facets, topicIndex.get(d.topic)!);
-  write('facets.bin', Uint8Array.from(facets));
+  write('facets.bin', gzipSync(Uint8Array.from(facets), { level: 9 }));
 
   // Chunks: CHUNK_DOCS consecutive documents each, gzip'd JSON (the browser inflates them with DecompressionStream).
   for (let c = 0; c * CHUNK_DOCS < docs.length; c++) {
-    const chunk: ChunkDoc[] = docs.slice(c * CHUNK_DOCS, (c + 1) * CHUNK_DOCS).map((d) => [d.title, d.url, d.outlet, d.topic, d.date, d.text]);
+    const chunk: ChunkDoc[] = docs.slice(c * CHUNK_DOCS, (c + 1) * CHUNK_DOCS).map((d) => [d.title, d.url, d.outlet, d.topic, d.date, excerptText(d.text)]);
     write(`c${c}.bin`, gzipSync(JSON.stringify(chunk), { level: 6 }));
   }
 
@@ -83,6 +83,19 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
   });
   return { buckets, files, bytes, terms: builder.terms };
 }
+
+/**
+ * The text kept for excerpts: the first EXCERPT_CHARS characters. 97 % of real articles are shorter;
+ * the longest (up to 150,000 characters) would otherwise make a page of results load hundreds of KB.
+ * A match further in is still found (the postings cover the whole text); its excerpt shows the start.
+ */
+function excerptText(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+const EXCERPT_CHARS = 6000;
 
 function putVarint(out: Uint8Array, at: number, value: number): number {
   while (value >= 0x80) {

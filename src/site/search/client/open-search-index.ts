@@ -1,4 +1,4 @@
-import { codeFolder, foldPairs, queryParts, type CodeFolder, type QueryPart } from '../../../text/search-terms.ts';
+import { codeFolder, foldPairs, nextBit, queryParts, type CodeFolder, type QueryPart } from '../../../text/search-terms.ts';
 import { CHUNK_DOCS, readVarint, termHash, type ChunkDoc, type SearchManifest, type SegmentInfo, type SegmentMeta } from '../search-format.ts';
 
 /**
@@ -12,8 +12,8 @@ import { CHUNK_DOCS, readVarint, termHash, type ChunkDoc, type SearchManifest, t
 export interface IndexFiles {
   /** The bytes of a file of the index folder (`index.json`, `base-…/b3.bin`); rejects when it cannot. */
   bytes(path: string): Promise<Uint8Array>;
-  /** Inflates a gzip'd chunk file to its text. */
-  gunzip(bytes: Uint8Array): Promise<string>;
+  /** Inflates gzip'd bytes (chunks, facets, the fold table). */
+  gunzip(bytes: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface SearchOptions {
@@ -56,7 +56,7 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
   const decoder = new TextDecoder();
   const manifest = JSON.parse(decoder.decode(await files.bytes('index.json'))) as SearchManifest;
   if (manifest.version !== 1) throw new Error(`index.json: unknown index version ${String(manifest.version)}`);
-  const fold = codeFolder(foldPairs(decoder.decode(await files.bytes(manifest.fold))));
+  const fold = codeFolder(foldPairs(decoder.decode(await files.gunzip(await files.bytes(manifest.fold)))));
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     let p = cache.get(key) as Promise<T> | undefined;
@@ -70,19 +70,21 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
   const facets = (s: SegmentInfo) =>
     once(`${s.dir}/facets`, async () => {
       const meta = JSON.parse(decoder.decode(await files.bytes(`${s.dir}/meta.json`))) as SegmentMeta;
-      const bytes = await files.bytes(`${s.dir}/facets.bin`);
+      const bytes = await files.gunzip(await files.bytes(`${s.dir}/facets.bin`));
       const outlet = new Uint16Array(s.count);
       const topic = new Uint16Array(s.count);
       for (let i = 0, at = 0; i < s.count; i++) [outlet[i], at] = readVarint(bytes, at), ([topic[i], at] = readVarint(bytes, at));
       return { meta, outlet, topic };
     });
-  const chunk = (s: SegmentInfo, c: number) => once(`${s.dir}/c${c}`, async () => JSON.parse(await files.gunzip(await files.bytes(`${s.dir}/c${c}.bin`))) as ChunkDoc[]);
+  const chunk = (s: SegmentInfo, c: number) => once(`${s.dir}/c${c}`, async () => JSON.parse(decoder.decode(await files.gunzip(await files.bytes(`${s.dir}/c${c}.bin`)))) as ChunkDoc[]);
   const segmentOf = (id: number): SegmentInfo => manifest.segments.find((s) => id >= s.first && id < s.first + s.count)!;
 
-  /** Postings of a term across all segments, ids ascending: `[ids, flags]` (flags: 8 = in title, 0–7 = tf). */
-  const postings = async (term: string): Promise<{ ids: number[]; flags: number[] }> => {
+  /** Postings of a term across all segments, ids ascending (flags: 8 = in title, 0–7 = tf; next: a bigram's follower bits). */
+  const postings = async (term: string): Promise<Postings> => {
+    const bigram = isBigram(term);
     const ids: number[] = [];
     const flags: number[] = [];
+    const next: number[] = [];
     const h = termHash(term);
     const found = await Promise.all(manifest.segments.map((s) => bucket(s, h & (s.buckets - 1)).then((b) => b.get(term))));
     for (const bytes of found) {
@@ -93,9 +95,10 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
         doc += Math.floor(v / 16);
         ids.push(doc);
         flags.push(v % 16);
+        if (bigram) next.push(bytes[at++]!);
       }
     }
-    return { ids, flags };
+    return { ids, flags, next };
   };
 
   return {
@@ -110,8 +113,9 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
       const lists = new Map(await Promise.all(terms.map(async (t) => [t, await postings(t)] as const)));
       // Each part: the documents holding all its terms (bigrams of a CJK run); the query: every part.
       let matched: Map<number, number> | undefined;
-      for (const partTerms of used) {
-        const hits = intersect(partTerms.map((t) => lists.get(t)!));
+      for (const [p, partTerms] of used.entries()) {
+        const needs = followers(parts[p]!);
+        const hits = intersect(partTerms.map((t) => ({ ...lists.get(t)!, needs: needs.get(t) ?? 0 })));
         const df = Math.min(...partTerms.map((t) => lists.get(t)!.ids.length));
         const idf = Math.log(1 + manifest.docs / Math.max(1, df));
         const next = new Map<number, number>();
@@ -199,14 +203,47 @@ function parseBucket(bytes: Uint8Array): Map<string, Uint8Array> {
   return map;
 }
 
-/** Documents in every list, with the lowest tf and the title bit only when all have it. */
-function intersect(lists: readonly { ids: number[]; flags: number[] }[]): Map<number, number> {
+interface Postings {
+  readonly ids: number[];
+  readonly flags: number[];
+  /** Bigrams only: per posting, the bits (nextBit) of the characters that follow it in the document. */
+  readonly next: number[];
+}
+
+const CJK_PAIR = /^[^\x00-\x7f]{2}$/u;
+
+/** A bigram is two CJK characters; words are letters and digits of other scripts, never two of them alone… */
+function isBigram(term: string): boolean {
+  return [...term].length === 2 && CJK_PAIR.test(term) && !/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u.test(term);
+}
+
+/**
+ * For each bigram of a CJK part, the bits of the characters that follow it in the query: a document
+ * with the part must have them in that bigram's follower bits (共和 followed by 国, in 共和国).
+ */
+function followers(part: QueryPart): Map<string, number> {
+  const needs = new Map<string, number>();
+  if (!part.cjk) return needs;
+  const chars = [...part.text];
+  for (let i = 0; i + 2 < chars.length; i++) {
+    const bigram = chars[i]! + chars[i + 1]!;
+    needs.set(bigram, (needs.get(bigram) ?? 0) | nextBit(chars[i + 2]!.codePointAt(0)!));
+  }
+  return needs;
+}
+
+/**
+ * Documents in every list (and whose follower bits have what the list needs), with the lowest tf
+ * and the title bit only when all have it.
+ */
+function intersect(lists: readonly (Postings & { needs: number })[]): Map<number, number> {
   const sorted = [...lists].sort((a, b) => a.ids.length - b.ids.length);
   const out = new Map<number, number>();
   const first = sorted[0]!;
   const cursors = sorted.map(() => 0);
   outer: for (let i = 0; i < first.ids.length; i++) {
     const id = first.ids[i]!;
+    if (first.needs !== 0 && (first.next[i]! & first.needs) !== first.needs) continue;
     let tf = first.flags[i]! & 7;
     let title = first.flags[i]! & 8;
     for (let l = 1; l < sorted.length; l++) {
@@ -215,6 +252,7 @@ function intersect(lists: readonly { ids: number[]; flags: number[] }[]): Map<nu
       while (c < list.ids.length && list.ids[c]! < id) c++;
       cursors[l] = c;
       if (list.ids[c] !== id) continue outer;
+      if (list.needs !== 0 && (list.next[c]! & list.needs) !== list.needs) continue outer;
       tf = Math.min(tf, list.flags[c]! & 7);
       title &= list.flags[c]! & 8;
     }

@@ -39,7 +39,7 @@ async function start(form: HTMLFormElement, input: HTMLInputElement, statusBox: 
       if (!response.ok) throw new Error(`${response.status} ${new URL(path, base).pathname}`);
       return new Uint8Array(await response.arrayBuffer());
     },
-    gunzip: (bytes) => new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).text(),
+    gunzip: async (bytes) => new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()),
   });
   statusBox.textContent = '';
   if (controls) controls.hidden = false;
