@@ -170,18 +170,19 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
 
 /**
  * The terms looked up for a part: all its bigrams up to MAX_BIGRAMS; past that (a long phrase),
- * every other bigram and the last, which still cover every character. A long phrase is specific
- * enough that the bigrams left out hardly change what it finds, and each one costs a bucket file
- * per segment.
+ * every other bigram and the last, which still cover every character (and the follower bits check
+ * that each is followed by the next one's first character), then more in order up to MAX_BIGRAMS.
+ * Each bigram costs a bucket file per segment; a long phrase is specific enough without all of them.
  */
 export function lookupTerms(part: QueryPart): readonly string[] {
   if (part.terms.length <= MAX_BIGRAMS) return part.terms;
-  const cover = part.terms.filter((_, i) => i % 2 === 0);
-  const last = part.terms[part.terms.length - 1]!;
-  return cover.includes(last) ? cover : [...cover, last];
+  const last = part.terms.length - 1;
+  const chosen = new Set(part.terms.map((_, i) => i).filter((i) => i % 2 === 0 || i === last));
+  for (let i = 0; i < part.terms.length && chosen.size < MAX_BIGRAMS; i++) chosen.add(i);
+  return [...chosen].sort((a, b) => a - b).map((i) => part.terms[i]!);
 }
 
-const MAX_BIGRAMS = 5;
+const MAX_BIGRAMS = 4;
 
 /** A bucket file as a map from term to its postings bytes. */
 function parseBucket(bytes: Uint8Array): Map<string, Uint8Array> {
