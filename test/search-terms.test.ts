@@ -34,4 +34,8 @@ test('text gives every CJK character with its neighbour, and every word', () => 
   forEachTerm('臺灣選舉 (Taiwan 2024)', fold, (c, p) => cjk.push(p === -1 ? String.fromCodePoint(c) : String.fromCodePoint(p, c)), (w) => words.push(w));
   assert.deepEqual(cjk, ['台', '台湾', '湾选', '选举']);
   assert.deepEqual(words, ['taiwan', '2024']);
+  const mixed: string[] = [];
+  forEachTerm('COVID19 G20', fold, () => undefined, (w) => mixed.push(w));
+  assert.deepEqual(mixed, ['covid19', 'covid', '19', 'g20', 'g', '20'], 'letter and digit runs too, so covid finds covid19');
+  assert.deepEqual(queryParts('COVID19', fold).map((p) => p.terms), [['covid19']], 'a query keeps the word whole');
 });

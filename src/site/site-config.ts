@@ -19,6 +19,6 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** Folder of mirrored images (`clippings images --mirror`), read by builds; default "media". */
   readonly mediaDir?: string;
-  /** Build the Pagefind search index and the search page (default true; `--no-search` turns it off). */
+  /** Build the search index (src/site/search/) and the search page (default true; `--no-search` turns it off). */
   readonly search?: boolean;
 }

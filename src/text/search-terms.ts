@@ -63,10 +63,19 @@ export function foldPairs(data: string): [string, string][] {
 /**
  * Calls `onCjk(code, previous)` for every CJK character (its folded code point, and the folded one
  * before it in the same run or −1) and `onWord(word)` for every word, of `text` folded by `fold`.
+ * A word mixing letters and digits is also given as its letter and digit runs (covid19 → covid19,
+ * covid, 19), so that a query for covid finds it; `whole` gives only the word (for queries).
  */
-export function forEachTerm(text: string, fold: CodeFolder, onCjk: (code: number, previous: number) => void, onWord: (word: string) => void): void {
+export function forEachTerm(text: string, fold: CodeFolder, onCjk: (code: number, previous: number) => void, onTerm: (word: string) => void, whole = false): void {
   let previous = -1;
   let word = '';
+  const onWord = whole
+    ? onTerm
+    : (w: string): void => {
+        onTerm(w);
+        const runs = /\p{N}/u.test(w) && /[^\p{N}]/u.test(w) ? w.match(/\p{N}+|[^\p{N}]+/gu) : null;
+        if (runs !== null) for (const run of runs) onTerm(run);
+      };
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
@@ -115,6 +124,7 @@ export function queryParts(query: string, fold: CodeFolder): QueryPart[] {
       endRun();
       parts.push({ text: word, terms: [word], cjk: false });
     },
+    true,
   );
   endRun();
   const seen = new Set<string>();
