@@ -21,7 +21,7 @@ export interface ClippingsResult {
   readonly outputFiles: number;
   /** Incremental output after the add-one runs versus a clean full build of the same input. */
   readonly addOneIdentical: boolean;
-  /** The same, ignoring Pagefind's index files (their names are content hashes). */
+  /** The same, ignoring the search index's files (search/). */
   readonly addOneIdenticalOutsideSearchIndex: boolean;
   readonly addOneDifferences: readonly string[];
   /** Whether two clean full builds of the same input gave the same bytes (needs --runs ≥ 2). */
@@ -96,7 +96,7 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     addOne: summarize(addOnes),
     outputFiles,
     addOneIdentical: comparison.identical,
-    addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' pagefind/')),
+    addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' search/')),
     addOneDifferences: differences.slice(0, 20),
     ...(cleanBuilds === undefined ? {} : { cleanBuildsIdentical: cleanBuilds.identical, cleanBuildDifferences: describe(cleanBuilds, 'first', 'second').slice(0, 10) }),
     lastFullStdout: (fulls[fulls.length - 1]?.stdout ?? '').trim().split('\n').slice(-4).join('\n'),
