@@ -7,6 +7,8 @@
  *
  *     node --import tsx eval/search.ts            # table + totals
  *     node --import tsx eval/search.ts --json     # machine-readable
+ *     node --import tsx eval/search.ts --browser /tmp/real-site   # also: a handful of queries through
+ *       the search page of a site built from the same corpus, in Chromium; its counts must equal the truth
  *
  * Reads ../shared/corpus/real (parsed with a cache in /tmp/clippings-eval-search/).
  */
@@ -21,6 +23,7 @@ import { openSearchIndex } from '../src/site/search/client/open-search-index.ts'
 import { searchDocs } from '../src/site/search/search-doc.ts';
 import { SEARCH_DIR, writeSearchIndex } from '../src/site/search/write-search-index.ts';
 import { foldHan } from '../src/text/fold-han.ts';
+import { firstQueryBytes } from '../bench/search-query-bytes.ts';
 
 /** Names, places, 2–6 character words, both scripts, Latin words and numbers, one character. */
 export const QUERIES = [
@@ -80,7 +83,18 @@ try {
     const macro = (k: 'recall' | 'precision') => rows.reduce((n, r) => n + r[k], 0) / rows.length;
     console.log(`\n${rows.length} queries. Micro: recall ${pct(hitSum / truthSum)}, precision ${pct(hitSum / foundSum)}. Macro: recall ${pct(macro('recall'))}, precision ${pct(macro('precision'))}.`);
     console.log(`Lowest precision: ${rows.filter((r) => r.precision < 0.95).map((r) => `${r.query} ${pct(r.precision)}`).join(', ') || 'none below 95 %'}`);
-    console.log(`Largest first query: ${Math.max(...rows.map((r) => r.kb)).toFixed(0)} KB (plus index.json and the fold table, counted above).`);
+    console.log(`Largest first query: ${Math.max(...rows.map((r) => r.kb)).toFixed(0)} KB (index files; the page's script comes on top).`);
+  }
+  const site = process.argv[process.argv.indexOf('--browser') + 1];
+  if (process.argv.includes('--browser') && site) {
+    const handful = ['台湾', '臺灣', '習近平', '国安法', '國安法', '新冠病毒', '新冠疫苗', '共和国', 'covid', '美'];
+    console.log(`\nIn Chromium, through ${site}/search/:`);
+    for (const r of await firstQueryBytes(site, handful)) {
+      const count = Number(/找到 (\d+) 篇/.exec(r.status)?.[1] ?? 0);
+      const row = rows.find((x) => x.query === r.query);
+      const truth = row?.truth ?? '?';
+      console.log(`  ${r.query}: page says ${count}, truth ${truth}, reader ${row?.found ?? '?'} — ${count === row?.found ? 'same as the reader' : 'DIFFERS'}; ${(r.bytes / 1024).toFixed(0)} KB`);
+    }
   }
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -19,10 +19,10 @@ export function render({ model: m, site }: TemplateData<SearchPage>): string {
 <button type="submit">搜索</button>
 <fieldset class="search-filters" id="search-filters" hidden>
 <legend>排序与筛选</legend>
-<label for="search-sort">排序</label> <select id="search-sort" name="sort"><option value="relevance">相关度</option><option value="date">日期（新→旧）</option></select>
-<label for="search-year">年份</label> <select id="search-year" name="year"><option value="">全部年份</option></select>
-<label for="search-outlet">媒体</label> <select id="search-outlet" name="outlet"><option value="">全部媒体</option></select>
-<label for="search-topic">话题</label> <select id="search-topic" name="topic"><option value="">全部话题</option></select>
+<div class="search-field"><label for="search-sort">排序</label> <select id="search-sort" name="sort"><option value="relevance">相关度</option><option value="date">日期（新→旧）</option></select></div>
+<div class="search-field"><label for="search-year">年份</label> <select id="search-year" name="year"><option value="">全部年份</option></select></div>
+<div class="search-field"><label for="search-outlet">媒体</label> <select id="search-outlet" name="outlet"><option value="">全部媒体</option></select></div>
+<div class="search-field"><label for="search-topic">话题</label> <select id="search-topic" name="topic"><option value="">全部话题</option></select></div>
 </fieldset>
 </form>
 <div class="search-nojs" id="search-nojs">
