@@ -1,10 +1,12 @@
 import { forEachTerm, nextBit, type CodeFolder } from '../../text/search-terms.ts';
+import { BlockChains } from './block-chains.ts';
+import { IntMap } from './int-map.ts';
 
 /**
  * Postings of one index segment, built document by document in increasing id order, in bounded
- * memory: each term's postings are varint bytes in a chain of blocks (8 bytes, then doubling up to
- * 4 KB) inside 8 MB pages, and per-term state lives in typed arrays. Nothing per posting is a JS
- * object, so 100,000 articles (~100 M postings) take a few hundred MB, not gigabytes.
+ * memory: each term's postings are varint bytes in its own chain of blocks (BlockChains), and
+ * per-term state lives in typed arrays. Nothing per posting is a JS object, so 100,000 articles
+ * (~100 M postings) take a few hundred MB, not gigabytes.
  *
  * A posting is one varint: `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`,
  * the first delta counted from −1; a bigram's posting is followed by one byte, the bits (nextBit) of
@@ -29,13 +31,7 @@ export class PostingsBuilder {
   /** Per bigram in the current document: a bit (nextBit) for each character that follows it. */
   private next = new Uint8Array(1 << 16);
   private lastBigram = -1;
-  /** Offsets in the arena: the first block, the current block, the write position in it, its end. */
-  private head = new Float64Array(1 << 16);
-  private tail = new Float64Array(1 << 16);
-  private pos = new Float64Array(1 << 16);
-  private end = new Float64Array(1 << 16);
-  private readonly pages: Uint8Array[] = [];
-  private pageUsed = PAGE;
+  private readonly chains = new BlockChains();
   private touched: number[] = [];
   private doc = -1;
   /** Bytes of postings written (without block overhead). */
@@ -77,23 +73,12 @@ export class PostingsBuilder {
 
   /** Bytes of term `id`'s postings. */
   postingsLength(id: number): number {
-    return this.length(id);
+    return this.chains.length(id);
   }
 
   /** Copies term `id`'s postings into `target` at `offset`; returns the offset after them. */
   copyPostings(id: number, target: Uint8Array, offset: number): number {
-    let at = offset;
-    let size = 8;
-    for (let block = this.head[id]!; block !== 0; size = Math.min(4096, size * 2)) {
-      const page = this.pages[Math.floor(block / PAGE)]!;
-      const start = (block % PAGE) + 4;
-      const isTail = block === this.tail[id];
-      const stop = isTail ? start + (this.pos[id]! - block - 4) : start + size;
-      target.set(page.subarray(start, stop), at);
-      at += stop - start;
-      block = isTail ? 0 : new DataView(page.buffer, page.byteOffset).getUint32(block % PAGE, true) * 4;
-    }
-    return at;
+    return this.chains.copy(id, target, offset);
   }
 
   private cjk(code: number, previous: number, title: boolean): void {
@@ -149,6 +134,7 @@ export class PostingsBuilder {
     const id = this.keys.length;
     this.keys.push(key);
     if (id >= this.lastDoc.length) this.grow();
+    this.chains.ensure(id + 1);
     this.lastDoc[id] = -1;
     this.seenIn[id] = -1;
     return id;
@@ -156,7 +142,7 @@ export class PostingsBuilder {
 
   private grow(): void {
     const n = this.lastDoc.length * 2;
-    const grown = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+    const grown = <T extends Int32Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
       b.set(a);
       return b;
@@ -167,10 +153,6 @@ export class PostingsBuilder {
     this.tf = grown(this.tf);
     this.inTitle = grown(this.inTitle);
     this.next = grown(this.next);
-    this.head = grown(this.head);
-    this.tail = grown(this.tail);
-    this.pos = grown(this.pos);
-    this.end = grown(this.end);
   }
 
   private writeVarint(id: number, value: number): void {
@@ -182,54 +164,13 @@ export class PostingsBuilder {
   }
 
   private writeByte(id: number, byte: number): void {
-    let at = this.pos[id]!;
-    if (at === this.end[id]!) {
-      const previous = this.tail[id]!;
-      const size = this.head[id] === 0 ? 8 : Math.min(4096, 2 * (this.end[id]! - previous - 4));
-      const block = this.allocate(size + 4);
-      if (this.head[id] === 0) this.head[id] = block;
-      else this.setNext(previous, block);
-      this.tail[id] = block;
-      at = block + 4;
-      this.end[id] = block + 4 + size;
-    }
-    this.pages[Math.floor(at / PAGE)]![at % PAGE] = byte;
-    this.pos[id] = at + 1;
+    this.chains.push(id, byte);
     this.bytes++;
-  }
-
-  /** A block of `size` bytes (its first 4: the offset of the next block); offset 0 is never handed out. */
-  private allocate(size: number): number {
-    if (this.pageUsed + size > PAGE) {
-      this.pages.push(new Uint8Array(PAGE));
-      this.pageUsed = this.pages.length === 1 ? 8 : 0;
-    }
-    const offset = (this.pages.length - 1) * PAGE + this.pageUsed;
-    this.pageUsed += size;
-    return offset;
-  }
-
-  private setNext(block: number, next: number): void {
-    const page = this.pages[Math.floor(block / PAGE)]!;
-    new DataView(page.buffer).setUint32(block % PAGE, Math.floor(next / 4), true);
-  }
-
-  private length(id: number): number {
-    let total = 0;
-    let size = 8;
-    for (let block = this.head[id]!; block !== 0; size = Math.min(4096, size * 2)) {
-      const page = this.pages[Math.floor(block / PAGE)]!;
-      if (block === this.tail[id]) return total + this.pos[id]! - block - 4;
-      total += size;
-      block = new DataView(page.buffer, page.byteOffset).getUint32(block % PAGE, true) * 4;
-    }
-    return total;
   }
 }
 
 /** Multiplier of a bigram's first code point in its numeric key (above every unigram key). */
 const BIGRAM = 0x110000;
-const PAGE = 8 << 20;
 
 /** A term's string form (what the browser looks up): the word, the character or the pair. */
 function termString(key: number | string): string {
@@ -240,43 +181,3 @@ function termString(key: number | string): string {
   return String.fromCodePoint(first, key % BIGRAM);
 }
 
-
-/** Open addressing on uint32 keys (never 0) to term ids: a Map of numbers above 2³¹ is several times slower. */
-class IntMap {
-  private keys = new Uint32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
-  private size = 0;
-
-  get(key: number): number {
-    const mask = this.keys.length - 1;
-    for (let i = hash32(key) & mask; ; i = (i + 1) & mask) {
-      const k = this.keys[i]!;
-      if (k === key) return this.values[i]!;
-      if (k === 0) return -1;
-    }
-  }
-
-  set(key: number, value: number): void {
-    if (this.size * 2 >= this.keys.length) this.rehash();
-    const mask = this.keys.length - 1;
-    let i = hash32(key) & mask;
-    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
-    if (this.keys[i] === 0) this.size++;
-    this.keys[i] = key;
-    this.values[i] = value;
-  }
-
-  private rehash(): void {
-    const { keys, values } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.values = new Int32Array(keys.length * 2);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, values[i]!);
-  }
-}
-
-function hash32(key: number): number {
-  let h = Math.imul(key ^ (key >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
