@@ -21,7 +21,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -234,6 +234,47 @@ test('in Chromium under /sub/: ?q=朝鲜 shows six hits with outlet, topic, date
       await tab.page.locator('#search-status', { hasText: '没有找到' }).waitFor({ timeout: 10_000 });
       assert.equal(await tab.page.locator('.search-result').count(), 0);
       assert.deepEqual(tab.problems(), [], 'no console errors, CSP violations or page errors');
+      await tab.close();
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('in Chromium, results come 10 to a page: next and previous pages, the page number in the address', async () => {
+  // 23 small articles, one a day, each mentioning 制裁 once: three pages, newest first by date.
+  const seeds = join(work, 'paged-seeds');
+  mkdirSync(seeds);
+  for (let i = 0; i < 23; i++) {
+    const day = String(i + 1).padStart(2, '0');
+    writeFileSync(
+      join(seeds, `${i}.md`),
+      `<!--${Date.UTC(2023, 4, i + 1, 4)}-->\n[第${i + 1}篇报道](https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/202305${day}-paged-${i})\n------\n\n<p>第${i + 1}篇：联合国讨论新的制裁措施。</p>\n`,
+    );
+  }
+  const paged = join(work, 'paged');
+  const archive = await loadArchive(seeds, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
+  const site = buildSite(archive, { ...config, pathPrefix: '/' }, { feeds: false, search: true });
+  await renderSite(site, paged);
+  await indexSearch(paged, searchDocs(archive.articles, site.lists.article));
+  const server: StaticServer = await serveStatic(paged);
+  try {
+    await withBrowser(async (browser) => {
+      const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('制裁')}&sort=date`);
+      await resultCount(tab.page, 10, 20_000);
+      assert.match((await tab.page.textContent('#search-status')) ?? '', /找到 23 篇.*第 1\/3 页/);
+      assert.equal((await resultTitles(tab.page))[0], '第23篇报道');
+      await tab.page.getByRole('button', { name: '下一页' }).click();
+      await tab.page.waitForURL(/page=2/);
+      await tab.page.locator('#search-status', { hasText: '第 2/3 页' }).waitFor();
+      assert.deepEqual(await resultTitles(tab.page), Array.from({ length: 10 }, (_, i) => `第${13 - i}篇报道`));
+      await tab.page.getByRole('button', { name: '下一页' }).click();
+      await tab.page.locator('#search-status', { hasText: '第 3/3 页' }).waitFor();
+      await resultCount(tab.page, 3);
+      assert.equal(await tab.page.getByRole('button', { name: '下一页' }).isDisabled(), true);
+      await tab.page.getByRole('button', { name: '上一页' }).click();
+      await tab.page.locator('#search-status', { hasText: '第 2/3 页' }).waitFor();
+      assert.deepEqual(tab.problems(), []);
       await tab.close();
     });
   } finally {
