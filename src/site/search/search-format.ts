@@ -6,7 +6,7 @@
  * search/index.json                 SearchManifest: segments, years → first doc id, file names
  * search/fold-<hash>.bin            gzip'd 繁→简 table as pairs "臺台灣湾…" (FOLD_TABLE)
  * search/<segment>-<digest>/
- *   b<n>.bin                        term bucket n: term directory, then postings (below)
+ *   b<n>.bin                        gzip'd term bucket n: term directory, then postings (below)
  *   c<n>.bin                        gzip'd JSON of CHUNK_DOCS documents: title, url, outlet, topic, date, text
  *                                   (the first 6,000 characters: what excerpts are cut from)
  *   facets.bin                      gzip'd, per document: varint outlet index, varint topic index
@@ -19,7 +19,9 @@
  * then per term (sorted) its UTF-8 length (one byte: terms are short), the UTF-8 bytes, varint
  * postings length;
  * then the postings of each term in the same order. A posting is a varint
- * `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`, the first doc counted from −1.
+ * `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`, the first doc counted from −1;
+ * a bigram's (two CJK characters) is followed by one byte: the nextBit of each character that follows
+ * it in the document.
  */
 
 export const FORMAT_VERSION = 1;

@@ -69,7 +69,7 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
     }
     return p;
   };
-  const bucket = (s: SegmentInfo, b: number) => once(`${s.dir}/b${b}`, async () => parseBucket(await files.bytes(`${s.dir}/b${b}.bin`)));
+  const bucket = (s: SegmentInfo, b: number) => once(`${s.dir}/b${b}`, async () => parseBucket(await files.gunzip(await files.bytes(`${s.dir}/b${b}.bin`))));
   const facets = (s: SegmentInfo) =>
     once(`${s.dir}/facets`, async () => {
       const meta = JSON.parse(decoder.decode(await files.bytes(`${s.dir}/meta.json`))) as SegmentMeta;
