@@ -27,7 +27,7 @@
 export const FORMAT_VERSION = 1;
 
 /** Documents per chunk file: what a page of results loads for its titles and excerpts. */
-export const CHUNK_DOCS = 4;
+export const CHUNK_DOCS = 8;
 
 export interface SearchManifest {
   readonly version: number;

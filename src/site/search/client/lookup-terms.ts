@@ -17,4 +17,4 @@ export function lookupTerms(part: QueryPart): readonly string[] {
   return [...chosen].sort((a, b) => a - b).map((i) => part.terms[i]!);
 }
 
-const MAX_BIGRAMS = 4;
+const MAX_BIGRAMS = 5;
