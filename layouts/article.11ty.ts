@@ -11,7 +11,7 @@ export function render({ model: m, site }: TemplateData<ArticlePage>): string {
   return pageShell(site.shell, m, html`<article class="article">
 <header class="article-head">
 <h1 dir="auto">${a.title}</h1>
-<p class="meta"><a href="${safeUrl(a.outlet.url)}">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}">${a.topic.label}</a> · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}">${a.published.display}</time></a> · ${a.readingTime}</p>
+<p class="meta"><a href="${safeUrl(a.outlet.url)}">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}">${a.topic.label}</a>${a.secondTopic ? html`、<a href="${safeUrl(a.secondTopic.url)}">${a.secondTopic.label}</a>` : ''}${a.placement ? html`<span class="note">（${a.placement}）</span>` : ''}${a.section ? html` · 栏目：${a.section}` : ''} · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}">${a.published.display}</time></a> · ${a.readingTime}</p>
 ${a.dateline ? html`<p class="dateline">${a.dateline}</p>` : ''}
 <p class="archived">存档副本，抓取于 <time datetime="${a.captured.iso}">${a.captured.display}</time>。<a class="original" href="${safeUrl(a.originalUrl)}" rel="noopener noreferrer nofollow">阅读原文</a></p>
 </header>

@@ -89,17 +89,17 @@ describe('loadArchive: duplicates', () => {
 });
 
 describe('loadArchive: grouping and rejection', () => {
-  test('groups by topic (zh-CN order), outlet, year → month → day in the configured zone', async () => {
+  test('groups by topic (taxonomy order), outlet, year → month → day in the configured zone', async () => {
     const dir = await tempDir();
     await writeSeeds(dir, {
-      'rfi/1.md': seed(1693421125000, '白宫', 'https://www.rfi.fr/cn/1', 'x', '国际|guo-ji'), // 2023-08-31 02:45 Shanghai
-      'rfi/2.md': seed(1693300000000, '北京', 'https://www.rfi.fr/cn/2', 'x', '中国|zhong-guo'),
+      'rfi/1.md': seed(1693421125000, '白宫', 'https://www.rfi.fr/cn/1', 'x', '国际|国际'), // 2023-08-31 02:45 Shanghai
+      'rfi/2.md': seed(1693300000000, '北京', 'https://www.rfi.fr/cn/2', 'x', '中国|中国'),
       'dw/3.md': seed(1596000000000, '柏林', 'https://www.dw.com/zh/3', 'x', '德国|de-guo'),
       'dw/4.md': seed(1596000001000, '空', 'https://www.dw.com/zh/4', '', '德国|de-guo'),
     });
     const { archive } = await load(dir);
-    // zh-CN collation orders by pinyin: de (德国) < guo (国际) < zhong (中国).
-    assert.deepEqual(archive.topics.map((t) => t.key.label), ['德国', '国际', '中国']);
+    // RFI's sections map onto the taxonomy; 柏林 is a keyword of 欧洲; 空 says nothing: the fallback, listed last.
+    assert.deepEqual(archive.topics.map((t) => t.key.label), ['中国', '欧洲', '国际', '综合']);
     assert.deepEqual(archive.outlets.map((o) => o.key.key), ['dw', 'rfi']);
     assert.deepEqual(archive.articles.map((a) => a.title), ['白宫', '北京', '空', '柏林']);
     assert.deepEqual(archive.years.map((y) => [y.year, y.count]), [['2023', 2], ['2020', 2]]);

@@ -26,7 +26,6 @@ test('every file of the real corpus parses without a crash; ≥ 95% accepted, re
         outlets.add(r.article.outlet.key);
         assert.ok(findOutlet(r.article.canonicalUrl).known, `unknown outlet host in ${path}`);
         assert.equal(r.article.outlet.key, dir, `${path} should belong to ${dir}`);
-        assert.match(r.article.topic.slug, /^[a-z0-9-]+$/);
         assert.doesNotMatch(r.article.bodyHtml, /<script|<iframe|<style|\son[a-z]+=|javascript:|获取更多RSS|data-selfpromo/i, path);
       } else {
         assert.ok(errors.length > 0);

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { canonicalUrl } from '../src/article/canonical-url.ts';
 import { cleanTitle } from '../src/article/clean-title.ts';
 import { findOutlet } from '../src/article/find-outlet.ts';
-import { findTopic } from '../src/article/find-topic.ts';
+import { findSection } from '../src/article/find-section.ts';
+import { DEFAULT_TAXONOMY } from '../src/article/topic-taxonomy.ts';
 import { parseArticle } from '../src/article/parse-article.ts';
 import { readingMinutes } from '../src/article/reading-minutes.ts';
 import { summarize } from '../src/article/summarize.ts';
@@ -28,22 +29,25 @@ test('outlets: built-in table, options override, unknown hosts get an ASCII key'
   assert.deepEqual(findOutlet('https://news.例子.example/a'), { key: 'news-xn-fsqu00a-example', name: 'news.xn--fsqu00a.example', known: false });
 });
 
-test('topics from URL sections, with slugs safe for paths', () => {
-  const t = (outlet: string, url: string) => findTopic(outlet, url);
-  assert.deepEqual(t('rfi', 'https://www.rfi.fr/cn/%E4%B8%AD%E5%9B%BD/20200720-x'), { label: '中国', slug: 'china' });
-  assert.deepEqual(t('rfi', 'https://www.rfi.fr/cn/%E4%B8%93%E6%A0%8F%E6%A3%80%E7%B4%A2/%E8%A6%81%E9%97%BB%E8%A7%A3%E8%AF%B4/20201015-x'), { label: '要闻解说', slug: 'news-explained' });
-  assert.deepEqual(t('rfi', 'https://www.rfi.fr/cn/contenu/20200721-x'), { label: '综合', slug: 'general' });
-  assert.deepEqual(t('rfi', 'https://www.rfi.fr/cn/x-y'), { label: '综合', slug: 'general' });
-  assert.deepEqual(t('bbc', 'https://www.bbc.com/zhongwen/simp/world-53165066'), { label: '国际', slug: 'international' });
-  assert.deepEqual(t('bbc', 'http://www.bbc.co.uk/zhongwen/simp/world/2014/09/x.shtml'), { label: '国际', slug: 'international' });
-  assert.equal(t('bbc', 'https://www.bbc.com/zhongwen/simp/chinese-news-53471344').label, '中国');
-  assert.equal(t('rfa', 'https://www.rfa.org/mandarin/yataibaodao/gangtai/ql1-x.html').label, '港台');
-  assert.equal(t('nytimes', 'https://cn.nytimes.com/opinion/20200717/x/').label, '观点');
-  assert.equal(t('cna', 'https://www.cna.com.tw/news/aipl/202009280090.aspx').label, '政治');
-  assert.equal(t('zaobao', 'https://www.zaobao.com/realtime/world/story20201118-1102052').label, '国际');
-  assert.equal(t('economist', 'https://www.economist.com/asia/2020/08/18/x').label, '亚洲');
-  assert.equal(t('dw', 'https://www.dw.com/zh/x/a-1').label, '综合');
-  assert.match(t('rfi', 'https://www.rfi.fr/cn/%E6%96%B0%E6%A0%8F%E7%9B%AE/20200720-x').slug, /^t-[0-9a-f]{8}$/);
+test('sections from URLs, per the outlet rules of the taxonomy data', () => {
+  const t = (outlet: string, url: string) => findSection(url, DEFAULT_TAXONOMY.outlets[outlet]);
+  assert.deepEqual(t('rfi', 'https://www.rfi.fr/cn/%E4%B8%AD%E5%9B%BD/20200720-x'), { key: '中国', label: '中国' });
+  assert.deepEqual(t('rfi', 'http://www.rfi.fr//cn/%E4%B8%AD%E5%9B%BD/20200720-x'), { key: '中国', label: '中国' });
+  assert.deepEqual(t('rfi', 'https://www.rfi.fr/cn/%E4%B8%93%E6%A0%8F%E6%A3%80%E7%B4%A2/%E8%A6%81%E9%97%BB%E8%A7%A3%E8%AF%B4/20201015-x'), { key: '要闻解说', label: '要闻解说' });
+  assert.equal(t('rfi', 'https://www.rfi.fr/cn/contenu/20200721-x'), undefined);
+  assert.equal(t('rfi', 'https://www.rfi.fr/cn/x-y'), undefined);
+  assert.deepEqual(t('bbc', 'https://www.bbc.com/zhongwen/simp/world-53165066'), { key: 'world', label: '国际' });
+  assert.deepEqual(t('bbc', 'http://www.bbc.co.uk/zhongwen/simp/world/2014/09/x.shtml'), { key: 'world', label: '国际' });
+  assert.equal(t('bbc', 'https://www.bbc.com/zhongwen/simp/chinese-news-53471344')?.label, '中国');
+  assert.equal(t('rfa', 'https://www.rfa.org/mandarin/yataibaodao/gangtai/ql1-x.html')?.label, '港台');
+  assert.equal(t('nytimes', 'https://cn.nytimes.com/opinion/20200717/x/')?.label, '观点');
+  assert.equal(t('cna', 'https://www.cna.com.tw/news/aipl/202009280090.aspx')?.label, '政治');
+  assert.equal(t('zaobao', 'https://www.zaobao.com/realtime/world/story20201118-1102052')?.label, '国际');
+  assert.equal(t('economist', 'https://www.economist.com/asia/2020/08/18/x')?.label, '亚洲');
+  assert.equal(t('dw', 'https://www.dw.com/zh/x/a-1'), undefined);
+  assert.deepEqual(t('solidot', 'https://www.solidot.org/story?sid=65103'), { key: '', label: '科技' });
+  // A section the table does not list yet is its own label (a new section of a known outlet).
+  assert.equal(t('rfi', 'https://www.rfi.fr/cn/%E6%96%B0%E6%A0%8F%E7%9B%AE/20200720-x')?.label, '新栏目');
 });
 
 test('titles lose outlet suffixes and odd whitespace but keep everything else', () => {
@@ -90,7 +94,7 @@ test('a plain-text body without paragraphs still gets a lead and summary', () =>
   const a = parse('标题', 'https://www.solidot.org/story?sid=1', '<div>\n根据研究，巨石阵的石块来源于 25 公里外。\n</div>').article!;
   assert.equal(a.lead, '根据研究，巨石阵的石块来源于 25 公里外。');
   assert.equal(a.summary, a.lead);
-  assert.equal(a.topic.label, '综合');
+  assert.equal(a.section?.label, '科技');
 });
 
 test('a 5,000-character, emoji-only or bidi title is kept as text', () => {

@@ -27,7 +27,7 @@ test('the seed reads as a reader expects', () => {
   assert.deepEqual(shanghai.problems, []);
   assert.equal(article.title, '白宫：俄罗斯和朝鲜正积极推进达成武器协议的谈判');
   assert.deepEqual(article.outlet, { key: 'rfi', name: '法广 RFI' });
-  assert.deepEqual(article.topic, { label: '国际', slug: 'international' });
+  assert.deepEqual(article.section, { key: '国际', label: '国际' });
   assert.equal(article.dateline, '30/08/2023 - 20:34');
   assert.equal(article.hero?.src, 'https://s.rfi.fr/media/display/774346b2-2c8a-11ee-ac41-005056bf30b7/w:1280/p:16x9/AP23208070564906.jpg');
   assert.match(article.lead, /^拜登政府周三披露/);

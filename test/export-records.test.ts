@@ -8,13 +8,14 @@ import { createInterface } from 'node:readline';
 import type { Article } from '../src/article/article.ts';
 import type { Archive } from '../src/archive/archive.ts';
 import { exportRecords } from '../src/archive/export-records.ts';
+import { resolveTaxonomy } from '../src/archive/resolve-taxonomy.ts';
 import { makeArticle } from './fixtures/features/make-article.ts';
 import { validate, type Schema } from './support/validate-schema.ts';
 
 const schema = JSON.parse(await readFile(new URL('../docs/export-schema.json', import.meta.url), 'utf8')) as Schema;
 
 function archiveOf(articles: Article[]): Archive {
-  return { articles, topics: [], outlets: [], years: [], rejected: [], warnings: [], duplicatesMerged: 0, filesRead: articles.length };
+  return { articles, topics: [], outlets: [], years: [], taxonomy: resolveTaxonomy(), rejected: [], warnings: [], duplicatesMerged: 0, filesRead: articles.length };
 }
 
 const newest = makeArticle({

@@ -178,7 +178,7 @@ test('sitemap.xml lists every page by absolute URL (the 404 page excepted) and n
   const xml = await readFile(join(out, 'sitemap.xml'), 'utf8');
   assert.equal(XMLValidator.validate(xml), true);
   const locs: string[] = parser.parse(xml).urlset.url.map((u: { loc: string }) => u.loc);
-  const want = site.pages.filter((p) => p.kind !== 'notFound').map((p) => `${BASE}${p.url}`);
+  const want = site.pages.filter((p) => p.kind !== 'notFound' && p.noindex !== true).map((p) => `${BASE}${p.url}`);
   assert.deepEqual([...locs].sort(), [...want].sort());
   assert.equal(new Set(locs).size, locs.length, 'no URL twice');
   for (const loc of locs) assert.ok(loc.startsWith(`${BASE}${PREFIX}`), loc);
@@ -209,7 +209,7 @@ test('the split sitemap is rendered too, and robots.txt names the index', async 
   try {
     const small = buildSite(makeArchive(articles.slice(0, 12)), config, { feeds: true, sitemapMaxUrls: 10 });
     await renderSite(small, dir);
-    const pageCount = small.pages.filter((p) => p.kind !== 'notFound').length;
+    const pageCount = small.pages.filter((p) => p.kind !== 'notFound' && p.noindex !== true).length;
     const parts = Math.ceil(pageCount / 10);
     const index = parser.parse(await readFile(join(dir, 'sitemap.xml'), 'utf8')).sitemapindex.sitemap;
     assert.equal(index.length, parts);

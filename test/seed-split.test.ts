@@ -105,9 +105,9 @@ test('titles may contain [ and ]: the URL is the last ]( … ) of the line', () 
   assert.equal(real.parts?.url, 'https://www.rti.org.tw/news/view/id/2072922');
 });
 
-test('title entities are decoded exactly once and the title stays plain text', () => {
-  const r = splitSeed(enc(seed('<!--1693421125000-->', '[他说&quot;不&quot; &amp;amp; <b>x</b> &#x1F600;](https://x.org/a)')), 'x', NOW);
-  assert.equal(r.parts?.title, '他说"不" &amp; <b>x</b> 😀');
+test('title entities are decoded, twice-escaped ones too (issue 14), and the title stays plain text', () => {
+  const r = splitSeed(enc(seed('<!--1693421125000-->', '[他说&quot;不&quot; &amp;amp; <b>x</b> &amp;lt;i&amp;gt; &#x1F600; 纳粹&amp;#21328;字](https://x.org/a)')), 'x', NOW);
+  assert.equal(r.parts?.title, '他说"不" & <b>x</b> <i> 😀 纳粹卐字');
 });
 
 test('a second seed header inside the body is just body text', () => {

@@ -1,5 +1,6 @@
 import type { Article, Outlet, Topic } from '../article/article.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
+import type { Taxonomy } from './resolve-taxonomy.ts';
 
 /** Articles sharing a topic or an outlet, newest first. */
 export interface Group<K> {
@@ -33,8 +34,10 @@ export interface RejectedFile {
 export interface Archive {
   /** Newest first; ties broken by id. */
   readonly articles: readonly Readonly<Article>[];
-  /** Sorted by label (zh collation). */
+  /** Topics with articles, in taxonomy order; an article with a second topic is in both. */
   readonly topics: readonly Group<Topic>[];
+  /** The taxonomy the articles were placed in (default data + config): topics, redirects of old slugs. */
+  readonly taxonomy: Taxonomy;
   /** Sorted by name. */
   readonly outlets: readonly Group<Outlet>[];
   /** Newest first. */

@@ -1,7 +1,7 @@
-import type { Article, Capture } from '../article/article.ts';
+import type { ParsedArticle, Capture } from '../article/article.ts';
 
 export interface Deduped {
-  readonly articles: Readonly<Article>[];
+  readonly articles: Readonly<ParsedArticle>[];
   /** Accepted files folded into another article (byte twins and older captures). */
   readonly merged: number;
 }
@@ -11,9 +11,9 @@ export interface Deduped {
  * carries every distinct capture, newest first. Byte-identical files (same contentHash) count once,
  * the one with the smallest path standing for all. The result does not depend on the input order.
  */
-export function dedupeArticles(parsed: readonly Readonly<Article>[]): Deduped {
-  const byUrl = new Map<string, Readonly<Article>[]>();
-  const seenBytes = new Map<string, Readonly<Article>>();
+export function dedupeArticles(parsed: readonly Readonly<ParsedArticle>[]): Deduped {
+  const byUrl = new Map<string, Readonly<ParsedArticle>[]>();
+  const seenBytes = new Map<string, Readonly<ParsedArticle>>();
   for (const article of parsed) {
     const twin = seenBytes.get(article.contentHash);
     if (twin !== undefined && twin.sourcePath <= article.sourcePath) continue;
@@ -24,7 +24,7 @@ export function dedupeArticles(parsed: readonly Readonly<Article>[]): Deduped {
     if (list === undefined) byUrl.set(article.canonicalUrl, [article]);
     else list.push(article);
   }
-  const articles: Readonly<Article>[] = [];
+  const articles: Readonly<ParsedArticle>[] = [];
   for (const versions of byUrl.values()) {
     versions.sort(newestFirst);
     const [winner] = versions;
@@ -39,7 +39,7 @@ export function dedupeArticles(parsed: readonly Readonly<Article>[]): Deduped {
   return { articles, merged: parsed.length - articles.length };
 }
 
-function newestFirst(a: Readonly<Article>, b: Readonly<Article>): number {
+function newestFirst(a: Readonly<ParsedArticle>, b: Readonly<ParsedArticle>): number {
   return b.publishedAt - a.publishedAt || compare(b.contentHash, a.contentHash);
 }
 
@@ -48,7 +48,7 @@ function newestCaptureFirst(a: Capture, b: Capture): number {
 }
 
 /** The capture an article's own file made (the parser puts it first). */
-function ownCapture(article: Readonly<Article>): Capture {
+function ownCapture(article: Readonly<ParsedArticle>): Capture {
   return (
     article.captures.find((c) => c.contentHash === article.contentHash) ?? {
       capturedAt: article.publishedAt,

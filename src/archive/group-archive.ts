@@ -1,5 +1,6 @@
 import type { Article, Outlet, Topic } from '../article/article.ts';
 import type { Group, YearGroup, MonthGroup, DayGroup } from './archive.ts';
+import type { Taxonomy } from './resolve-taxonomy.ts';
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -11,14 +12,21 @@ export interface Grouped {
 }
 
 /**
- * Sorts articles newest first (ties by id) and groups them by topic (sorted by label, zh-CN collation),
- * outlet (sorted by name) and year → month → day (newest first, from article.keys). Deterministic.
+ * Sorts articles newest first (ties by id) and groups them by topic (in taxonomy order; an article
+ * with a second topic is in both; topics without articles left out), outlet (sorted by name) and
+ * year → month → day (newest first, from article.keys). Deterministic.
  */
-export function groupArchive(input: readonly Readonly<Article>[]): Grouped {
+export function groupArchive(input: readonly Readonly<Article>[], taxonomy: Pick<Taxonomy, 'topics'>): Grouped {
   const articles = [...input].sort(byNewest);
-  const topics = groupBy(articles, (a) => a.topic.slug, (a) => a.topic).sort(
-    (a, b) => collator.compare(a.key.label, b.key.label) || plain(a.key.slug, b.key.slug),
-  );
+  const bySlug = new Map<string, Readonly<Article>[]>();
+  for (const article of articles) {
+    getOrSet(bySlug, article.topic.slug, () => []).push(article);
+    if (article.secondTopic !== undefined) getOrSet(bySlug, article.secondTopic.slug, () => []).push(article);
+  }
+  const topics = taxonomy.topics.flatMap((key) => {
+    const list = bySlug.get(key.slug);
+    return list === undefined ? [] : [{ key, articles: list }];
+  });
   const outlets = groupBy(articles, (a) => a.outlet.key, (a) => a.outlet).sort(
     (a, b) => collator.compare(a.key.name, b.key.name) || plain(a.key.key, b.key.key),
   );

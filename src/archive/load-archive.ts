@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Article, OutletRule, ParseOptions } from '../article/article.ts';
+import type { OutletRule, ParsedArticle, ParseOptions } from '../article/article.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
 import type { Archive, RejectedFile } from './archive.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
@@ -10,10 +10,14 @@ import { ParseCache } from './parse-cache.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
 import { ParseQueue } from './parse-seeds.ts';
+import { placeTopics } from './place-topics.ts';
+import { resolveTaxonomy, type Taxonomy, type TopicConfig } from './resolve-taxonomy.ts';
 
 export interface LoadArchiveOptions {
   readonly timeZone: string;
   readonly outlets: readonly OutletRule[];
+  /** Topic settings of the config (renames, section rules, keywords) over the default taxonomy. */
+  readonly topics?: TopicConfig;
   /** Where parse results are cached (default ".cache/parse"); `false` disables the cache. */
   readonly cacheDir?: string | false;
   /** Called as files are read and parsed (cached files count as done at once). */
@@ -100,11 +104,11 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   });
   await cache.save();
   options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });
-  return assemble(outcomes, files.map((f) => f.path));
+  return assemble(outcomes, files.map((f) => f.path), resolveTaxonomy(options.topics));
 }
 
-function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[]): Archive {
-  const accepted: Readonly<Article>[] = [];
+function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[], taxonomy: Taxonomy): Archive {
+  const accepted: Readonly<ParsedArticle>[] = [];
   const rejected: RejectedFile[] = [];
   const warnings: SeedProblem[] = [];
   outcomes.forEach((outcome, index) => {
@@ -115,7 +119,8 @@ function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[]): 
     }
   });
   const { articles, merged } = dedupeArticles(accepted);
-  return { ...groupArchive(articles), rejected, warnings, duplicatesMerged: merged, filesRead: paths.length };
+  const placed = placeTopics(articles, taxonomy);
+  return { ...groupArchive(placed, taxonomy), taxonomy, rejected, warnings, duplicatesMerged: merged, filesRead: paths.length };
 }
 
 function tooLarge(path: string, size: number): SeedProblem {

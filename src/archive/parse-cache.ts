@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, open, readFile, rename } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, Capture, ParseOptions } from '../article/article.ts';
+import type { ParsedArticle, Capture, ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { shareCaptureBodies } from './share-capture-bodies.ts';
+import { asWriteFailure } from '../runtime/as-write-failure.ts';
 
 interface StoredEntry {
   /** The path the result was parsed under (re-applied when the same bytes live elsewhere). */
@@ -141,7 +142,8 @@ export class ParseCache {
       this.added.clear();
       this.dirty = false;
     } catch (error) {
-      throw new Error(`cannot write the parse cache ${this.file}`, { cause: error });
+      await rm(`${this.file}.${process.pid}.tmp`, { force: true }).catch(() => undefined);
+      throw asWriteFailure(new Error(`cannot write the parse cache ${this.file}`, { cause: error }), 'the parse cache', this.file);
     }
   }
 }
@@ -156,7 +158,7 @@ function encode(entry: StoredEntry): StoredEntry {
 
 /** Undoes `encode`, pointing the nulls at the article's own strings (one copy in memory). */
 function decode(entry: StoredEntry): StoredEntry {
-  const article = entry.result.article as (Omit<Article, 'captures'> & { captures: (Omit<Capture, 'bodyHtml' | 'text'> & { bodyHtml: string | null; text: string | null })[] }) | undefined;
+  const article = entry.result.article as (Omit<ParsedArticle, 'captures'> & { captures: (Omit<Capture, 'bodyHtml' | 'text'> & { bodyHtml: string | null; text: string | null })[] }) | undefined;
   if (article === undefined) return entry;
   for (const c of article.captures) {
     if (c.bodyHtml === null) c.bodyHtml = article.bodyHtml;

@@ -1,4 +1,4 @@
-import type { Article, ParseOptions } from '../article/article.ts';
+import type { ParsedArticle, ParseOptions } from '../article/article.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
 import { runnableModule } from '../runtime/runnable-module.ts';
 
@@ -7,7 +7,7 @@ import { runnableModule } from '../runtime/runnable-module.ts';
  * restated here so the archive depends only on the contract (article undefined ⇒ file rejected).
  */
 export interface ParseOutcome {
-  readonly article?: Readonly<Article>;
+  readonly article?: Readonly<ParsedArticle>;
   readonly problems: readonly SeedProblem[];
 }
 

@@ -25,10 +25,27 @@ export interface Outlet {
   readonly name: string;
 }
 
-/** A topic (section). `slug` is ASCII or percent-encoded-safe: [a-z0-9-] only. */
+/** A topic of the site's taxonomy (src/article/topic-taxonomy.ts). `slug` is [a-z0-9-] only. */
 export interface Topic {
   readonly label: string;
   readonly slug: string;
+}
+
+/** The outlet's own section, from its URL (e.g. RFI `/cn/港澳台/…` → 港澳台): shown beside the topic. */
+export interface Section {
+  /** The key in the URL (`港澳台`, `chinese-news`); empty for a single-subject outlet. */
+  readonly key: string;
+  readonly label: string;
+}
+
+/** How an article's topic was found (src/archive/place-topics.ts). */
+export interface TopicPlacement {
+  /** section: its section maps to the topic; rule: the classifier, with a topic keyword in the title deciding; content: the classifier alone; fallback: nothing known. */
+  readonly by: 'section' | 'rule' | 'content' | 'fallback';
+  /** Classifier's probability of the topic, 0–1 (1 for section and rule). */
+  readonly confidence: number;
+  /** The classifier was unsure: `clippings check --topics` lists these for a curator. */
+  readonly uncertain: boolean;
 }
 
 export interface HeroImage {
@@ -58,7 +75,8 @@ export interface Capture {
   readonly contentHash: string;
 }
 
-export interface Article {
+/** What parsing one seed gives: an Article before the archive places it in a topic. */
+export interface ParsedArticle {
   /** Stable id: hex digest of the normalized URL. */
   readonly id: string;
   /** URL-safe ASCII slug, unique in an archive (derived from the id). */
@@ -68,7 +86,8 @@ export interface Article {
   /** Normalized URL (https where the outlet serves it, no duplicate slashes, trailing %20 trimmed...). */
   readonly canonicalUrl: string;
   readonly outlet: Outlet;
-  readonly topic: Topic;
+  /** The outlet's section, when its URL has one (the outlet rules of src/article/topic-taxonomy.ts). */
+  readonly section?: Section;
   /** Clean title: outlet suffixes removed, whitespace collapsed. */
   readonly title: string;
   /** Unix ms from line 1 (seconds are converted). */
@@ -93,4 +112,12 @@ export interface Article {
   readonly contentHash: string;
   /** All captures of this URL, newest first (the first is this article's own). */
   readonly captures: readonly Capture[];
+}
+
+/** An article placed in the archive's taxonomy (src/archive/place-topics.ts). */
+export interface Article extends ParsedArticle {
+  readonly topic: Topic;
+  /** A second topic where the evidence for it is strong (e.g. 中美 trade: 经济 and 美国). */
+  readonly secondTopic?: Topic;
+  readonly placement: TopicPlacement;
 }

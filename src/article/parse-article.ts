@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitSeed } from '../seed/split-seed.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
-import type { Article, ParseOptions } from './article.ts';
+import type { ParsedArticle, ParseOptions } from './article.ts';
 import { toArticle } from './to-article.ts';
 
 /**
@@ -29,7 +29,7 @@ function hashSources(dirs: readonly string[]): string {
 
 export interface ParseResult {
   /** Undefined when the file is rejected (problems then holds at least one error). */
-  readonly article?: Article;
+  readonly article?: ParsedArticle;
   readonly problems: readonly SeedProblem[];
 }
 

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parseReadable } from './parse-readable.ts';
 
 /** Deepest element nesting that the recursive tree passes (hast conversion, sanitize, serialize) get. */
 export const MAX_DEPTH = 400;
@@ -11,29 +12,31 @@ type P5Parent = DefaultTreeAdapterMap['parentNode'];
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements whose end tag is usually implied, so they rarely nest: do not count them. */
 const IMPLIED = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rt', 'rp']);
-const SKIP = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'xmp', 'plaintext', 'iframe', 'svg', 'math', 'title', 'select', 'option', 'button', 'head']);
+/** What the schema strips with its content (parseReadable already released the text of noscript, svg, math…). */
+const SKIP = new Set(['script', 'style', 'template', 'iframe', 'title', 'select', 'option', 'button', 'head']);
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
 ]);
 
 /**
- * Parse body HTML into a hast tree like a browser would (parse5). Bodies nested deeper than MAX_DEPTH would
+ * Parse body HTML into a hast tree like a browser would (parse5), with the text of `<noscript>`, `<svg>`,
+ * `<math>`, `<textarea>`, `<xmp>` and `<plaintext>` released as ordinary markup (parseReadable). Bodies nested deeper than MAX_DEPTH would
  * overflow the stack in the recursive passes, so they are flattened instead: their text is kept as plain `<p>`
  * paragraphs (markup and images are lost). `flattened` says which happened.
  */
 export function parseBodyHtml(html: string): { readonly tree: Root; readonly flattened: boolean } {
   if (estimateDepth(html) <= MAX_DEPTH) {
     try {
-      return { tree: toHast(html), flattened: false };
+      return { tree: toHast(parseReadable(html)), flattened: false };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
   }
-  const fragment = parseFragment(html);
+  const fragment = parseReadable(html);
   if (maxDepth(fragment) <= MAX_DEPTH) {
     try {
-      return { tree: toHast(html), flattened: false };
+      return { tree: toHast(fragment), flattened: false };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
@@ -44,11 +47,11 @@ export function parseBodyHtml(html: string): { readonly tree: Root; readonly fla
 /**
  * What `fromHtml(html, { fragment: true })` does, minus source locations: nothing downstream reads node
  * positions, and asking parse5 for them costs an object per node and tag (a third of the parse time and most
- * of the garbage on large bodies). Scripting stays off as in hast-util-from-html, so `<noscript>` content is
- * parsed as markup (and then stripped by the schema).
+ * of the garbage on large bodies); parseReadable asks only when a raw-text element must say whether it was
+ * closed. Scripting is off as in hast-util-from-html, so `<noscript>` content is parsed as markup.
  */
-function toHast(html: string): Root {
-  return fromParse5(parseFragment(html, { scriptingEnabled: false })) as Root;
+function toHast(fragment: DefaultTreeAdapterMap['documentFragment']): Root {
+  return fromParse5(fragment) as Root;
 }
 
 /** Upper-bound-ish nesting estimate from the tag stream, without building a tree. */

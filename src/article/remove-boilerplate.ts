@@ -3,7 +3,7 @@ import { classOf, isElement, meaningfulChildren, normalizeSpace, rawTextUpTo, te
 
 /** Class fragments of ad slots, promos and video placeholders seen in the corpus. */
 const BOILERPLATE_CLASS =
-  /(?:^|[\s_-])(?:o-self-promo|m-interstitial|dfp-tag-wrapper|o-ads|bbccom_slot|bbccom_advert|adslot\w*|ad-slot|AdSlot__\w+|mpu-ad|lazyload-placeholder|player-with-placeholder\w*|newsletter\w*|social-share\w*|share-bar)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:o-self-promo|m-interstitial|dfp-tag-wrapper|o-ads|bbccom_slot|bbccom_advert|adslot\w*|ad-slot|AdSlot__\w+|mpu-ad|lazyload-placeholder|player-with-placeholder\w*|newsletter\w*|social-share\w*|share-bar|news-vj-component-video__notice)(?:$|[\s_-])/i;
 /** Hosts of tracking pixels and affiliate beacons. */
 const TRACKER_HOST =
   /(?:^|\.)(?:amazon-adsystem\.com|doubleclick\.net|google-analytics\.com|googletagmanager\.com|scorecardresearch\.com|quantserve\.com|feedburner\.com|feedsportal\.com|pixel\.wp\.com|stats\.wp\.com|facebook\.com|chartbeat\.net|imrworldwide\.com|sb\.scorecardresearch\.com)$/i;

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
+import { decodeEscapedReferences } from '../seed/decode-escaped-references.ts';
 import type { Parent } from './hast-tools.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
@@ -54,17 +55,22 @@ function decorateImage(img: Element): boolean {
   // spell out and which says nothing: treat it as decorative instead.
   const alt = img.properties['alt'];
   if (typeof alt !== 'string' || FILE_NAME_ALT.test(alt.trim())) img.properties['alt'] = '';
+  else img.properties['alt'] = decodeEscapedReferences(alt);
   return true;
 }
 
 const FILE_NAME_ALT = /^(?:\S*[/\\])?[\w.~%-]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp)$/i;
 
+/** Code shows its text as written: a character reference spelled out there is meant to be read as one. */
+const LITERAL = new Set(['code', 'pre']);
+
 /**
  * One post-order pass over the sanitized tree, compacting children arrays in place: decorate images (dropping
- * those without an http(s) `src`) and links, and remove wrappers that hold no text and no image. Returns whether
- * `node` itself has content.
+ * those without an http(s) `src`) and links, decode character references the feed escaped twice in text and
+ * alt text (outside code), and remove wrappers that hold no text and no image. Returns whether `node` itself
+ * has content.
  */
-function decorateAndPrune(node: Parent): boolean {
+function decorateAndPrune(node: Parent, literal = false): boolean {
   const kids = node.children;
   let content = false;
   let kept = 0;
@@ -72,6 +78,7 @@ function decorateAndPrune(node: Parent): boolean {
     const child = kids[i]!;
     let keep: boolean;
     if (child.type === 'text') {
+      if (!literal) child.value = decodeEscapedReferences(child.value);
       if (child.value.trim() !== '') content = true;
       keep = true;
     } else if (child.type !== 'element') {
@@ -83,7 +90,7 @@ function decorateAndPrune(node: Parent): boolean {
       if (child.tagName === 'a' && typeof child.properties['href'] === 'string') {
         child.properties['rel'] = ['noopener', 'noreferrer', 'nofollow'];
       }
-      if (decorateAndPrune(child) || CONTENT.has(child.tagName)) {
+      if (decorateAndPrune(child, literal || LITERAL.has(child.tagName)) || CONTENT.has(child.tagName)) {
         content = true;
         keep = true;
       } else {

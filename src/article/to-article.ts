@@ -3,7 +3,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { SeedParts } from '../seed/split-seed.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
-import type { Article, ParseOptions } from './article.ts';
+import type { ParsedArticle, ParseOptions } from './article.ts';
 import { bodyText } from './body-text.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { cleanTitle } from './clean-title.ts';
@@ -11,7 +11,7 @@ import { dayKeys } from './day-keys.ts';
 import { extractDateline } from './extract-dateline.ts';
 import { extractHero } from './extract-hero.ts';
 import { findOutlet } from './find-outlet.ts';
-import { findTopic } from './find-topic.ts';
+import { findSection } from './find-section.ts';
 import { isElement, normalizeSpace, textOf, type Parent } from './hast-tools.ts';
 import { parseBodyHtml } from './parse-body-html.ts';
 import { readingMinutes } from './reading-minutes.ts';
@@ -19,6 +19,7 @@ import { removeBoilerplate } from './remove-boilerplate.ts';
 import { resolveUrls } from './resolve-urls.ts';
 import { sanitizeBody } from './sanitize-body.ts';
 import { summarize } from './summarize.ts';
+import { DEFAULT_TAXONOMY } from './topic-taxonomy.ts';
 
 /**
  * Turn the split parts of one seed into an Article: parse the body like a browser, strip boilerplate, resolve
@@ -30,12 +31,12 @@ export function toArticle(
   bytes: Uint8Array,
   path: string,
   options: ParseOptions,
-): { readonly article?: Article; readonly problems: readonly SeedProblem[] } {
+): { readonly article?: ParsedArticle; readonly problems: readonly SeedProblem[] } {
   const problems: SeedProblem[] = [];
   const canonical = canonicalUrl(parts.url);
   const outlet = findOutlet(canonical, options.outlets);
-  const topic = findTopic(outlet.key, canonical);
-  const title = cleanTitle(parts.title, topic.label);
+  const section = findSection(canonical, DEFAULT_TAXONOMY.outlets[outlet.key]);
+  const title = cleanTitle(parts.title, section?.label);
 
   const parsed = parseBodyHtml(parts.body);
   if (parsed.flattened) {
@@ -62,13 +63,13 @@ export function toArticle(
   const bodyHtml = toHtml(tree);
   const lead = leadOf(tree) || (text.split('\n', 1)[0] ?? '');
   const contentHash = createHash('sha256').update(bytes).digest('hex');
-  const article: Article = {
+  const article: ParsedArticle = {
     id,
     slug: id,
     url: parts.url,
     canonicalUrl: canonical,
     outlet: { key: outlet.key, name: outlet.name },
-    topic,
+    ...(section !== undefined ? { section } : {}),
     title,
     publishedAt: parts.publishedAt,
     keys: dayKeys(parts.publishedAt, options.timeZone),

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../article/article.ts';
+import type { ParsedArticle } from '../article/article.ts';
 import { parseArticle } from '../article/parse-article.ts';
 import { listSeedFiles } from '../archive/list-seed-files.ts';
 import { loadArchive } from '../archive/load-archive.ts';
 import { formatProblem } from '../seed/seed-problem.ts';
 import type { SiteConfig } from '../site/site-config.ts';
+import { asWriteFailure } from '../runtime/as-write-failure.ts';
 
 export const ADD_HELP = `Usage: clippings add <file|dir>... [--input DIR]
 
@@ -22,7 +23,7 @@ export type AddOutcome = 'added' | 'skipped' | 'refused';
 export async function addCommand(sources: readonly string[], input: string, config: SiteConfig, cacheDir: string): Promise<number> {
   const archive = await loadArchive(input, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: `${cacheDir}/parse` });
   const byHash = new Map<string, string>();
-  const byUrl = new Map<string, Readonly<Article>>();
+  const byUrl = new Map<string, Readonly<ParsedArticle>>();
   for (const article of archive.articles) {
     byUrl.set(article.canonicalUrl, article);
     for (const capture of article.captures) byHash.set(capture.contentHash, capture.sourcePath);
@@ -36,7 +37,7 @@ export async function addCommand(sources: readonly string[], input: string, conf
   return counts.refused > 0 ? 1 : 0;
 }
 
-async function addOne(file: string, input: string, config: SiteConfig, byHash: Map<string, string>, byUrl: Map<string, Readonly<Article>>): Promise<AddOutcome> {
+async function addOne(file: string, input: string, config: SiteConfig, byHash: Map<string, string>, byUrl: Map<string, Readonly<ParsedArticle>>): Promise<AddOutcome> {
   const bytes = await readFile(file);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const result = parseArticle(bytes, file, { timeZone: config.timeZone, outlets: config.outlets });
@@ -65,7 +66,12 @@ async function addOne(file: string, input: string, config: SiteConfig, byHash: M
     console.log(same ? `skipped ${file}: already in the archive as ${target}` : `refused ${file}: ${target} exists with other content and is never overwritten`);
     return same ? 'skipped' : 'refused';
   }
-  await writeAtomically(target, bytes);
+  try {
+    await writeAtomically(target, bytes);
+  } catch (error) {
+    // The files added before this one are in place (each was written whole); running add again skips them.
+    throw asWriteFailure(error, file, path.dirname(target), 'run `clippings add` again');
+  }
   byHash.set(hash, target);
   const note = previous === undefined ? '' : article.publishedAt > previous.publishedAt ? ` (newer capture of ${article.canonicalUrl})` : ` (older capture of ${article.canonicalUrl})`;
   for (const problem of result.problems) console.log(`  ${formatProblem(problem)}`);
@@ -74,12 +80,15 @@ async function addOne(file: string, input: string, config: SiteConfig, byHash: M
   return 'added';
 }
 
-/** Writes a temp file beside the target, then links it into place: never a half file, never an overwrite. */
+/**
+ * Writes a temp file beside the target, then links it into place: never a half file, never an overwrite.
+ * A write that fails (a full disk) leaves no temp file behind.
+ */
 async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  await writeFile(temp, bytes, { flag: 'wx' });
   try {
+    await writeFile(temp, bytes, { flag: 'wx' });
     await link(temp, target);
   } catch (error) {
     throw new Error(`cannot add ${target}`, { cause: error });

@@ -11,6 +11,8 @@ declare module '@11ty/eleventy-dev-server' {
     pathPrefix?: string;
     portReassignmentRetryCount?: number;
     logger?: Logger;
+    /** Run in order before the server maps the URL to a file; each calls next() to go on. */
+    middleware?: Array<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => unknown) => void>;
   }
   interface DevServer {
     serve(port: number): void;

@@ -29,19 +29,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         return (await buildCommand(flags)).code;
       }
       case 'serve': {
-        const { serveCommand, SERVE_HELP } = await import('./serve-command.ts');
-        const flags = parse(rest, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } }, SERVE_HELP, 'serve');
+        const { serveCommand, SERVE_HELP, DEFAULT_PORT } = await import('./serve-command.ts');
+        const flags = parse(rest, { ...BUILD_FLAGS, port: { type: 'string' } }, SERVE_HELP, 'serve');
         if (flags === undefined) return 0;
-        const port = Number(flags.port);
+        const explicit = flags.port !== undefined;
+        const port = explicit ? Number(flags.port) : DEFAULT_PORT;
         if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, got "${flags.port}"`);
-        await serveCommand(flags, await configFromFlags(flags), port);
+        await serveCommand(flags, await configFromFlags(flags), port, explicit);
         return 0;
       }
       case 'check': {
         const { checkCommand, CHECK_HELP } = await import('./check-command.ts');
-        const flags = parse(rest, BUILD_FLAGS, CHECK_HELP, 'check');
+        const flags = parse(rest, { ...BUILD_FLAGS, topics: { type: 'boolean', default: false } }, CHECK_HELP, 'check');
         if (flags === undefined) return 0;
-        return await checkCommand(flags.input, await configFromFlags(flags), flags['cache-dir']);
+        return await checkCommand(flags.input, await configFromFlags(flags), flags['cache-dir'], { topics: (flags as { topics?: boolean }).topics === true });
       }
       case 'add': {
         const { addCommand, ADD_HELP } = await import('./add-command.ts');
@@ -82,7 +83,7 @@ function parse<S extends Spec>(args: readonly string[], spec: S, text: string, c
     help(text);
     return undefined;
   }
-  return values as BuildFlagValues & { port: string };
+  return values as BuildFlagValues & { port?: string };
 }
 
 function parseArgsOrUsage<S extends Spec>(args: readonly string[], spec: S, allowPositionals: boolean, command: string) {
@@ -104,7 +105,8 @@ function describe(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
     parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
+    // Eleventy wraps the error it caught as `originalError`, not `cause`.
+    current = current instanceof Error ? (current.cause ?? (current as { originalError?: unknown }).originalError) : undefined;
   }
   if (process.env.CLIPPINGS_DEBUG && error instanceof Error) parts.push(error.stack ?? '');
   return parts.join('\n  caused by: ');

@@ -3,6 +3,8 @@ import type { OutletRule } from '../article/article.ts';
 import { DEFAULT_SITE_CONFIG } from '../site/default-config.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { UsageError } from './usage-error.ts';
+import { checkTopicConfig } from './check-topic-config.ts';
+import type { TopicConfig } from '../archive/resolve-taxonomy.ts';
 
 /** Flags that override the config file. */
 export interface ConfigFlags {
@@ -16,7 +18,7 @@ export interface ConfigFlags {
 
 export const DEFAULT_CONFIG_FILE = 'clippings.config.json';
 
-const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'boolean' | 'outlets'> = {
+const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'boolean' | 'outlets' | 'topics'> = {
   title: 'string',
   description: 'string',
   language: 'string',
@@ -27,6 +29,7 @@ const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'boolean' | 'outlets'
   pageSize: 'number',
   mediaDir: 'string',
   search: 'boolean',
+  topics: 'topics',
 };
 
 /**
@@ -53,6 +56,7 @@ export async function resolveSiteConfig(flags: ConfigFlags): Promise<SiteConfig 
     pageSize: merged.pageSize as number,
     ...(typeof merged.mediaDir === 'string' && merged.mediaDir !== '' ? { mediaDir: merged.mediaDir } : {}),
     ...(merged.search === false ? { search: false } : {}),
+    ...(merged.topics !== undefined ? { topics: merged.topics as TopicConfig } : {}),
   };
   return fromFile.found ? { ...config, configFile: file } : config;
 }
@@ -76,6 +80,7 @@ async function readConfigFile(file: string, required: boolean): Promise<{ found:
     const type = (KEYS as Record<string, string>)[key];
     if (type === undefined) throw new UsageError(`${file}: unknown key "${key}" (known keys: ${Object.keys(KEYS).join(', ')})`);
     if (type === 'outlets') checkOutlets(value, `${file}: "${key}"`);
+    else if (type === 'topics') checkTopicConfig(value, file);
     else if (type === 'number' && !(Number.isInteger(value) && (value as number) > 0)) throw new UsageError(`${file}: "${key}" must be a positive whole number`);
     else if (type === 'string' && typeof value !== 'string') throw new UsageError(`${file}: "${key}" must be a string`);
     else if (type === 'boolean' && typeof value !== 'boolean') throw new UsageError(`${file}: "${key}" must be true or false`);

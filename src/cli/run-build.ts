@@ -15,6 +15,7 @@ import { loadPhase } from './build-phases/load-phase.ts';
 import { modelPhase } from './build-phases/model-phase.ts';
 import { publishPhase } from './build-phases/publish-phase.ts';
 import { renderPhase } from './build-phases/render-phase.ts';
+import { asWriteFailure } from '../runtime/as-write-failure.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -97,10 +98,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       removed = Object.keys(previous.pages).filter((rel) => digests.pages[rel] === undefined);
     }
     const pagesDeleted = removed.length;
-    await mkdir(staging, { recursive: true });
-    const pagesWritten = await renderPhase({ site, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress });
+    // A full disk or a folder we may not write gets one message saying what, where and what to do (asWriteFailure).
+    const pagesWritten = await mkdir(staging, { recursive: true })
+      .then(() => renderPhase({ site, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress }))
+      .catch((error: unknown) => { throw asWriteFailure(error, 'the pages', live); });
     const searched = model.withSearch
       ? await indexPhase({ search: digests.search, incremental, staging, live, progress })
+        .catch((error: unknown) => { throw asWriteFailure(error, 'the search index', path.join(live, 'search')); })
       : undefined;
     await publishPhase({
       archive,

@@ -42,6 +42,9 @@ export function buildArticlePage(
       title: a.title,
       outlet: ctx.outletLink(a),
       topic: ctx.topicLink(a),
+      ...(a.secondTopic ? { secondTopic: { label: a.secondTopic.label, url: routes.topic(a.secondTopic.slug).url } } : {}),
+      ...(a.section ? { section: a.section.label } : {}),
+      ...placementNote(a),
       day: dayCrumb,
       published,
       readingTime: `约 ${a.readingMinutes} 分钟`,
@@ -84,4 +87,18 @@ const EMPTY: ReadonlyMap<string, string> = new Map();
 
 function optional<K extends string>(key: K, value: Link | undefined): { [P in K]?: Link } {
   return (value ? { [key]: value } : {}) as { [P in K]?: Link };
+}
+
+/** Says so when the topic was not the outlet's own choice: classified by content, or by a curator's rule. */
+function placementNote(a: Readonly<Article>): { placement?: string } {
+  switch (a.placement.by) {
+    case 'content':
+      return { placement: a.placement.uncertain ? '按内容归类，把握不大' : '按内容归类' };
+    case 'rule':
+      return { placement: '按关键词归类' };
+    case 'fallback':
+      return { placement: '未能归类' };
+    default:
+      return {};
+  }
 }

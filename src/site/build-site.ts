@@ -12,6 +12,7 @@ import { dateLabel, dateTrail } from './date-trail.ts';
 import { paginate } from './paginate.ts';
 import { buildSearchPage } from './search/build-search-page.ts';
 import { buildPublishing } from './build-publishing.ts';
+import { buildTopicPages } from './build-topic-pages.ts';
 
 export type { BuildSiteOptions } from './make-site-context.ts';
 
@@ -20,7 +21,8 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const ctx = makeSiteContext(config, options);
   const { routes } = ctx;
   const inDay = neighbours(archive.years.flatMap((y) => y.months.flatMap((m) => m.days.map((d) => d.articles))));
-  const inTopic = neighbours(archive.topics.map((t) => t.articles));
+  // Neighbours in the article's own (first) topic: an article listed under a second topic too keeps them.
+  const inTopic = neighbours(archive.topics.map((t) => t.articles.filter((a) => a.topic.slug === t.key.slug)));
   const relatedOf = relatedArticles(archive, options.related ?? true);
   const article: ArticlePage[] = archive.articles.map((a) => buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a)));
   const capture: CapturePage[] = [];
@@ -32,23 +34,14 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   });
 
   const home = indexPages(ctx, 'home', archive.articles, config.title, [], (n) => routes.home(n), config.description, ctx.shell.feedUrl);
-  const topicsRoute = routes.topics();
-  const topicsCrumb: Link = { label: '话题', url: topicsRoute.url };
-  const topic = archive.topics.flatMap((g) =>
-    indexPages(ctx, 'topic', g.articles, g.key.label, [ctx.home, topicsCrumb], (n) => routes.topic(g.key.slug, n), undefined,
-      options.feeds ? routes.topicFeed(g.key.slug) : undefined),
-  );
+  const { topicList, topic, redirect } = buildTopicPages(ctx, archive, options.feeds === true, (articles, heading, trail, routeOf, feedUrl) =>
+    indexPages(ctx, 'topic', articles, heading, trail, routeOf, undefined, feedUrl));
   const outletsRoute = routes.outlets();
   const outletsCrumb: Link = { label: '媒体', url: outletsRoute.url };
   const outlet = archive.outlets.flatMap((g) =>
     indexPages(ctx, 'outlet', g.articles, g.key.name, [ctx.home, outletsCrumb], (n) => routes.outlet(g.key.key, n), undefined,
       options.feeds ? routes.outletFeed(g.key.key) : undefined),
   );
-  const topicList: GroupListPage = {
-    kind: 'topicList',
-    ...ctx.base(topicsRoute, '话题', [ctx.home]),
-    items: archive.topics.map((g) => ({ label: g.key.label, url: routes.topic(g.key.slug).url, count: g.articles.length })),
-  };
   const outletList: GroupListPage = {
     kind: 'outletList',
     ...ctx.base(outletsRoute, '媒体', [ctx.home]),
@@ -79,6 +72,7 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     day,
     notFound: [notFound],
     search: options.search ? [buildSearchPage(ctx)] : [],
+    redirect,
   };
   const pages: PageModel[] = Object.values(lists).flat();
   assertUniquePaths(pages);

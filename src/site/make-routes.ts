@@ -30,6 +30,8 @@ export function makeRoutes(pathPrefix: string) {
     articleChanges: (slug: string) => dir('articles', key('article slug', slug, ARTICLE_SLUG), 'changes'),
     topics: () => dir('topics'),
     topic: (slug: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG)], page),
+    /** A topic's articles from one outlet (section): `/topics/economy/ft/`, `/topics/china/rfi-3fa2c1d0/`. */
+    topicPart: (slug: string, part: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG), key('topic part', part, PART)], page),
     outlets: () => dir('outlets'),
     outlet: (outletKey: string, page = 1) => paged(['outlets', key('outlet key', outletKey, SLUG)], page),
     archive: () => dir('archive'),
@@ -46,6 +48,8 @@ export function makeRoutes(pathPrefix: string) {
 }
 
 const SLUG = /^[a-z0-9-]+$/;
+/** Not `page` (the pagination folder) nor a feed. */
+const PART = /^(?!page$)[a-z0-9-]+$/;
 const ARTICLE_SLUG = /^[a-z0-9]+$/;
 
 /** Throws unless `value` is a safe path segment of the given kind. */

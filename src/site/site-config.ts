@@ -1,4 +1,5 @@
 import type { OutletRule } from '../article/article.ts';
+import type { TopicConfig } from '../archive/resolve-taxonomy.ts';
 
 /** Site-wide settings: from `clippings.config.json`, overridden by CLI flags. */
 
@@ -21,4 +22,6 @@ export interface SiteConfig {
   readonly mediaDir?: string;
   /** Build the search index (src/site/search/) and the search page (default true; `--no-search` turns it off). */
   readonly search?: boolean;
+  /** Topic settings over the default taxonomy: rename topics, remap or add outlet sections, title keywords (docs/topics.md). */
+  readonly topics?: TopicConfig;
 }

@@ -80,6 +80,12 @@ export interface ArticleView {
   readonly title: string;
   readonly outlet: Link;
   readonly topic: Link;
+  /** A second topic where the evidence is strong. */
+  readonly secondTopic?: Link;
+  /** The outlet's own section, e.g. "港澳台". */
+  readonly section?: string;
+  /** How the topic was found, for readers: e.g. "按内容归类（把握不大）". Absent when the section gave it. */
+  readonly placement?: string;
   readonly day: Link;
   readonly published: TimeModel;
   readonly readingTime: string;
@@ -163,12 +169,30 @@ export interface IndexPage extends PageBase {
   readonly kind: 'home' | 'topic' | 'outlet' | 'day';
   /** e.g. "共 1,234 篇". */
   readonly summary: string;
+  /** Topic pages: the outlets (and their sections) its articles come from, each a filtered page. */
+  readonly parts?: readonly PartLink[];
   readonly entries: readonly Entry[];
   readonly pagination?: Pagination;
 }
 
 export interface CountedLink extends Link {
   readonly count: number;
+  /** A line under the link, e.g. the outlets of a topic. */
+  readonly note?: string;
+}
+
+/** One outlet (· section) of a topic, linking to the topic's page filtered to it. */
+export interface PartLink extends CountedLink {
+  /** This page is that filter (or, for the "all" link, the unfiltered topic page). */
+  readonly current: boolean;
+}
+
+/** A small page at a URL that moved: canonical link and a meta refresh to the new place, no script. */
+export interface RedirectPage extends PageBase {
+  readonly kind: 'redirect';
+  /** Where it leads: site-relative, and absolute for the canonical link. */
+  readonly target: Link;
+  readonly targetCanonical: string;
 }
 
 /** Topic list, outlet list and the years page. */
@@ -228,7 +252,7 @@ export interface SearchPage extends PageBase {
   readonly browse: readonly Link[];
 }
 
-export type PageModel = ArticlePage | CapturePage | ChangesPage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage;
+export type PageModel = ArticlePage | CapturePage | ChangesPage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage | RedirectPage;
 
 /** The page lists templates paginate over, one per template. */
 export interface PageLists {
@@ -249,6 +273,8 @@ export interface PageLists {
   readonly notFound: readonly NotFoundPage[];
   /** Empty unless search is built. */
   readonly search: readonly SearchPage[];
+  /** Former topic URLs (`/topics/<old-slug>/`) leading to their topic or the topics index. */
+  readonly redirect: readonly RedirectPage[];
 }
 
 export interface SiteModel {

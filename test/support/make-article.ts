@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Outlet, Topic } from '../../src/article/article.ts';
 import type { Archive, DayGroup, Group, MonthGroup, YearGroup } from '../../src/archive/archive.ts';
+import { resolveTaxonomy } from '../../src/archive/resolve-taxonomy.ts';
 
 let counter = 0;
 
@@ -30,6 +31,7 @@ export function makeArticle(given: Partial<Article> = {}, options: MakeArticleOp
     canonicalUrl: url,
     outlet: { key: 'rfi', name: '法国国际广播电台' },
     topic: { label: '中国', slug: 'zhong-guo' },
+    placement: { by: 'section', confidence: 1, uncertain: false },
     title,
     publishedAt,
     keys: dayKeys(publishedAt, options.timeZone ?? 'Asia/Shanghai'),
@@ -73,7 +75,8 @@ export function makeArchive(articles: readonly Article[]): Archive {
     });
     return { year, months, count: inYear.length };
   });
-  return { articles: sorted, topics, outlets, years, rejected: [], warnings: [], duplicatesMerged: 0, filesRead: sorted.length };
+  const taxonomy = { ...resolveTaxonomy(), topics: topics.map((g) => g.key) };
+  return { articles: sorted, topics, outlets, years, taxonomy, rejected: [], warnings: [], duplicatesMerged: 0, filesRead: sorted.length };
 }
 
 /** Groups in order of first appearance (so newest first when the input is). */

@@ -22,6 +22,7 @@ export async function loadPhase(input: string, cacheDir: string, config: SiteCon
   const archive = await loadArchive(input, {
     timeZone: config.timeZone,
     outlets: config.outlets,
+    ...(config.topics ? { topics: config.topics } : {}),
     cacheDir: path.join(cacheDir, 'parse'),
     onProgress: (done, total) => {
       if (total !== parseTotal) progress.start('parse', (parseTotal = total));

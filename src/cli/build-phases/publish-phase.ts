@@ -5,6 +5,7 @@ import { writeManifest, type BuildManifest } from '../build-manifest.ts';
 import { publishMedia, type Media } from '../load-media.ts';
 import { applyStaging, swapIn } from '../publish-output.ts';
 import { tracePhase } from './trace-phase.ts';
+import { asWriteFailure } from '../../runtime/as-write-failure.ts';
 
 /**
  * Test hook: with CLIPPINGS_FAIL_AFTER_RENDER=1 the build throws after rendering into the staging
@@ -36,16 +37,25 @@ export interface PublishInput {
  */
 export async function publishPhase(input: PublishInput): Promise<void> {
   const { staging, live, incremental } = input;
-  if (input.writeExport) await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot });
-  const removed = [...input.removed, ...(await publishMedia(input.media, staging, incremental ? live : undefined))];
+  // Each step's write errors (a full disk, a folder we may not write) say what and where: asWriteFailure.
+  const failed = (what: string, where: string) => (error: unknown): never => {
+    throw asWriteFailure(error, what, where);
+  };
+  if (input.writeExport) await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot }).catch(failed('the data export', live));
+  const media = await publishMedia(input.media, staging, incremental ? live : undefined).catch(failed('the mirrored images', live));
+  const removed = [...input.removed, ...media];
   if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
   tracePhase('export and media');
   if (incremental) {
     await rm(input.manifestFile, { force: true }); // stopped while applying, the next build is a full one
-    applyStaging(staging, live, { replaceDirs: new Set(input.replaceDirs), remove: removed });
+    try {
+      applyStaging(staging, live, { replaceDirs: new Set(input.replaceDirs), remove: removed });
+    } catch (error) {
+      failed('the new output (publishing it)', live)(error);
+    }
   } else {
-    await swapIn(staging, live);
+    await swapIn(staging, live).catch(failed('the new output (publishing it)', live));
   }
-  await writeManifest(input.manifestFile, input.manifest);
+  await writeManifest(input.manifestFile, input.manifest).catch(failed('the build manifest', input.manifestFile));
   tracePhase('publish');
 }

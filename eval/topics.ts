@@ -1,0 +1,252 @@
+/**
+ * How well articles are placed in topics, on the real corpus:
+ *
+ *   node --import tsx eval/topics.ts [--input ../shared/corpus/real] [--segmenters] [--stability N]
+ *
+ * - Topic counts, fallback share, content-classified, uncertain and second-topic shares of a build.
+ * - Accuracy of the content classifier, measured honestly: 5-fold cross-validation over the articles
+ *   whose section maps to a topic; in each fold their sections are hidden (as if their URLs had none)
+ *   and the model is trained on the other four folds only. Per-topic precision/recall, the largest
+ *   confusions, and how accuracy follows the model's confidence.
+ * - `--segmenters`: the same accuracy and the time to cut the words with jieba, Intl.Segmenter and
+ *   character bigrams (src/archive/README.md says which was chosen and why).
+ * - `--stability N`: adds N sectioned articles one at a time to the archive without them and counts
+ *   the other articles whose topic changes.
+ * - The hand check of 50 articles that used to land in 综合 (eval/topics-hand-check.json).
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Article, ParsedArticle } from '../src/article/article.ts';
+import { loadArchive } from '../src/archive/load-archive.ts';
+import { placeTopics, topicTerms, BODY_CHARS } from '../src/archive/place-topics.ts';
+import type { Term } from '../src/archive/topic-model.ts';
+import { resolveTaxonomy, sectionTopic, type Taxonomy } from '../src/archive/resolve-taxonomy.ts';
+import { extractTerms } from '../src/archive/for-each-term-key.ts';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { foldHan } from '../src/text/fold-han.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    input: { type: 'string', default: '../shared/corpus/real' },
+    segmenters: { type: 'boolean', default: false },
+    stability: { type: 'string', default: '0' },
+  },
+});
+const here = path.dirname(new URL(import.meta.url).pathname);
+const archive = await loadArchive(flags.input!, { timeZone: 'Asia/Shanghai', outlets: [], cacheDir: path.join(tmpdir(), 'clippings-eval-cache') });
+const taxonomy = resolveTaxonomy();
+const articles = archive.articles;
+const pct = (n: number, of: number): string => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
+
+// 1. The build's placement.
+console.log(`# Topics of ${articles.length} articles (${flags.input})\n`);
+for (const group of archive.topics) {
+  const primary = group.articles.filter((a) => a.topic.slug === group.key.slug).length;
+  const outlets = new Set(group.articles.map((a) => a.outlet.key)).size;
+  console.log(`${group.key.label.padEnd(4, '　')} ${group.key.slug.padEnd(16)} ${String(primary).padStart(5)} primary, ${String(group.articles.length - primary).padStart(4)} as second topic, ${outlets} outlets`);
+}
+const by = (kind: string): number => articles.filter((a) => a.placement.by === kind).length;
+console.log(`\ntopics with articles: ${archive.topics.length}; fallback (${taxonomy.fallback.label}): ${by('fallback')} = ${pct(by('fallback'), articles.length)}`);
+console.log(`by section ${by('section')}, by rule ${by('rule')}, by content ${by('content')} (${pct(by('content'), articles.length)}), uncertain ${articles.filter((a) => a.placement.uncertain).length}, with a second topic ${articles.filter((a) => a.secondTopic).length}`);
+
+// 2. Cross-validated accuracy with the chosen words.
+const mappedOf = (a: Readonly<ParsedArticle>): string | undefined => sectionTopic(taxonomy, a.outlet.key, a.section);
+const labelled = articles.filter((a) => mappedOf(a) !== undefined);
+const cache = new Map<string, readonly Term[]>();
+const memo = (words: (a: Readonly<ParsedArticle>) => readonly Term[]) => (a: Readonly<ParsedArticle>): readonly Term[] => {
+  let w = cache.get(a.id);
+  if (w === undefined) cache.set(a.id, (w = words(a)));
+  return w;
+};
+const result = crossValidate(articles, taxonomy, memo(topicTerms));
+report(result, taxonomy);
+leaveOutletOut();
+sameStoryAgreement();
+
+if (flags.segmenters) compareSegmenters();
+const stability = Number(flags.stability);
+if (stability > 0) measureStability(stability);
+handCheck();
+
+interface Outcome {
+  readonly expected: string;
+  readonly got: string;
+  readonly confidence: number;
+  readonly second?: string;
+}
+
+function crossValidate(all: readonly Article[], tax: Taxonomy, words: (a: Readonly<ParsedArticle>) => readonly Term[], folds = 5): Outcome[] {
+  const outcomes: Outcome[] = [];
+  const foldOf = (a: Article): number => Number.parseInt(a.id.slice(0, 8), 16) % folds;
+  for (let fold = 0; fold < folds; fold++) {
+    const hidden = all.map((a) => (foldOf(a) === fold && mappedOf(a) !== undefined ? withoutSection(a) : a));
+    const placed = placeTopics(hidden, tax, { words });
+    placed.forEach((p, i) => {
+      const original = all[i]!;
+      const expected = mappedOf(original);
+      if (foldOf(original) !== fold || expected === undefined) return;
+      outcomes.push({ expected, got: p.topic.slug, confidence: p.placement.confidence, ...(p.secondTopic ? { second: p.secondTopic.slug } : {}) });
+    });
+  }
+  return outcomes;
+}
+
+/** Each sectioned outlet in turn is hidden and classified by a model of the other outlets: how DW or VOA fare. */
+function leaveOutletOut(): void {
+  const words = memo(topicTerms);
+  const outlets = [...new Set(labelled.map((a) => a.outlet.key))].sort();
+  let right = 0;
+  const rows: string[] = [];
+  for (const outlet of outlets) {
+    const hidden = articles.map((a) => (a.outlet.key === outlet && mappedOf(a) !== undefined ? withoutSection(a) : a));
+    const placed = placeTopics(hidden, taxonomy, { words });
+    let n = 0;
+    let ok = 0;
+    placed.forEach((p, i) => {
+      const expected = mappedOf(articles[i]!);
+      if (articles[i]!.outlet.key !== outlet || expected === undefined) return;
+      n++;
+      if (p.topic.slug === expected) ok++;
+    });
+    right += ok;
+    rows.push(`${outlet} ${pct(ok, n)} (${n})`);
+  }
+  console.log(`\nleave-one-outlet-out accuracy (an outlet's articles classified by a model of the other outlets only): ${pct(right, labelled.length)}; ${rows.join(', ')}`);
+}
+
+/**
+ * How often two outlets' own sections put the same story in the same topic: pairs of sectioned
+ * articles of different outlets within 3 days sharing 3+ title bigrams and a fifth of them (Jaccard).
+ * This bounds what any classifier can score against section-mapped topics.
+ */
+function sameStoryAgreement(): void {
+  const titleTerms = labelled.map((a) => new Set([...extractTerms(foldHan(a.title))].filter((t) => t.length === 2)));
+  let pairs = 0;
+  let agree = 0;
+  const examples: string[] = [];
+  for (let i = 0; i < labelled.length; i++) {
+    for (let j = i + 1; j < labelled.length; j++) {
+      const a = labelled[i]!;
+      const b = labelled[j]!;
+      if (a.outlet.key === b.outlet.key || Math.abs(a.publishedAt - b.publishedAt) > 3 * 86_400_000) continue;
+      const x = titleTerms[i]!;
+      const y = titleTerms[j]!;
+      let shared = 0;
+      for (const t of x) if (y.has(t)) shared++;
+      if (shared < 3 || shared / (x.size + y.size - shared) < 0.2) continue;
+      pairs++;
+      if (mappedOf(a) === mappedOf(b)) agree++;
+      else if (examples.length < 6) examples.push(`${a.outlet.key} ${mappedOf(a)} 「${a.title.slice(0, 22)}」 / ${b.outlet.key} ${mappedOf(b)} 「${b.title.slice(0, 22)}」`);
+    }
+  }
+  console.log(`\nsame story, two outlets' sections: ${pairs} pairs, same topic in ${pct(agree, pairs)}. Disagreeing, e.g.:`);
+  for (const e of examples) console.log(`  ${e}`);
+}
+
+function withoutSection(a: Article): ParsedArticle {
+  const { section: _section, ...rest } = a;
+  return rest;
+}
+
+function report(outcomes: readonly Outcome[], tax: Taxonomy): void {
+  const right = outcomes.filter((o) => o.got === o.expected).length;
+  const either = outcomes.filter((o) => o.got === o.expected || o.second === o.expected).length;
+  console.log(`\n# Content classifier, 5-fold cross-validation over ${outcomes.length} section-mapped articles (sections hidden)\n`);
+  console.log(`accuracy ${pct(right, outcomes.length)} (${right}/${outcomes.length}); topic or second topic right ${pct(either, outcomes.length)}`);
+  console.log(`\ntopic            precision  recall  (articles)`);
+  for (const t of tax.topics) {
+    const tp = outcomes.filter((o) => o.got === t.slug && o.expected === t.slug).length;
+    const predicted = outcomes.filter((o) => o.got === t.slug).length;
+    const actual = outcomes.filter((o) => o.expected === t.slug).length;
+    if (actual === 0 && predicted === 0) continue;
+    console.log(`${t.slug.padEnd(16)} ${pct(tp, predicted).padStart(9)} ${pct(tp, actual).padStart(8)}  (${actual})`);
+  }
+  const confusion = new Map<string, number>();
+  for (const o of outcomes) if (o.got !== o.expected) confusion.set(`${o.expected} → ${o.got}`, (confusion.get(`${o.expected} → ${o.got}`) ?? 0) + 1);
+  console.log(`\nlargest confusions (section's topic → classified as): ${[...confusion].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, n]) => `${k} ${n}`).join('; ')}`);
+  const bins = [0, 0.5, 0.7, 0.9, 1.01];
+  const rows: string[] = [];
+  for (let i = 0; i + 1 < bins.length; i++) {
+    const inBin = outcomes.filter((o) => o.confidence >= bins[i]! && o.confidence < bins[i + 1]!);
+    rows.push(`[${bins[i]}, ${Math.min(1, bins[i + 1]!)}): ${inBin.length} articles, ${pct(inBin.filter((o) => o.got === o.expected).length, inBin.length)} right`);
+  }
+  console.log(`confidence → accuracy: ${rows.join('; ')}`);
+}
+
+/** jieba's words worth a feature: 2+ Han characters, or a Latin word with a letter. */
+function isWord(word: string): boolean {
+  return /^\p{Script=Han}{2,}$/u.test(word) || /^(?=.*[a-z])[a-z0-9][a-z0-9.+#-]*[a-z0-9+#]$/.test(word);
+}
+
+function compareSegmenters(): void {
+  const started = performance.now();
+  const jieba = Jieba.withDict(dict);
+  console.log(`\n(jieba's dictionary loaded in ${(performance.now() - started).toFixed(0)} ms)`);
+  console.log(`\n# Segmenters (title ×2 + first ${BODY_CHARS} characters of the text; time to cut all ${articles.length} articles, this machine)\n`);
+  const intl = new Intl.Segmenter('zh', { granularity: 'word' });
+  const textOf = (a: Readonly<ParsedArticle>): [string, string] => [a.title, (a.text || a.lead).slice(0, BODY_CHARS)];
+  const variants: [string, (a: Readonly<ParsedArticle>) => readonly Term[]][] = [
+    ['character bigrams (chosen)', topicTerms],
+    ['jieba (@node-rs/jieba)', (a) => {
+      const [title, body] = textOf(a).map((t) => jieba.cut(foldHan(t), false).filter(isWord));
+      return [...title!, ...title!, ...body!];
+    }],
+    ['Intl.Segmenter', (a) => {
+      const [title, body] = textOf(a).map((t) => [...intl.segment(foldHan(t))].filter((s) => s.isWordLike && s.segment.length >= 2).map((s) => s.segment));
+      return [...title!, ...title!, ...body!];
+    }],
+  ];
+  for (const [name, words] of variants) {
+    cache.clear();
+    const started = performance.now();
+    for (const a of articles) memo(words)(a);
+    const ms = performance.now() - started;
+    const outcomes = crossValidate(articles, taxonomy, memo(words));
+    const right = outcomes.filter((o) => o.got === o.expected).length;
+    console.log(`${name.padEnd(24)} accuracy ${pct(right, outcomes.length)}, ${ms.toFixed(0)} ms to cut (${((1e4 / articles.length) * ms / 1000).toFixed(2)} s at 10,000 articles)`);
+  }
+  cache.clear();
+}
+
+function measureStability(samples: number): void {
+  const words = memo(topicTerms);
+  const sampled = labelled.filter((_, i) => i % Math.max(1, Math.floor(labelled.length / samples)) === 0).slice(0, samples);
+  let changed = 0;
+  let worst = 0;
+  const unsectioned = articles.filter((a) => mappedOf(a) === undefined);
+  for (const added of sampled) {
+    const without = articles.filter((a) => a.id !== added.id);
+    const before = new Map(placeTopics(without, taxonomy, { words }).map((a) => [a.id, a.topic.slug]));
+    const after = placeTopics(articles, taxonomy, { words });
+    const moved = after.filter((a) => a.id !== added.id && before.get(a.id) !== a.topic.slug).length;
+    changed += moved;
+    worst = Math.max(worst, moved);
+  }
+  console.log(`\n# Stability: ${sampled.length} sectioned articles added one at a time\n`);
+  console.log(`other articles whose topic changed: ${(changed / sampled.length).toFixed(2)} per added article on average (${pct(changed / sampled.length, unsectioned.length)} of the ${unsectioned.length} classified by content), at most ${worst}`);
+  console.log('adding an article without a section changes no other article (only sectioned articles train the model)');
+}
+
+function handCheck(): void {
+  const file = path.join(here, 'topics-hand-check.json');
+  let checks: { id: string; title: string; placed: string; mine: string }[];
+  try {
+    checks = JSON.parse(readFileSync(file, 'utf8')) as typeof checks;
+  } catch {
+    return;
+  }
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  let same = 0;
+  const differing: string[] = [];
+  for (const c of checks) {
+    const now = byId.get(c.id)?.topic.slug;
+    if (now === c.mine) same++;
+    else differing.push(`${c.title.slice(0, 24)}: ${now} (I would say ${c.mine})`);
+  }
+  console.log(`\n# Hand check: ${checks.length} articles that used to be in 综合 (${path.relative(process.cwd(), file)})\n`);
+  console.log(`filed as I would have: ${same}/${checks.length}`);
+  for (const d of differing) console.log(`  ${d}`);
+}

@@ -1,0 +1,144 @@
+import type { Article, ParsedArticle, Section, Topic, TopicPlacement } from '../article/article.ts';
+import { findSection } from '../article/find-section.ts';
+import { foldHan } from '../text/fold-han.ts';
+import { forEachTermKey } from './for-each-term-key.ts';
+import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
+import { trainTopicModel, type Term, type TopicModel, type TopicModelOptions } from './topic-model.ts';
+
+/** Characters of body text read for the classifier, after the title (the lead is where the subject is). */
+export const BODY_CHARS = 400;
+/** Below this probability a content classification is flagged uncertain. */
+export const UNCERTAIN_BELOW = 0.5;
+/** A second topic is given when the classifier gives it at least this probability. */
+export const SECOND_TOPIC_FROM = 0.35;
+
+export interface PlaceTopicsOptions extends TopicModelOptions {
+  /** Weight of a title keyword (default KEYWORD_WEIGHT). */
+  readonly keywordWeight?: number;
+  /** Terms of an article (default: `topicTerms`); eval/topics.ts compares segmenters through it. */
+  readonly words?: (article: Readonly<ParsedArticle>) => readonly Term[];
+}
+
+/**
+ * Places every article in the taxonomy. An article whose outlet section maps to a topic goes there;
+ * one whose title has a configured keyword goes to its topic; the others are classified by their
+ * words with a naive Bayes model trained on the section-mapped articles of the same archive, and
+ * flagged uncertain when the model is; nothing known → the fallback topic. Only section-mapped
+ * articles train the model, so adding an article without a section never moves another article.
+ * The result does not depend on the order of `articles`.
+ */
+export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxonomy: Taxonomy, options: PlaceTopicsOptions = {}): Article[] {
+  const wordsOf = options.words ?? topicTerms;
+  const index = new Map(taxonomy.topics.map((t, i) => [t.slug, i]));
+  const prepared = articles.map((article) => {
+    const section = taxonomy.configuredOutlets.has(article.outlet.key)
+      ? findSection(article.canonicalUrl, taxonomy.outlets[article.outlet.key])
+      : article.section;
+    const mapped = sectionTopic(taxonomy, article.outlet.key, section);
+    return { article, section, mapped: mapped === undefined ? undefined : index.get(mapped), words: wordsOf(article) };
+  });
+  const model = trainTopicModel(
+    prepared.flatMap((p) => (p.mapped === undefined ? [] : [{ words: p.words, topic: p.mapped, outlet: p.article.outlet.key }])),
+    taxonomy.topics.length,
+    options,
+  );
+  return prepared.map((p) => place(p.article, p.section, p.mapped, p.words, taxonomy, model, options.keywordWeight ?? KEYWORD_WEIGHT));
+}
+
+/**
+ * The classifier's terms of an article: CJK character bigrams (as numbers, `first * 0x110000 + second`)
+ * and Latin words of the title, twice (a headline says more than a sentence of body), then of the
+ * first BODY_CHARS of the text; folded with foldHan, so 臺灣 and 台湾 are one term. Why bigrams rather
+ * than jieba's words: src/archive/README.md.
+ */
+export function topicTerms(article: Readonly<ParsedArticle>): Term[] {
+  const terms: Term[] = [];
+  const visit = (key: string | number, second?: number): void => {
+    if (typeof key === 'string') terms.push(key);
+    else if (second !== undefined) terms.push(key * 0x110000 + second);
+  };
+  forEachTermKey(foldHan(article.title), visit);
+  const titleEnd = terms.length;
+  for (let i = 0; i < titleEnd; i++) terms.push(terms[i]!);
+  forEachTermKey(foldHan((article.text || article.lead).slice(0, BODY_CHARS)), visit);
+  return terms;
+}
+
+function place(
+  article: Readonly<ParsedArticle>,
+  section: Section | undefined,
+  mapped: number | undefined,
+  words: readonly Term[],
+  taxonomy: Taxonomy,
+  model: TopicModel,
+  keywordWeight: number,
+): Article {
+  const { topics } = taxonomy;
+  const { section: _parsed, ...rest } = article;
+  const withSection = section === undefined ? rest : { ...rest, section };
+  const probabilities = model.classify(words);
+  const ranked = probabilities === undefined ? [] : rank(probabilities);
+  const second = (primary: number, from: number): { secondTopic?: Topic } => {
+    const other = ranked.find((t) => t !== primary);
+    return other !== undefined && probabilities![other]! >= from ? { secondTopic: topics[other]! } : {};
+  };
+  if (mapped !== undefined) {
+    return { ...withSection, topic: topics[mapped]!, ...second(mapped, STRONG_SECOND), placement: certain('section') };
+  }
+  const hits = keywordHits(foldHan(article.title), taxonomy);
+  const weighed = hits === undefined ? probabilities : withKeywords(probabilities, hits, keywordWeight);
+  const order = weighed === undefined ? [] : rank(weighed);
+  const best = order[0];
+  if (best === undefined) return { ...withSection, topic: taxonomy.fallback, placement: { by: 'fallback', confidence: 0, uncertain: true } };
+  const confidence = weighed![best]!;
+  const by = hits !== undefined && hits[best]! > 0 ? 'rule' : 'content';
+  const placement: TopicPlacement = { by, confidence: round(confidence), uncertain: confidence < UNCERTAIN_BELOW };
+  const other = order[1];
+  const secondTopic = other !== undefined && weighed![other]! >= SECOND_TOPIC_FROM ? { secondTopic: topics[other]! } : {};
+  return { ...withSection, topic: topics[best]!, ...secondTopic, placement };
+}
+
+/** Beside the topic its section gave, the classifier must be this sure of another one. */
+const STRONG_SECOND = 0.6;
+/** What one keyword of a topic in the title weighs against the classifier, in nats (e^5 ≈ 150 times the odds). */
+export const KEYWORD_WEIGHT = 5;
+
+function certain(by: 'section'): TopicPlacement {
+  return { by, confidence: 1, uncertain: false };
+}
+
+/** How many distinct keywords of each topic the (folded) title holds; undefined when none. */
+function keywordHits(title: string, taxonomy: Taxonomy): Float64Array | undefined {
+  let hits: Float64Array | undefined;
+  for (const { word, topic } of taxonomy.keywords) {
+    if (!title.includes(word)) continue;
+    hits ??= new Float64Array(taxonomy.topics.length);
+    hits[topic]!++;
+  }
+  return hits;
+}
+
+/**
+ * The classifier's probabilities with each keyword hit multiplying its topic's odds (a topic the model
+ * cannot give, having no trained examples, counts as 1 % likely first); hits alone when the model knows no word.
+ */
+function withKeywords(probabilities: Float64Array | undefined, hits: Float64Array, weight: number): Float64Array {
+  const p = new Float64Array(hits.length);
+  let total = 0;
+  for (let t = 0; t < hits.length; t++) {
+    const p0 = probabilities?.[t] ?? 0;
+    const base = hits[t]! > 0 && p0 === 0 ? (probabilities === undefined ? 1 : 0.01) : p0;
+    total += p[t] = base * Math.exp(weight * hits[t]!);
+  }
+  for (let t = 0; t < hits.length; t++) p[t]! /= total;
+  return p;
+}
+
+/** Topic indexes by falling probability, ties by index (so by taxonomy order). */
+function rank(p: Float64Array): number[] {
+  return [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b);
+}
+
+function round(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../article/article.ts';
+import type { Archive } from '../archive/archive.ts';
+import type { Route } from './make-routes.ts';
+import type { SiteContext } from './make-site-context.ts';
+import type { GroupListPage, IndexPage, Link, PartLink, RedirectPage } from './site-model.ts';
+
+/** How build-site.ts makes paginated index pages (its `indexPages`). */
+export type IndexPagesOf = (
+  articles: readonly Readonly<Article>[],
+  heading: string,
+  trail: readonly Link[],
+  routeOf: (page: number) => Route,
+  feedUrl?: string,
+) => IndexPage[];
+
+export interface TopicPages {
+  readonly topicList: GroupListPage;
+  /** Each topic's pages, then its pages filtered to one outlet (section). */
+  readonly topic: IndexPage[];
+  readonly redirect: RedirectPage[];
+}
+
+/**
+ * The topics index (topics with their counts and how many outlets they come from), each topic's
+ * paginated list with the outlets · sections it draws on (each a filtered list, static pages so no
+ * script is needed), and redirect pages for topic URLs of earlier taxonomies.
+ */
+export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boolean, indexPages: IndexPagesOf): TopicPages {
+  const { routes } = ctx;
+  const topicsRoute = routes.topics();
+  const topicsCrumb: Link = { label: '话题', url: topicsRoute.url };
+  const topic: IndexPage[] = [];
+  for (const group of archive.topics) {
+    const { slug, label } = group.key;
+    const own: Link = { label, url: routes.topic(slug).url };
+    const parts = partsOf(group.articles);
+    const links = (current: string | undefined): PartLink[] =>
+      parts.length < 2
+        ? []
+        : [
+            { label: '全部', url: own.url, count: group.articles.length, current: current === undefined },
+            ...parts.map((p) => ({ label: p.label, url: routes.topicPart(slug, p.key).url, count: p.articles.length, current: current === p.key })),
+          ];
+    const main = indexPages(group.articles, label, [ctx.home, topicsCrumb], (n) => routes.topic(slug, n), feeds ? routes.topicFeed(slug) : undefined);
+    topic.push(...main.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outletCount(group.articles)} 家媒体`, parts: links(undefined) })));
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const pages = indexPages(part.articles, `${label} · ${part.label}`, [ctx.home, topicsCrumb, own], (n) => routes.topicPart(slug, part.key, n));
+      topic.push(...pages.map((page) => ({ ...page, parts: links(part.key) })));
+    }
+  }
+  const topicList: GroupListPage = {
+    kind: 'topicList',
+    ...ctx.base(topicsRoute, '话题', [ctx.home]),
+    items: archive.topics.map((g) => ({
+      label: g.key.label,
+      url: routes.topic(g.key.slug).url,
+      count: g.articles.length,
+      note: `来自 ${outletCount(g.articles)} 家媒体`,
+    })),
+  };
+  return { topicList, topic, redirect: redirects(ctx, archive) };
+}
+
+interface Part {
+  readonly key: string;
+  readonly label: string;
+  readonly articles: Readonly<Article>[];
+}
+
+/** A topic's articles by outlet and section, the largest first (ties by label). */
+function partsOf(articles: readonly Readonly<Article>[]): Part[] {
+  const parts = new Map<string, Part>();
+  for (const a of articles) {
+    const key = a.section === undefined || a.section.key === '' ? a.outlet.key : `${a.outlet.key}-${sectionSlug(a.section.key)}`;
+    let part = parts.get(key);
+    if (part === undefined) {
+      const label = a.section === undefined || a.section.key === '' ? a.outlet.name : `${a.outlet.name} · ${a.section.label}`;
+      parts.set(key, (part = { key, label, articles: [] }));
+    }
+    part.articles.push(a);
+  }
+  return [...parts.values()].sort((a, b) => b.articles.length - a.articles.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** An ASCII section key as it is (`chinese-news`), any other as 8 hex digits of its sha256. */
+function sectionSlug(key: string): string {
+  return /^[a-z0-9-]{1,40}$/.test(key) ? key : createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+function outletCount(articles: readonly Readonly<Article>[]): number {
+  return new Set(articles.map((a) => a.outlet.key)).size;
+}
+
+/** Old topic slugs without a page of their own lead to their topic now, or to the topics index. */
+function redirects(ctx: SiteContext, archive: Archive): RedirectPage[] {
+  const { routes } = ctx;
+  const live = new Set(archive.topics.map((g) => g.key.slug));
+  const labels = new Map(archive.topics.map((g) => [g.key.slug, g.key.label]));
+  const wanted = [...archive.taxonomy.redirects, { from: archive.taxonomy.fallback.slug }];
+  const seen = new Set<string>();
+  const pages: RedirectPage[] = [];
+  for (const { from, to } of wanted) {
+    if (live.has(from) || seen.has(from)) continue;
+    seen.add(from);
+    const target: Link = to !== undefined && live.has(to) ? { label: labels.get(to)!, url: routes.topic(to).url } : { label: '话题', url: routes.topics().url };
+    const base = ctx.base(routes.topic(from), target.label, [ctx.home], `此话题已并入「${target.label}」`);
+    pages.push({ kind: 'redirect', ...base, noindex: true, target, targetCanonical: ctx.canonical(target.url) });
+  }
+  return pages;
+}
