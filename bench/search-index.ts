@@ -34,7 +34,7 @@ for (let i = count - 1; i >= 0; i--) {
   const shift = paragraphs.length > 0 ? round % paragraphs.length : 0;
   const text = round === 0 ? a.text : [...paragraphs.slice(shift), ...paragraphs.slice(0, shift)].join('\n');
   const day = new Date(newest - i * 30 * 60_000).toISOString().slice(0, 10);
-  docs.push({ title: a.title, url: `/articles/${i.toString(16)}/`, outlet: a.outlet.name, topic: a.topic.label, date: day, day, text });
+  docs.push({ title: a.title, url: `/articles/${i.toString(16)}/`, outlet: a.outlet.name, topics: [a.topic.label], date: day, day, text });
 }
 globalThis.gc?.();
 const before = process.memoryUsage().rss;

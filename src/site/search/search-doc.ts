@@ -8,7 +8,8 @@ export interface SearchDoc {
   /** Site-relative URL of the article page, with the path prefix. */
   readonly url: string;
   readonly outlet: string;
-  readonly topic: string;
+  /** The topic, then a second one where the article has it: the topic filter matches either. */
+  readonly topics: readonly string[];
   /** As shown, e.g. "2023年8月30日". */
   readonly date: string;
   /** `YYYY-MM-DD` in the site's time zone: years and segments are cut on it. */
@@ -30,7 +31,8 @@ export function searchDocs(articles: readonly Readonly<Article>[], pages: readon
   for (let i = articles.length - 1; i >= 0; i--) {
     const a = articles[i]!;
     const p = pages[i]!;
-    docs.push({ title: a.title, url: p.url, outlet: p.article.outlet.label, topic: p.article.topic.label, date: dateLabel(a.keys.day), day: a.keys.day, text: a.text });
+    const topics = [p.article.topic.label, ...(p.article.secondTopic ? [p.article.secondTopic.label] : [])];
+    docs.push({ title: a.title, url: p.url, outlet: p.article.outlet.label, topics, date: dateLabel(a.keys.day), day: a.keys.day, text: a.text });
   }
   return docs;
 }

@@ -7,9 +7,9 @@
  * search/fold-<hash>.bin            gzip'd 繁→简 table as pairs "臺台灣湾…" (FOLD_TABLE)
  * search/<segment>-<digest>/
  *   b<n>.bin                        gzip'd term bucket n: term directory, then postings (below)
- *   c<n>.bin                        gzip'd JSON of CHUNK_DOCS documents: title, url, outlet, topic, date, text
+ *   c<n>.bin                        gzip'd JSON of CHUNK_DOCS documents: title, url, outlet, topics (joined by 、), date, text
  *                                   (the first 6,000 characters: what excerpts are cut from)
- *   facets.bin                      gzip'd, per document: varint outlet index, varint topic index
+ *   facets.bin                      gzip'd, per document: varint outlet index, varint topic count, varint topic indexes
  *   meta.json                       SegmentMeta: outlet names, topic labels
  * ```
  *
@@ -55,7 +55,7 @@ export interface SegmentMeta {
   readonly topics: readonly string[];
 }
 
-/** One document in a chunk file: `[title, url, outlet, topic, date, text]`. */
+/** One document in a chunk file: `[title, url, outlet, topics as shown (主、次), date, text]`. */
 export type ChunkDoc = readonly [title: string, url: string, outlet: string, topic: string, date: string, text: string];
 
 /** FNV-1a over UTF-16 code units: the bucket of a term, the same in Node and in the browser. */

@@ -97,7 +97,7 @@ export function splitSegments(docs: readonly SearchDoc[]): { name: string; first
 /** Everything a segment's files are made of, and the format version. */
 function segmentDigest(first: number, docs: readonly SearchDoc[]): string {
   const hash = createHash('sha256').update(`${FORMAT_VERSION}\0${first}`);
-  for (const d of docs) hash.update(`\0${d.title}\0${d.url}\0${d.outlet}\0${d.topic}\0${d.date}\0${d.text}`);
+  for (const d of docs) hash.update(`\0${d.title}\0${d.url}\0${d.outlet}\0${d.topics.join('\u0001')}\0${d.date}\0${d.text}`);
   return hash.digest('hex');
 }
 

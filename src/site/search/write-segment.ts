@@ -37,18 +37,22 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
 
   // Facets: outlet and topic indexes into this segment's own name lists (sorted, so stable).
   const outlets = [...new Set(docs.map((d) => d.outlet))].sort();
-  const topics = [...new Set(docs.map((d) => d.topic))].sort();
+  const topics = [...new Set(docs.flatMap((d) => d.topics))].sort();
   const meta: SegmentMeta = { outlets, topics };
   write('meta.json', `${JSON.stringify(meta)}\n`);
   const outletIndex = new Map(outlets.map((o, i) => [o, i]));
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const facets: number[] = [];
-  for (const d of docs) pushVarint(facets, outletIndex.get(d.outlet)!), pushVarint(facets, topicIndex.get(d.topic)!);
+  for (const d of docs) {
+    pushVarint(facets, outletIndex.get(d.outlet)!);
+    pushVarint(facets, d.topics.length);
+    for (const t of d.topics) pushVarint(facets, topicIndex.get(t)!);
+  }
   write('facets.bin', gzipSync(Uint8Array.from(facets), { level: 9 }));
 
   // Chunks: CHUNK_DOCS consecutive documents each, gzip'd JSON (the browser inflates them with DecompressionStream).
   for (let c = 0; c * CHUNK_DOCS < docs.length; c++) {
-    const chunk: ChunkDoc[] = docs.slice(c * CHUNK_DOCS, (c + 1) * CHUNK_DOCS).map((d) => [d.title, d.url, d.outlet, d.topic, d.date, excerptText(d.text)]);
+    const chunk: ChunkDoc[] = docs.slice(c * CHUNK_DOCS, (c + 1) * CHUNK_DOCS).map((d) => [d.title, d.url, d.outlet, d.topics.join('、'), d.date, excerptText(d.text)]);
     write(`c${c}.bin`, gzipSync(JSON.stringify(chunk), { level: 6 }));
   }
 

@@ -42,6 +42,7 @@ export interface FoundDoc {
   readonly title: string;
   readonly url: string;
   readonly outlet: string;
+  /** As shown: the topic, and a second one after 、 where the article has it. */
   readonly topic: string;
   readonly date: string;
   readonly text: string;
@@ -75,9 +76,15 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
       const meta = JSON.parse(decoder.decode(await files.bytes(`${s.dir}/meta.json`))) as SegmentMeta;
       const bytes = await files.gunzip(await files.bytes(`${s.dir}/facets.bin`));
       const outlet = new Uint16Array(s.count);
-      const topic = new Uint16Array(s.count);
-      for (let i = 0, at = 0; i < s.count; i++) [outlet[i], at] = readVarint(bytes, at), ([topic[i], at] = readVarint(bytes, at));
-      return { meta, outlet, topic };
+      const topics: number[][] = [];
+      for (let i = 0, at = 0, n = 0, t = 0; i < s.count; i++) {
+        [outlet[i], at] = readVarint(bytes, at);
+        [n, at] = readVarint(bytes, at);
+        const list: number[] = [];
+        for (let k = 0; k < n; k++) ([t, at] = readVarint(bytes, at)), list.push(t);
+        topics.push(list);
+      }
+      return { meta, outlet, topics };
     });
   const chunk = (s: SegmentInfo, c: number) => once(`${s.dir}/c${c}`, async () => JSON.parse(decoder.decode(await files.gunzip(await files.bytes(`${s.dir}/c${c}.bin`)))) as ChunkDoc[]);
   const segmentOf = (id: number): SegmentInfo => manifest.segments.find((s) => id >= s.first && id < s.first + s.count)!;
@@ -123,22 +130,22 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
         for (const [y, start] of manifest.years) if (id >= start) year = y;
         return year;
       };
-      const labels = (id: number): [string, string, string] => {
+      const labels = (id: number): [string, string, string[]] => {
         const i = manifest.segments.indexOf(segmentOf(id));
         const f = facetOf[i]!;
         const local = id - manifest.segments[i]!.first;
-        return [yearOf(id), f.meta.outlets[f.outlet[local]!]!, f.meta.topics[f.topic[local]!]!];
+        return [yearOf(id), f.meta.outlets[f.outlet[local]!]!, f.topics[local]!.map((t) => f.meta.topics[t]!)];
       };
       const years = new Map<string, number>();
       const outlets = new Map<string, number>();
       const topics = new Map<string, number>();
       const kept: number[] = [];
       for (const id of all) {
-        const [year, outlet, topic] = labels(id);
+        const [year, outlet, topicsOf] = labels(id);
         years.set(year, (years.get(year) ?? 0) + 1);
         outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
-        topics.set(topic, (topics.get(topic) ?? 0) + 1);
-        if ((options.year && options.year !== year) || (options.outlet && options.outlet !== outlet) || (options.topic && options.topic !== topic)) continue;
+        for (const topic of topicsOf) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+        if ((options.year && options.year !== year) || (options.outlet && options.outlet !== outlet) || (options.topic && !topicsOf.includes(options.topic))) continue;
         kept.push(id);
       }
       const score = matched!;
