@@ -320,11 +320,11 @@ export interface NotFoundPage extends PageBase {
   readonly kind: 'notFound';
 }
 
-/** `/search/`: a GET form, and the Pagefind bundle its script (public/search/search.js) loads. */
+/** `/search/`: a GET form, and the index its script (search/search.js) loads. */
 export interface SearchPage extends PageBase {
   readonly kind: 'search';
-  /** Folder of the Pagefind bundle, e.g. `/sub/pagefind/`. */
-  readonly bundleUrl: string;
+  /** Folder of the search index (index.json), e.g. `/sub/search/`. */
+  readonly indexUrl: string;
   readonly scriptUrl: string;
   readonly styleUrl: string;
   /** Ways to browse when search is unavailable (no JavaScript). */
