@@ -11,6 +11,7 @@ import { generateSeed } from './generate-seeds.ts';
 import type { PreparedSize } from './prepare-size.ts';
 import { removeExtras } from './prepare-size.ts';
 import { summarize, type Figure } from './summarize-runs.ts';
+import { firstQueryBytes, SEARCH_BENCH_QUERIES } from './search-query-bytes.ts';
 
 export interface ClippingsResult {
   readonly full: Figure;
@@ -21,7 +22,7 @@ export interface ClippingsResult {
   readonly outputFiles: number;
   /** Incremental output after the add-one runs versus a clean full build of the same input. */
   readonly addOneIdentical: boolean;
-  /** The same, ignoring Pagefind's index files (their names are content hashes). */
+  /** The same, ignoring the search index's files (search/). */
   readonly addOneIdenticalOutsideSearchIndex: boolean;
   readonly addOneDifferences: readonly string[];
   /** Whether two clean full builds of the same input gave the same bytes (needs --runs ≥ 2). */
@@ -29,6 +30,10 @@ export interface ClippingsResult {
   readonly cleanBuildDifferences?: readonly string[];
   /** The CLI's own summary line(s) of the last full build, for the report. */
   readonly lastFullStdout: string;
+  /** Seconds the last clean build spent writing the search index (its summary line). */
+  readonly searchIndexSeconds?: number;
+  /** Largest first query in Chromium over SEARCH_BENCH_QUERIES (bench/search-query-bytes.ts), in KB. */
+  readonly searchFirstQueryKb?: number;
 }
 
 export async function benchClippings(p: PreparedSize, runs: number, seed: number, log: (line: string) => void): Promise<ClippingsResult> {
@@ -50,6 +55,12 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   }
   rmSync(previous, { recursive: true, force: true });
   const outputFiles = listFiles(output).length;
+  const indexSeconds = /search index .* in ([\d.]+) s/.exec(fulls[fulls.length - 1]?.stdout ?? '')?.[1];
+  const queries = await firstQueryBytes(output, SEARCH_BENCH_QUERIES).catch((error: unknown) => {
+    log(`${p.size}: search query bytes not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  });
+  for (const q of queries) log(`${p.size}: first query ${q.query}: ${(q.bytes / 1024).toFixed(0)} KB in ${q.requests} requests`);
 
   const noSearchCwd = join(p.workDir, 'clippings-no-search');
   const fullsNoSearch = [];
@@ -96,10 +107,12 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     addOne: summarize(addOnes),
     outputFiles,
     addOneIdentical: comparison.identical,
-    addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' pagefind/')),
+    addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' search/')),
     addOneDifferences: differences.slice(0, 20),
     ...(cleanBuilds === undefined ? {} : { cleanBuildsIdentical: cleanBuilds.identical, cleanBuildDifferences: describe(cleanBuilds, 'first', 'second').slice(0, 10) }),
     lastFullStdout: (fulls[fulls.length - 1]?.stdout ?? '').trim().split('\n').slice(-4).join('\n'),
+    ...(indexSeconds === undefined ? {} : { searchIndexSeconds: Number(indexSeconds) }),
+    ...(queries.length === 0 ? {} : { searchFirstQueryKb: Math.round(Math.max(...queries.map((q) => q.bytes)) / 1024) }),
   };
 }
 

@@ -17,7 +17,7 @@ export interface BuildRun {
   /** Folder the process runs in; the cache goes to `<cwd>/.cache` (or the flag, if the CLI has one). */
   readonly cwd: string;
   readonly full: boolean;
-  /** Build without the search page and Pagefind index (`--no-search`). */
+  /** Build without the search page and its index (`--no-search`). */
   readonly noSearch?: boolean;
   /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=…"]. */
   readonly nodeFlags?: readonly string[];

@@ -12,7 +12,7 @@ export interface Measurement {
   readonly peakProcessMb: number;
   /** Largest sum of VmRSS over the tree at one sample, in MB. */
   readonly peakTreeMb: number;
-  /** Largest VmRSS per command name (e.g. node, pagefind_extend, hugo), in MB. */
+  /** Largest VmRSS per command name (e.g. node, hugo), in MB. */
   readonly peakByCommandMb: Readonly<Record<string, number>>;
   readonly exitCode: number | null;
   readonly stdout: string;

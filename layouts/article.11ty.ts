@@ -8,16 +8,13 @@ export const data = pageData('article');
 
 export function render({ model: m, site }: TemplateData<ArticlePage>): string {
   const a = m.article;
-  // data-pagefind-*: the article is what search indexes (title and date as result meta, outlet and
-  // topic as filters, a date sort key); index pages carry none, so are not indexed. The meta line is
-  // not indexed as text, and the outlet is a filter rather than meta (Pagefind indexes meta values):
-  // an outlet named 经济学人 must not match every 经济 query.
-  return pageShell(site.shell, m, html`<article class="article" data-pagefind-body>
+  return pageShell(site.shell, m, html`<article class="article">
 <header class="article-head">
-<h1 dir="auto" data-pagefind-meta="title">${a.title}</h1>
-<p class="meta" data-pagefind-ignore><a href="${safeUrl(a.outlet.url)}" data-pagefind-filter="outlet">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}" data-pagefind-filter="topic">${a.topic.label}</a>${a.secondTopic ? html`、<a href="${safeUrl(a.secondTopic.url)}" data-pagefind-filter="topic">${a.secondTopic.label}</a>` : ''}${a.placement ? html`<span class="note">（${a.placement}）</span>` : ''}${a.section ? html` · 栏目：${a.section}` : ''} · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]">${a.published.display}</time></a> · ${a.readingTime}</p>
+<h1 dir="auto">${a.title}</h1>
+<p class="meta"><a href="${safeUrl(a.outlet.url)}">${a.outlet.label}</a> · <a href="${safeUrl(a.topic.url)}">${a.topic.label}</a>${a.secondTopic ? html`、<a href="${safeUrl(a.secondTopic.url)}">${a.secondTopic.label}</a>` : ''}${a.placement ? html`<span class="note">（${a.placement}）</span>` : ''}${a.section ? html` · 栏目：${a.section}` : ''} · <a href="${safeUrl(a.day.url)}"><time datetime="${a.published.iso}">${a.published.display}</time></a> · ${a.readingTime}</p>
 ${a.dateline ? html`<p class="dateline">${a.dateline}</p>` : ''}
-<p class="archived" data-pagefind-ignore>存档副本，抓取于 <time datetime="${a.captured.iso}">${a.captured.display}</time>。<a class="original" href="${safeUrl(a.originalUrl)}" rel="noopener noreferrer nofollow">阅读原文</a></p>
+${m.story ? html`<p class="story-note">本文属于事件 <a href="${safeUrl(m.story.url)}"><bdi>${m.story.title}</bdi></a>（${m.story.summary}）</p>
+` : ''}<p class="archived">存档副本，抓取于 <time datetime="${a.captured.iso}">${a.captured.display}</time>。<a class="original" href="${safeUrl(a.originalUrl)}" rel="noopener noreferrer nofollow">阅读原文</a></p>
 </header>
 ${a.hero ? html`<figure class="hero"><img src="${safeUrl(a.hero.src)}" alt="${a.hero.alt}"${a.hero.width ? html` width="${a.hero.width}"` : ''}${a.hero.height ? html` height="${a.hero.height}"` : ''} loading="lazy" decoding="async" referrerpolicy="no-referrer">${a.hero.alt ? html`<figcaption>${a.hero.alt}</figcaption>` : ''}</figure>` : ''}
 <div class="body" dir="auto">
@@ -25,9 +22,13 @@ ${sanitizedBody(a.bodyHtml)}
 </div>
 ${a.captures.length > 0 ? captureList(a.captures, a.changesUrl) : ''}
 </article>
+${m.story ? html`<nav class="related story-link" aria-labelledby="story-h"><h2 id="story-h">本事件的其他报道</h2>
+<p><a href="${safeUrl(m.story.url)}"><bdi>${m.story.title}</bdi></a> <span class="meta">${m.story.summary} · 各家标题对照与时间线</span></p><ul>${m.story.others.map(
+  (r) => html`<li><a href="${safeUrl(r.url)}"><bdi>${r.title}</bdi></a> <span class="meta">${r.outlet} · <time datetime="${r.time.iso}">${r.time.display}</time></span></li>`,
+)}</ul></nav>` : ''}
 ${neighbours('同一天', m.newerInDay, m.olderInDay)}
 ${neighbours(`话题：${a.topic.label}`, m.newerInTopic, m.olderInTopic)}
-${m.related.length > 0 ? html`<nav class="related" aria-labelledby="related-h" data-pagefind-ignore><h2 id="related-h">相关报道</h2><ul>${m.related.map(
+${m.related.length > 0 ? html`<nav class="related" aria-labelledby="related-h"><h2 id="related-h">相关报道</h2><ul>${m.related.map(
   (r) => html`<li><a href="${safeUrl(r.url)}"><bdi>${r.title}</bdi></a> <span class="meta">${r.outlet} · <time datetime="${r.time.iso}">${r.time.display}</time></span></li>`,
 )}</ul></nav>` : ''}`);
 }

@@ -39,6 +39,8 @@ before(async () => {
     month: `${u}archive/2020/08/`,
     day: `${u}archive/2020/08/19/`,
     search: `${u}search/`,
+    'story index': `${u}stories/`,
+    story: new URL(await firstHref(`${u}stories/`, 'main .stories a'), u).href,
     '404': `${u}no/such/page/`,
   });
 });

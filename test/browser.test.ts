@@ -209,7 +209,7 @@ test('search: 朝鲜 typed in the header field finds the bundled seed article, a
   assert.match(await text(hit), /俄罗斯和朝鲜/);
   assert.match(await text(page.locator('main [role="status"]')), /找到\s*1\s*篇/);
 
-  // On the search page itself: the filters appear once the Pagefind index has loaded; text typed
+  // On the search page itself: the filters appear once the search index has loaded; text typed
   // before that is reset by the page's script (it restores ?q= from the address), so a reader, like
   // this test, waits for them.
   await page.goto(`${server.url}search/`);

@@ -1,7 +1,7 @@
 /**
  * What makes rebuilds cheap, seen from outside: a rebuild with nothing changed publishes nothing
  * (same output folder, same files, parse cache untouched); adding one file appends to the parse
- * cache instead of rewriting it; `--no-search` leaves out the search page and the Pagefind bundle,
+ * cache instead of rewriting it; `--no-search` leaves out the search page and the search index,
  * and turning search back on gives the same site as a clean build.
  */
 import assert from 'node:assert/strict';
@@ -62,19 +62,19 @@ describe('fast rebuilds', () => {
     assert.equal((await stat(await parseStore())).mtimeMs, before.store.mtimeMs, 'the parse cache was not rewritten');
   });
 
-  test('--no-search builds no search page and no Pagefind bundle; with search again it equals a clean build', async () => {
+  test('--no-search builds no search page and no search index; with search again it equals a clean build', async () => {
     const site = path.join(root, '_site');
     const files = await tree(site);
-    // public/search/*.js|css are static assets, copied like the rest of public/ (a few KB).
-    assert.ok(![...files.keys()].some((f) => f.startsWith('pagefind/') || f === 'search/index.html'), 'no search page, no bundle');
+    // public/search/search.css is a static asset, copied like the rest of public/.
+    assert.ok(![...files.keys()].some((f) => f === 'search/index.json' || f === 'search/index.html' || f === 'search/search.js'), 'no search page, no index');
     assert.doesNotMatch(await readFile(path.join(site, 'index.html'), 'utf8'), /href="\/search\/"/);
 
     const withSearch = await clippings(['build', '--quiet'], root);
     assert.equal(withSearch.code, 0, withSearch.stderr);
-    assert.ok((await tree(site)).has('pagefind/pagefind.js'));
+    assert.ok((await tree(site)).has('search/index.json'));
     const clean = await clippings(['build', '--full', '--quiet', '--output', 'clean', '--cache-dir', '.cache-clean'], root);
     assert.equal(clean.code, 0, clean.stderr);
-    assert.deepEqual(await tree(site), await tree(path.join(root, 'clean')), 'byte-identical, Pagefind bundle included');
+    assert.deepEqual(await tree(site), await tree(path.join(root, 'clean')), 'byte-identical, search index included');
   });
 
   test('adding one file appends to the parse cache instead of rewriting it', async () => {

@@ -93,7 +93,8 @@ test('one feed for the site, one per topic and one per outlet, each newest 50 in
     ...topics.map((t): [string, Article[]] => [`topics/${t.slug}/feed.xml`, articles.filter((a) => a.topic.slug === t.slug)]),
     ...outlets.map((o): [string, Article[]] => [`outlets/${o.key}/feed.xml`, articles.filter((a) => a.outlet.key === o.key)]),
   ];
-  assert.deepEqual(site.publish.feeds.map((f) => f.path).sort(), expected.map(([p]) => p).sort());
+  // Plus the feed of stories (test/stories.test.ts).
+  assert.deepEqual(site.publish.feeds.map((f) => f.path).sort(), [...expected.map(([p]) => p), 'stories/feed.xml'].sort());
   for (const [path, list] of expected) {
     const { feed } = await readFeed(path);
     const want = newestFirst(list).slice(0, 50);

@@ -1,8 +1,8 @@
 /**
  * Screenshots for people to look at, and the one layout rule a machine can judge: no page scrolls
  * sideways on a phone. Full-page PNGs of home, an article (BBC, with images: remote images are
- * replaced by local grey placeholders so the layout is the one a reader sees) and the August 2020
- * calendar, at 390×844 and 1280×800, light and dark, go to test-output/screenshots/.
+ * replaced by local grey placeholders so the layout is the one a reader sees), the August 2020
+ * calendar and a story page, at 390×844 and 1280×800, light and dark, go to test-output/screenshots/.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,6 +30,7 @@ before(async () => {
     home: server.url,
     article: new URL(await firstHref(`${server.url}archive/2020/08/14/`, 'main a[href^="/articles/"]'), server.url).href,
     month: `${server.url}archive/2020/08/`,
+    story: new URL(await firstHref(`${server.url}stories/`, 'main .stories a'), server.url).href,
   });
 });
 
@@ -39,7 +40,7 @@ after(async () => {
   await site?.remove();
 });
 
-test('full-page screenshots of home, an article and a month, phone and desktop, light and dark', async () => {
+test('full-page screenshots of home, an article, a month and a story, phone and desktop, light and dark', async () => {
   const viewports = [
     { width: 390, height: 844 },
     { width: 1280, height: 800 },

@@ -1,42 +1,48 @@
 /**
- * Search: a fixture archive (test/fixtures/search/, five seed files with known terms) is rendered
- * under a path prefix and indexed with Pagefind, then queried twice: from Node with Pagefind's own
- * pagefind.js (fetch shimmed to read the output folder), and in Chromium through the search page.
+ * Search: a fixture archive is rendered under a path prefix and indexed (src/site/search/), then
+ * queried twice: from Node through the reader the search page runs (client/open-search-index.ts,
+ * reading the index files from disk), and in Chromium through the search page itself.
  *
- * | fixture   | outlet | 朝鲜                         | 经济 |
- * |-----------|--------|------------------------------|------|
- * | korea     | rfi    | yes                          | no   |
- * | economy   | bbc    | no                           | yes  |
- * | sanctions | dw     | yes                          | yes  |
- * | hongkong  | rfi    | no                           | no   |
- * | peninsula | dw     | only inside 北朝鲜, 朝鲜半岛 | no   |
+ * The archive is test/fixtures/search/ (five 2023-08 articles with known terms), search-years/ (one
+ * 朝鲜 article from 2022, one from 2023-03) and search-han/ (one CNA article of 2021 in traditional
+ * characters: 臺灣, 朝鮮, 選舉). Newest is 2023-08-30, so the "recent" segment holds the five of 2023-08
+ * (from 2023-07-01 on) and "base" the three older ones.
  *
- * No fixture contains 鬣蜥 or "xyzzy". All five are from 2023: one search shard, `pagefind/2023/`.
- *
- * A second archive (test/fixtures/search-years/) has one 朝鲜 article from 2022 and one from 2023:
- * two shards, merged in the browser (and in Node) with Pagefind's mergeIndex.
+ * | fixture    | outlet | year | 朝鲜                         | 经济 | 台湾 | 选举 |
+ * |------------|--------|------|------------------------------|------|------|------|
+ * | korea      | rfi    | 2023 | yes                          | no   | no   | no   |
+ * | economy    | bbc    | 2023 | no                           | yes  | no   | no   |
+ * | sanctions  | dw     | 2023 | yes                          | yes  | no   | no   |
+ * | hongkong   | rfi    | 2023 | no                           | no   | no   | yes  |
+ * | peninsula  | dw     | 2023 | only inside 北朝鲜, 朝鲜半岛 | no   | no   | no   |
+ * | grain      | dw     | 2023 | yes                          | ?    | no   | no   |
+ * | talks      | rfi    | 2022 | yes                          | no   | no   | no   |
+ * | taiwan-trad| cna    | 2021 | as 朝鮮                      | no   | as 臺灣 | as 選舉 |
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { buildSite } from '../src/site/build-site.ts';
 import { renderSite } from '../src/site/render-site.ts';
 import { indexSearch, type IndexSearchResult } from '../src/site/search/index-search.ts';
-import { SHARD_KEY, shardArticles, type SearchShard } from '../src/site/search/shard-articles.ts';
-import type { SiteModel } from '../src/site/site-model.ts';
+import { openSearchIndex, type SearchIndex } from '../src/site/search/client/open-search-index.ts';
+import { excerpt } from '../src/site/search/client/excerpt.ts';
+import { searchDocs, type SearchDoc } from '../src/site/search/search-doc.ts';
+import { writeSearchIndex } from '../src/site/search/write-search-index.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
+import { foldHan } from '../src/text/fold-han.ts';
+import { queryParts } from '../src/text/search-terms.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 import type { Page } from 'playwright-core';
 import { openPage, withBrowser } from './support/browser.ts';
 
-const FIXTURES = new URL('./fixtures/search/', import.meta.url);
-const YEARS = new URL('./fixtures/search-years/', import.meta.url);
+const FIXTURES = ['search', 'search-years', 'search-han'].map((d) => new URL(`./fixtures/${d}/`, import.meta.url).pathname);
 const PREFIX = '/sub/';
 const config: SiteConfig = { ...DEFAULT_SITE_CONFIG, baseUrl: 'https://example.org', pathPrefix: PREFIX, timeZone: 'Asia/Shanghai' };
 const TITLES = {
@@ -45,130 +51,125 @@ const TITLES = {
   sanctions: '联合国报告：制裁之下的平壤外汇收入',
   hongkong: '香港区议会选举改制后首次投票',
   peninsula: '学者谈半岛局势：对话之门并未关闭',
+  talks: '朝鲜代表团出席联合国裁军会议',
+  grain: '国际组织称朝鲜粮食短缺加剧',
+  taiwan: '臺灣國慶 總統談兩岸關係與朝鮮半島局勢',
 };
-
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-}
-
-function shardsOf(site: SiteModel): SearchShard[] {
-  return shardArticles(site.lists.article.map((p) => ({ path: p.path, day: p.article.published.iso })));
-}
-
-/** Builds a fixture archive under PREFIX into `out` and indexes it, shard by shard. */
-async function buildIndexed(fixtures: URL, out: string, count: number): Promise<IndexSearchResult> {
-  const archive = await loadArchive(fixtures.pathname, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
-  assert.equal(archive.articles.length, count, `fixtures rejected: ${JSON.stringify(archive.rejected)}`);
-  const site = buildSite(archive, config, { feeds: true, search: true });
-  await renderSite(site, out);
-  return indexSearch(out, shardsOf(site), { pathPrefix: PREFIX });
-}
 
 let work: string;
 let out: string;
 let indexed: IndexSearchResult;
-let pagefind: Pagefind;
-let dwName: string;
-let yearsOut: string;
-let years: Pagefind;
+let docs: SearchDoc[];
+let index: SearchIndex;
+
+function nodeFiles(root: string) {
+  return {
+    bytes: async (path: string) => new Uint8Array(readFileSync(join(root, 'search', path))),
+    gunzip: async (b: Uint8Array) => new Uint8Array(gunzipSync(b)),
+  };
+}
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'clippings-search-'));
+  const seeds = join(work, 'seeds');
+  mkdirSync(seeds);
+  for (const dir of FIXTURES) cpSync(dir, seeds, { recursive: true });
   out = join(work, 'site');
-  yearsOut = join(work, 'years');
-  const archive = await loadArchive(FIXTURES.pathname, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
-  dwName = archive.outlets.find((g) => g.key.key === 'dw')?.key.name ?? 'dw';
-  indexed = await buildIndexed(FIXTURES, out, 5);
-  await buildIndexed(YEARS, yearsOut, 2);
-
-  // pagefind.js is an ES module for browsers; in Node it only needs fetch to reach its files.
-  const sites: Record<string, string> = { 'site.test': out, 'years.test': yearsOut };
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (input: string | URL | Request) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const root = sites[url.host];
-    if (root === undefined) return realFetch(input);
-    const file = join(root, decodeURIComponent(url.pathname.slice(PREFIX.length)));
-    const body = await readFile(file).catch(() => undefined);
-    return body ? new Response(body) : new Response('not found', { status: 404 });
-  };
-  pagefind = (await import(pathToFileURL(join(out, 'pagefind', '2023', 'pagefind.js')).href)) as Pagefind;
-  await pagefind.options({ basePath: 'http://site.test/sub/pagefind/2023/', baseUrl: '/' });
-  // The two-year site as the search page loads it: the newest shard, the other merged in.
-  years = (await import(pathToFileURL(join(yearsOut, 'pagefind', '2023', 'pagefind.js')).href)) as Pagefind;
-  await years.options({ basePath: 'http://years.test/sub/pagefind/2023/', baseUrl: '/' });
-  await years.mergeIndex('http://years.test/sub/pagefind/2022/', { baseUrl: '/' });
+  const archive = await loadArchive(seeds, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
+  assert.equal(archive.articles.length, 8, `fixtures rejected: ${JSON.stringify(archive.rejected)}`);
+  const site = buildSite(archive, config, { feeds: true, search: true });
+  await renderSite(site, out);
+  docs = searchDocs(archive.articles, site.lists.article);
+  indexed = await indexSearch(out, docs);
+  index = await openSearchIndex(nodeFiles(out));
 });
 
 after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function titlesFor(query: string, options: Record<string, unknown> = {}): Promise<string[]> {
-  const { results } = await pagefind.search(query, options);
-  const data = await Promise.all(results.map((r) => r.data()));
-  return data.map((d) => d.meta.title ?? '').sort();
+async function titlesFor(query: string, options = {}): Promise<string[]> {
+  const { ids } = await index.search(query, options);
+  return (await index.docs(ids)).map((d) => d.title).sort();
 }
 
-test('indexSearch indexes the five article pages, not the index pages, and reports size and time', async () => {
-  assert.equal(indexed.pages, 5);
-  assert.ok(indexed.bytes > 10_000, `bundle of ${indexed.bytes} bytes`);
-  assert.ok(indexed.ms >= 0);
-  assert.deepEqual([indexed.shards, indexed.indexed], [1, ['2023']]);
-  assert.deepEqual(JSON.parse(await readFile(join(out, 'pagefind', 'shards.json'), 'utf8')), ['2023']);
-  // Pagefind's runtime files are also at the old address, pagefind/ (for its UI scripts).
-  for (const name of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css']) assert.ok(existsSync(join(out, 'pagefind', name)), name);
-  const entry = JSON.parse(await readFile(join(out, 'pagefind', '2023', 'pagefind-entry.json'), 'utf8'));
-  assert.deepEqual(Object.keys(entry.languages), ['zh-cn'], 'pages declare zh-CN, so Pagefind indexes them as Chinese');
-  assert.equal(entry.languages['zh-cn'].page_count, 5);
+/** The articles whose folded title or text contains the folded query: what search must find. */
+function truth(query: string): string[] {
+  const q = foldHan(query);
+  return docs.filter((d) => foldHan(d.title).includes(q) || foldHan(d.text).includes(q)).map((d) => d.title).sort();
+}
+
+test('indexSearch writes the manifest, the fold table, a base and a recent segment and the page script', () => {
+  assert.equal(indexed.docs, 8);
+  assert.deepEqual(indexed.segments.map((s) => s.replace(/-.*/, '')), ['base', 'recent']);
+  assert.deepEqual(indexed.written, indexed.segments);
+  const manifest = JSON.parse(readFileSync(join(out, 'search', 'index.json'), 'utf8'));
+  assert.deepEqual(manifest.segments.map((s: { count: number }) => s.count), [3, 5]);
+  assert.deepEqual(manifest.years, [['2021', 0], ['2022', 1], ['2023', 2]]);
+  for (const name of [manifest.fold, 'search.js', 'search.css', 'index.html']) assert.ok(existsSync(join(out, 'search', name)), name);
+  assert.ok(!existsSync(join(out, 'pagefind')), 'no Pagefind bundle any more');
 });
 
-test('two-character Chinese queries find exactly the articles that contain them', async () => {
-  assert.deepEqual(await titlesFor('朝鲜'), [TITLES.korea, TITLES.sanctions, TITLES.peninsula].sort());
-  assert.deepEqual(await titlesFor('经济'), [TITLES.economy, TITLES.sanctions].sort());
-  assert.deepEqual(await titlesFor('选举'), [TITLES.hongkong]);
-  assert.deepEqual(await titlesFor('导弹'), [TITLES.korea]);
-});
-
-test('longer Chinese queries, rewritten into overlapping bigrams by the search page, find exactly their articles', async () => {
-  const { cjkQuery } = (await import('../public/search/cjk-query.js' as string)) as { cjkQuery(q: string): string };
-  assert.equal(cjkQuery('朝鲜半岛'), '朝鲜 鲜半 半岛');
-  assert.equal(cjkQuery('"弹道导弹" ICBM 经济'), '弹道 道导 导弹 ICBM 经济');
-  assert.deepEqual(await titlesFor(cjkQuery('朝鲜半岛')), [TITLES.peninsula]);
-  assert.deepEqual(await titlesFor(cjkQuery('弹道导弹')), [TITLES.korea]);
-  assert.deepEqual(await titlesFor(cjkQuery('区议会选举')), [TITLES.hongkong]);
-  assert.deepEqual(await titlesFor(cjkQuery('网络盗窃加密货币')), [TITLES.sanctions]);
-});
-
-test('terms that appear nowhere find nothing', async () => {
-  assert.deepEqual(await titlesFor('鬣蜥'), []);
-  assert.deepEqual(await titlesFor('xyzzy'), []);
-});
-
-test('results carry URL (with the prefix), title, outlet, date and a highlighted excerpt; filters by outlet and topic', async () => {
-  const { results } = await pagefind.search('朝鲜');
-  for (const r of results) {
-    const d = await r.data();
-    assert.match(d.url, /^\/sub\/articles\/[a-z0-9]+\/$/);
-    assert.ok(d.meta.title && d.meta.date, JSON.stringify(d.meta));
-    assert.match(d.excerpt, /<mark>(北)?朝鲜<\/mark>/);
-    assert.ok(d.filters.outlet?.length === 1 && (d.filters.topic?.length ?? 0) >= 1, JSON.stringify(d.filters));
+test('every query finds exactly the articles whose folded text contains it', async () => {
+  for (const q of ['朝鲜', '经济', '选举', '导弹', '朝鲜半岛', '弹道导弹', '区议会选举', '网络盗窃加密货币', '台湾', '臺灣', '两岸关系', '联合国', '鬣蜥', 'xyzzy', '朝']) {
+    assert.deepEqual(await titlesFor(q), truth(q), q);
   }
-  const filters = await pagefind.filters();
-  assert.deepEqual(Object.keys(filters).sort(), ['outlet', 'topic']);
-  assert.equal(filters.outlet?.[dwName], 2);
-  assert.deepEqual(await titlesFor('朝鲜', { filters: { outlet: dwName } }), [TITLES.sanctions, TITLES.peninsula].sort());
-  // The outlet/topic line is not indexed as text: an outlet's name is not a search hit.
-  assert.deepEqual(await titlesFor(dwName.split(' ')[0] ?? dwName), []);
+  assert.deepEqual(await titlesFor('朝鲜'), [TITLES.korea, TITLES.sanctions, TITLES.peninsula, TITLES.talks, TITLES.grain, TITLES.taiwan].sort());
+  assert.deepEqual(await titlesFor('鬣蜥'), []);
+});
+
+test('简 and 繁 fold together: 台湾 and 臺灣 find the traditional article, 选举 finds both scripts', async () => {
+  assert.deepEqual(await titlesFor('台湾'), [TITLES.taiwan]);
+  assert.deepEqual(await titlesFor('臺灣'), [TITLES.taiwan]);
+  assert.deepEqual(await titlesFor('選舉'), [TITLES.hongkong, TITLES.taiwan].sort());
+  // The excerpt keeps the article's own script and marks what matched.
+  const [doc] = await index.docs((await index.search('台湾')).ids);
+  const pieces = excerpt(doc!.text, queryParts('台湾', index.fold), index.fold, 60);
+  assert.deepEqual(pieces.filter((p) => p.mark).map((p) => p.text)[0], '臺灣');
+});
+
+test('results sort by relevance or by date, and filter by year, outlet and topic', async () => {
+  const byDate = await index.search('朝鲜', { sort: 'date' });
+  const dated = await index.docs(byDate.ids);
+  const days = dated.map((d) => docs.find((x) => x.url === d.url)!.day);
+  assert.deepEqual(days, [...days].sort().reverse(), 'newest first');
+  const byRelevance = await index.search('朝鲜');
+  assert.equal(byRelevance.ids.length, 6);
+  // A title match ranks above text-only matches.
+  assert.match((await index.docs(byRelevance.ids.slice(0, 1)))[0]!.title, /朝鲜|朝鮮/);
+  assert.deepEqual(Object.fromEntries(byRelevance.years), { 2021: 1, 2022: 1, 2023: 4 });
+  assert.deepEqual(await titlesFor('朝鲜', { year: '2022' }), [TITLES.talks]);
+  const dw = [...byRelevance.outlets.keys()].find((o) => /DW/.test(o))!;
+  const dwTruth = docs.filter((d) => d.outlet === dw && truth('朝鲜').includes(d.title)).map((d) => d.title).sort();
+  assert.ok(dwTruth.includes(TITLES.sanctions) && dwTruth.includes(TITLES.peninsula));
+  assert.equal(byRelevance.outlets.get(dw), dwTruth.length);
+  assert.deepEqual(await titlesFor('朝鲜', { outlet: dw }), dwTruth);
+  const topic = [...byRelevance.topics.keys()][0]!;
+  assert.ok((await titlesFor('朝鲜', { topic })).length === byRelevance.topics.get(topic));
+});
+
+test('results carry the URL with the prefix, outlet, topic and date', async () => {
+  for (const d of await index.docs((await index.search('朝鲜')).ids)) {
+    assert.match(d.url, /^\/sub\/articles\/[a-z0-9]+\/$/);
+    assert.ok(d.outlet && d.topic, JSON.stringify(d));
+    assert.match(d.date, /^\d{4}年\d{1,2}月\d{1,2}日$/);
+  }
+});
+
+test('adding a newest article rewrites only the recent segment, and equals a clean build', () => {
+  const extra: SearchDoc = { ...docs[docs.length - 1]!, title: '朝鲜新闻', url: '/sub/articles/ffff/', day: '2023-08-31', text: '新的一篇。' };
+  const first = join(work, 'inc-1');
+  const second = join(work, 'inc-2');
+  const clean = join(work, 'inc-clean');
+  const a = writeSearchIndex(first, docs);
+  const b = writeSearchIndex(second, [...docs, extra], { previousOutput: first });
+  assert.deepEqual(b.written, [b.segments[1]], 'only the recent segment is written');
+  assert.equal(b.segments[0], a.segments[0], 'the base segment is kept');
+  writeSearchIndex(clean, [...docs, extra]);
+  const listing = (root: string, seg: string) => readdirSync(join(root, 'search', seg)).sort().map((f) => [f, readFileSync(join(root, 'search', seg, f)).toString('hex')]);
+  assert.deepEqual(listing(second, b.segments[1]!), listing(clean, b.segments[1]!));
+  assert.deepEqual(listing(first, b.segments[0]!), listing(clean, b.segments[0]!));
+  assert.equal(readFileSync(join(second, 'search', 'index.json'), 'utf8'), readFileSync(join(clean, 'search', 'index.json'), 'utf8'));
 });
 
 /** Waits until the page lists exactly `n` results (no string evaluation: the page's CSP forbids it). */
@@ -182,43 +183,116 @@ async function resultCount(page: Page, n: number, timeout = 10_000): Promise<voi
   }
 }
 
-test('in Chromium, /search/?q=朝鲜 shows the three hits with title, outlet and date, under the search CSP', async () => {
+const resultTitles = (page: Page) => page.$$eval('.search-result h2 a', (els) => els.map((el) => el.textContent ?? ''));
+
+test('in Chromium under /sub/: ?q=朝鲜 shows six hits with outlet, topic, date and marks; sorting, the year filter and folding work', async () => {
   const server: StaticServer = await serveStatic(out, { prefix: PREFIX });
   try {
     await withBrowser(async (browser) => {
       const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('朝鲜')}`);
-      await resultCount(tab.page, 3, 20_000);
+      await resultCount(tab.page, 6, 20_000);
       const items = await tab.page.$$eval('.search-result', (els) =>
         els.map((el) => ({
-          title: el.querySelector('h2 a')?.textContent ?? '',
           href: el.querySelector('h2 a')?.getAttribute('href') ?? '',
           meta: el.querySelector('.meta')?.textContent ?? '',
-          marks: [...el.querySelectorAll('.excerpt mark')].map((m) => m.textContent),
+          marks: [...el.querySelectorAll('mark')].map((m) => m.textContent),
         })),
       );
-      assert.deepEqual(items.map((i) => i.title).sort(), [TITLES.korea, TITLES.sanctions, TITLES.peninsula].sort());
       for (const i of items) {
         assert.match(i.href, /^\/sub\/articles\/[a-z0-9]+\/$/);
-        assert.match(i.meta, /^.+ · .+ · \d{4}年/);
-        assert.ok(i.marks.length > 0);
+        assert.match(i.meta, /^.+ · .+ · \d{4}年\d{1,2}月\d{1,2}日$/);
+        assert.ok(i.marks.length > 0 && i.marks.every((m) => m === '朝鲜' || m === '朝鮮'), JSON.stringify(i.marks));
       }
+      assert.match((await tab.page.textContent('#search-status')) ?? '', /找到 6 篇/);
       assert.equal(await tab.page.isHidden('#search-nojs'), true);
-      // Filter by outlet: the select is filled from the index.
-      await tab.page.selectOption('#search-outlet', dwName);
+      // Sort by date: newest first; the address keeps it.
+      await tab.page.selectOption('#search-sort', 'date');
+      await tab.page.waitForURL(/sort=date/);
+      await resultCount(tab.page, 6);
+      const byDate = await resultTitles(tab.page);
+      assert.equal(byDate[byDate.length - 1], TITLES.taiwan, 'the 2021 article comes last');
+      assert.equal(byDate[byDate.length - 2], TITLES.talks);
+      // Year filter, with counts in the menu.
+      assert.deepEqual(await tab.page.$$eval('#search-year option', (os) => os.map((o) => o.textContent)), ['全部年份', '2023（4）', '2022（1）', '2021（1）']);
+      await tab.page.selectOption('#search-year', '2022');
+      await resultCount(tab.page, 1);
+      assert.deepEqual(await resultTitles(tab.page), [TITLES.talks]);
+      assert.match(tab.page.url(), /year=2022/);
+      await tab.page.selectOption('#search-year', '');
+      // Folding: a traditional query finds the simplified articles and the traditional one.
+      await tab.page.fill('#search-q', '選舉');
+      await tab.page.press('#search-q', 'Enter');
       await resultCount(tab.page, 2);
-      assert.match(tab.page.url(), /outlet=/);
-      // A four-character query goes through the bigram rewrite.
-      await tab.page.selectOption('#search-outlet', '');
-      await tab.page.fill('#search-q', '朝鲜半岛');
+      assert.deepEqual((await resultTitles(tab.page)).sort(), [TITLES.hongkong, TITLES.taiwan].sort());
+      await tab.page.fill('#search-q', '台湾');
       await tab.page.press('#search-q', 'Enter');
       await resultCount(tab.page, 1);
-      assert.equal(await tab.page.textContent('.search-result h2 a'), TITLES.peninsula);
+      assert.deepEqual(await tab.page.$$eval('.search-result mark', (ms) => [...new Set(ms.map((m) => m.textContent))]), ['臺灣']);
       // A miss says so.
       await tab.page.fill('#search-q', '鬣蜥');
       await tab.page.press('#search-q', 'Enter');
       await tab.page.locator('#search-status', { hasText: '没有找到' }).waitFor({ timeout: 10_000 });
       assert.equal(await tab.page.locator('.search-result').count(), 0);
       assert.deepEqual(tab.problems(), [], 'no console errors, CSP violations or page errors');
+      await tab.close();
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('in Chromium, results come 10 to a page: next and previous pages, the page number in the address', async () => {
+  // 23 small articles, one a day, each mentioning 制裁 once: three pages, newest first by date.
+  const seeds = join(work, 'paged-seeds');
+  mkdirSync(seeds);
+  for (let i = 0; i < 23; i++) {
+    const day = String(i + 1).padStart(2, '0');
+    writeFileSync(
+      join(seeds, `${i}.md`),
+      `<!--${Date.UTC(2023, 4, i + 1, 4)}-->\n[第${i + 1}篇报道](https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/202305${day}-paged-${i})\n------\n\n<p>第${i + 1}篇：联合国讨论新的制裁措施。</p>\n`,
+    );
+  }
+  const paged = join(work, 'paged');
+  const archive = await loadArchive(seeds, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: false });
+  const site = buildSite(archive, { ...config, pathPrefix: '/' }, { feeds: false, search: true });
+  await renderSite(site, paged);
+  await indexSearch(paged, searchDocs(archive.articles, site.lists.article));
+  const server: StaticServer = await serveStatic(paged);
+  try {
+    await withBrowser(async (browser) => {
+      const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('制裁')}&sort=date`);
+      await resultCount(tab.page, 10, 20_000);
+      assert.match((await tab.page.textContent('#search-status')) ?? '', /找到 23 篇.*第 1\/3 页/);
+      assert.equal((await resultTitles(tab.page))[0], '第23篇报道');
+      await tab.page.getByRole('button', { name: '下一页' }).click();
+      await tab.page.waitForURL(/page=2/);
+      await tab.page.locator('#search-status', { hasText: '第 2/3 页' }).waitFor();
+      assert.deepEqual(await resultTitles(tab.page), Array.from({ length: 10 }, (_, i) => `第${13 - i}篇报道`));
+      await tab.page.getByRole('button', { name: '下一页' }).click();
+      await tab.page.locator('#search-status', { hasText: '第 3/3 页' }).waitFor();
+      await resultCount(tab.page, 3);
+      assert.equal(await tab.page.getByRole('button', { name: '下一页' }).isDisabled(), true);
+      await tab.page.getByRole('button', { name: '上一页' }).click();
+      await tab.page.locator('#search-status', { hasText: '第 2/3 页' }).waitFor();
+      assert.deepEqual(tab.problems(), []);
+      await tab.close();
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('in Chromium, when the index cannot load the page says so and offers the archives', async () => {
+  const broken = join(work, 'broken');
+  cpSync(out, broken, { recursive: true });
+  rmSync(join(broken, 'search', 'index.json'));
+  const server: StaticServer = await serveStatic(broken, { prefix: PREFIX });
+  try {
+    await withBrowser(async (browser) => {
+      const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('朝鲜')}`);
+      await tab.page.locator('#search-status', { hasText: '搜索索引无法加载' }).waitFor({ timeout: 10_000 });
+      assert.equal(await tab.page.isVisible('#search-nojs'), true);
+      assert.equal(await tab.page.locator('.search-result').count(), 0);
       await tab.close();
     });
   } finally {
@@ -238,46 +312,6 @@ test('without JavaScript the header form still reaches /search/?q=… and the pa
       const links = await tab.page.$$eval('#search-nojs a', (as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(links, ['/sub/topics/', '/sub/outlets/', '/sub/archive/']);
       assert.deepEqual(tab.problems(), []);
-      await tab.close();
-    });
-  } finally {
-    await server.close();
-  }
-});
-
-test('shards are calendar years, or the months of a year with more than SHARD_MAX articles, newest first', () => {
-  const page = (day: string, n: number) => ({ path: `articles/${day}-${n}/index.html`, day: `${day}T12:00:00+08:00` });
-  const pages = [page('2021-03-01', 1), page('2023-08-30', 1), page('2023-08-01', 2), page('2023-09-02', 3), page('2022-12-31', 1)];
-  assert.deepEqual(shardArticles(pages, 3).map((s) => [s.key, s.paths.length]), [['2023', 3], ['2022', 1], ['2021', 1]]);
-  const busy = shardArticles([...pages, page('2023-01-05', 4)], 3);
-  assert.deepEqual(busy.map((s) => [s.key, s.paths.length]), [['2023-09', 1], ['2023-08', 2], ['2023-01', 1], ['2022', 1], ['2021', 1]]);
-  assert.deepEqual(busy[1]?.paths, ['articles/2023-08-01-2/index.html', 'articles/2023-08-30-1/index.html'], 'pages sorted by path');
-  for (const s of busy) assert.match(s.key, SHARD_KEY);
-});
-
-test('articles from two years get two bundles, and one query finds hits in both', async () => {
-  assert.deepEqual(JSON.parse(await readFile(join(yearsOut, 'pagefind', 'shards.json'), 'utf8')), ['2023', '2022']);
-  for (const key of ['2023', '2022']) assert.ok(existsSync(join(yearsOut, 'pagefind', key, 'pagefind-entry.json')), key);
-  const { results } = await years.search('朝鲜');
-  const data = await Promise.all(results.map((r) => r.data()));
-  assert.deepEqual(data.map((d) => d.meta.title).sort(), ['国际组织称朝鲜粮食短缺加剧', '朝鲜代表团出席联合国裁军会议'].sort());
-  for (const d of data) assert.match(d.url, /^\/sub\/articles\/[a-z0-9]+\/$/);
-  assert.deepEqual(Object.keys((await years.filters()).outlet ?? {}).length, 2, 'filters of both shards');
-  assert.equal((await years.search('鬣蜥')).results.length, 0);
-});
-
-test('in Chromium, the search page merges the shards: ?q=朝鲜 finds the 2022 and the 2023 article', async () => {
-  const server: StaticServer = await serveStatic(yearsOut, { prefix: PREFIX });
-  try {
-    await withBrowser(async (browser) => {
-      const tab = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('朝鲜')}`);
-      await resultCount(tab.page, 2, 20_000);
-      const titles = await tab.page.$$eval('.search-result h2 a', (els) => els.map((el) => el.textContent ?? ''));
-      assert.deepEqual(titles.sort(), ['国际组织称朝鲜粮食短缺加剧', '朝鲜代表团出席联合国裁军会议'].sort());
-      await tab.page.fill('#search-q', '裁军');
-      await tab.page.press('#search-q', 'Enter');
-      await resultCount(tab.page, 1);
-      assert.deepEqual(tab.problems(), [], 'no console errors, CSP violations or page errors');
       await tab.close();
     });
   } finally {

@@ -6,9 +6,6 @@ import { breadcrumbs } from './breadcrumbs.ts';
 export const CSP =
   "default-src 'self'; img-src 'self' https:; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
-/** The search page runs Pagefind's WebAssembly, which needs 'wasm-unsafe-eval' (and nothing more). */
-export const SEARCH_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
-
 /** The document around every page: head, skip link, header, breadcrumbs, main, footer. */
 export function pageShell(shell: Shell, page: PageModel, main: Html): string {
   return toString(html`<!doctype html>
@@ -16,7 +13,7 @@ export function pageShell(shell: Shell, page: PageModel, main: Html): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${page.kind === 'search' ? SEARCH_CSP : CSP}">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="referrer" content="no-referrer">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">

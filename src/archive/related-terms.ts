@@ -85,7 +85,7 @@ export function indexTerms(docs: readonly Article[], options: FindRelatedOptions
 }
 
 /** Marks an outlet's boilerplate terms in its documents with -1. */
-function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, terms: Int32Array, termCount: number): void {
+export function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, terms: Int32Array, termCount: number): void {
   const byOutlet = new Map<string, number[]>();
   docs.forEach((doc, index) => {
     const list = byOutlet.get(doc.outlet.key);

@@ -36,7 +36,7 @@ Options:
   --cache-dir DIR     parse cache and build manifest (default: .cache)
   --strict            fail (exit 1, publish nothing) if any file is rejected
   --full              render every page, ignoring the previous build
-  --no-search         no search page and no Pagefind index (config key "search": false)
+  --no-search         no search page and no search index (config key "search": false)
   --quiet             print nothing but errors
   -h, --help          show this help
 `;

@@ -9,8 +9,6 @@ export interface BuildManifest {
   /** Digest of everything the output depends on (pages, feeds, sitemaps, media, search on/off). */
   readonly siteDigest?: string;
   readonly pages: Readonly<Record<string, string>>;
-  /** Search shard key → digest of its article pages (src/site/search/shard-articles.ts); absent without search. */
-  readonly searchShards?: Readonly<Record<string, string>>;
 }
 
 /** The manifest file of an output folder, in the cache dir (never in the published site). */

@@ -14,7 +14,10 @@ export function formatSummary(result: BuildResult, output: string, options: { sh
   lines.push(`  warnings           ${n(archive.warnings.length)}`);
   lines.push(`  duplicates merged  ${n(archive.duplicatesMerged)}`);
   lines.push(`  pages written      ${n(result.pagesWritten)} of ${n(result.pagesTotal)}${result.pagesDeleted ? `, ${n(result.pagesDeleted)} deleted` : ''}`);
-  if (result.search) lines.push(`  search index       ${n(result.search.pages)} pages re-indexed in ${result.search.indexed.length} of ${result.search.shards} shards, ${(result.search.bytes / 1048576).toFixed(1)} MB in ${(result.search.ms / 1000).toFixed(1)} s`);
+  if (result.search) {
+    const s = result.search;
+    lines.push(`  search index       ${n(s.docs)} articles, ${n(s.files)} files, ${(s.bytes / 1048576).toFixed(1)} MB; ${s.written.length} of ${s.segments.length} segments written (${n(s.docsIndexed)} articles) in ${(s.ms / 1000).toFixed(1)} s`);
+  }
   lines.push(...formatRejected(archive));
   if (options.showWarnings && archive.warnings.length > 0) {
     lines.push('', 'Warnings:');

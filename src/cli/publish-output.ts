@@ -67,9 +67,9 @@ export function abandonStaging(staging: string, output: string): void {
 
 /** What an incremental build removes from the live output besides replacing what it wrote. */
 export interface LiveChanges {
-  /** Folders (relative) in staging that replace their live counterpart whole: re-indexed search shards. */
+  /** Folders (relative) in staging that replace their live counterpart whole. */
   readonly replaceDirs: ReadonlySet<string>;
-  /** Files and folders (relative) to delete from the live output: pages, feeds and shards that are gone. */
+  /** Files and folders (relative) to delete from the live output: pages, feeds and search segments that are gone. */
   readonly remove: readonly string[];
 }
 

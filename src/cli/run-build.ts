@@ -40,7 +40,7 @@ export interface BuildResult {
   readonly parsed: number;
   readonly published: boolean;
   readonly ms: number;
-  /** The Pagefind shards (re)indexed by this build; undefined when no shard's article pages changed. */
+  /** The search index written by this build (unchanged segments kept); undefined without search. */
   readonly search?: IndexSearchResult;
 }
 
@@ -87,9 +87,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   process.once('exit', removeStaging);
   try {
     // A full build renders everything into the staging folder, which then replaces the live one. An
-    // incremental build stages only what changed (pages whose digest differs, re-indexed search shards,
-    // and what every build rewrites: feeds, sitemaps, public/ assets, the search runtime), then moves it
-    // into the live output and deletes what is gone.
+    // incremental build stages only what changed (pages whose digest differs, search index segments
+    // whose documents changed, and what every build rewrites: feeds, sitemaps, public/ assets, the
+    // search manifest and script), then moves it into the live output and deletes what is gone.
     let only: Set<string> | undefined;
     let removed: string[] = [];
     if (incremental) {
@@ -103,8 +103,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       .then(() => renderPhase({ site, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress }))
       .catch((error: unknown) => { throw asWriteFailure(error, 'the pages', live); });
     const searched = model.withSearch
-      ? await indexPhase({ search: digests.search, previous: incremental ? (previous.searchShards ?? {}) : undefined, staging, live, pathPrefix: config.pathPrefix, progress })
-        .catch((error: unknown) => { throw asWriteFailure(error, 'the search index', path.join(live, 'pagefind')); })
+      ? await indexPhase({ search: digests.search, incremental, staging, live, progress })
+        .catch((error: unknown) => { throw asWriteFailure(error, 'the search index', path.join(live, 'search')); })
       : undefined;
     await publishPhase({
       archive,
@@ -117,7 +117,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       replaceDirs: searched?.replaceDirs ?? [],
       removed: [...removed, ...(searched?.removed ?? [])],
       manifestFile,
-      manifest: { output: live, templatesDigest: model.templates, siteDigest: digests.site, pages: digests.pages, ...(model.withSearch ? { searchShards: digests.search.digests } : {}) },
+      manifest: { output: live, templatesDigest: model.templates, siteDigest: digests.site, pages: digests.pages },
     });
     return {
       archive,

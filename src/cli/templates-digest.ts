@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { SiteConfig } from '../site/site-config.ts';
 
 /** What every page's HTML depends on besides its own model. */
-const TREES = ['layouts', 'public', 'src/site'];
+const TREES = ['layouts', 'public', 'src/site', 'src/text'];
 const FILES = ['.eleventy.ts', 'package.json'];
 
 /**
- * sha256 over the contents of layouts/**, public/**, src/site/**, .eleventy.ts, package.json,
+ * sha256 over the contents of layouts/**, public/**, src/site/**, src/text/** (search terms), .eleventy.ts, package.json,
  * the parser version and the site config. When it changes, every page is rebuilt.
  */
 export async function templatesDigest(projectDir: string, parserVersion: string, config: SiteConfig): Promise<string> {

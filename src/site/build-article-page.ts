@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import type { ArticlePage, CaptureLink, Link, RelatedEntry } from './site-model.ts';
+import type { ArticlePage, ArticleStory, CaptureLink, Link, RelatedEntry } from './site-model.ts';
 import type { SiteContext } from './make-site-context.ts';
 import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
@@ -17,6 +17,7 @@ export function buildArticlePage(
   inDay: Neighbours,
   inTopic: Neighbours,
   related: readonly Readonly<Article>[] = [],
+  story?: ArticleStory,
 ): ArticlePage {
   const { routes, time } = ctx;
   const published = time.full(a.publishedAt);
@@ -60,7 +61,9 @@ export function buildArticlePage(
     ...optional('olderInDay', link(inDay.older)),
     ...optional('newerInTopic', link(inTopic.newer)),
     ...optional('olderInTopic', link(inTopic.older)),
-    related: related.map((b): RelatedEntry => ({ title: shortenTitle(b.title), url: routes.article(b.slug).url, outlet: b.outlet.name, time: time.short(b.publishedAt) })),
+    ...(story ? { story } : {}),
+    // Articles of its story are listed there, not again among the related ones.
+    related: related.filter((b) => !story?.others.some((o) => o.url === routes.article(b.slug).url)).map((b): RelatedEntry => ({ title: shortenTitle(b.title), url: routes.article(b.slug).url, outlet: b.outlet.name, time: time.short(b.publishedAt) })),
   };
 }
 

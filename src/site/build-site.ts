@@ -1,7 +1,7 @@
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { ArticlePage, CapturePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel } from './site-model.ts';
+import type { ArticlePage, CapturePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel, StoryEntry } from './site-model.ts';
 import type { Route } from './make-routes.ts';
 import { makeSiteContext, type BuildSiteOptions, type SiteContext } from './make-site-context.ts';
 import { buildArticlePage, type Neighbours } from './build-article-page.ts';
@@ -13,6 +13,9 @@ import { paginate } from './paginate.ts';
 import { buildSearchPage } from './search/build-search-page.ts';
 import { buildPublishing } from './build-publishing.ts';
 import { buildTopicPages } from './build-topic-pages.ts';
+import { findStories } from '../archive/find-stories.ts';
+import { buildStoryPages } from './build-story-pages.ts';
+import { buildStoryFeed } from './feeds/build-story-feed.ts';
 
 export type { BuildSiteOptions } from './make-site-context.ts';
 
@@ -24,7 +27,10 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   // Neighbours in the article's own (first) topic: an article listed under a second topic too keeps them.
   const inTopic = neighbours(archive.topics.map((t) => t.articles.filter((a) => a.topic.slug === t.key.slug)));
   const relatedOf = relatedArticles(archive, options.related ?? true);
-  const article: ArticlePage[] = archive.articles.map((a) => buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a)));
+  const stories = buildStoryPages(ctx, archive, options.stories === false ? [] : findStories(archive.articles));
+  const article: ArticlePage[] = archive.articles.map((a) =>
+    buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a), stories.articleStory(a.id)),
+  );
   const capture: CapturePage[] = [];
   const changes: ChangesPage[] = [];
   archive.articles.forEach((a, i) => {
@@ -35,7 +41,7 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
 
   const home = indexPages(ctx, 'home', archive.articles, config.title, [], (n) => routes.home(n), config.description, ctx.shell.feedUrl);
   const { topicList, topic, redirect } = buildTopicPages(ctx, archive, options.feeds === true, (articles, heading, trail, routeOf, feedUrl) =>
-    indexPages(ctx, 'topic', articles, heading, trail, routeOf, undefined, feedUrl));
+    indexPages(ctx, 'topic', articles, heading, trail, routeOf, undefined, feedUrl, stories.storiesOf));
   const outletsRoute = routes.outlets();
   const outletsCrumb: Link = { label: '媒体', url: outletsRoute.url };
   const outlet = archive.outlets.flatMap((g) =>
@@ -50,7 +56,7 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const day = archive.years.flatMap((y) =>
     y.months.flatMap((m) =>
       m.days.map((d) => ({ d, trail: dateTrail(ctx, d.day).slice(0, -1) })).flatMap(({ d, trail }) =>
-        indexPages(ctx, 'day', d.articles, dateLabel(d.day), trail, (n) => routes.day(d.day, n)),
+        indexPages(ctx, 'day', d.articles, dateLabel(d.day), trail, (n) => routes.day(d.day, n), undefined, undefined, stories.storiesOf),
       ),
     ),
   );
@@ -73,10 +79,14 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     notFound: [notFound],
     search: options.search ? [buildSearchPage(ctx)] : [],
     redirect,
+    story: stories.story,
+    storyList: stories.storyList,
   };
   const pages: PageModel[] = Object.values(lists).flat();
   assertUniquePaths(pages);
-  return { shell: ctx.shell, pages, lists, publish: buildPublishing(archive, ctx, pages, options.sitemapMaxUrls) };
+  const publish = buildPublishing(archive, ctx, pages, options.sitemapMaxUrls);
+  const feeds = options.feeds ? [...publish.feeds, buildStoryFeed(ctx, stories.entries)] : publish.feeds;
+  return { shell: ctx.shell, pages, lists, publish: { ...publish, feeds } };
 }
 
 function indexPages(
@@ -88,6 +98,7 @@ function indexPages(
   routeOf: (page: number) => Route,
   description?: string,
   feedUrl?: string,
+  storiesOf?: (articles: readonly Readonly<Article>[]) => StoryEntry[],
 ): IndexPage[] {
   return paginate(articles, ctx.config.pageSize, routeOf).map((chunk) => {
     const first = routeOf(1);
@@ -99,8 +110,15 @@ function indexPages(
       entries: chunk.items.map((a) => ctx.entry(a)),
       ...(chunk.pagination ? { pagination: chunk.pagination } : {}),
       ...(feedUrl ? { feedUrl } : {}),
+      ...storiesOn(chunk.items, storiesOf),
     };
   });
+}
+
+/** The stories of a page's articles, when there are any (day and topic pages). */
+function storiesOn(articles: readonly Readonly<Article>[], storiesOf?: (articles: readonly Readonly<Article>[]) => StoryEntry[]): { stories?: StoryEntry[] } {
+  const stories = storiesOf?.(articles) ?? [];
+  return stories.length > 0 ? { stories } : {};
 }
 
 /** Related articles of each article, computed once for the archive (src/archive/find-related.ts). */

@@ -44,6 +44,10 @@ export function makeRoutes(pathPrefix: string) {
     topicFeed: (slug: string) => `${pathPrefix}topics/${key('topic slug', slug, SLUG)}/feed.xml`,
     outletFeed: (outletKey: string) => `${pathPrefix}outlets/${key('outlet key', outletKey, SLUG)}/feed.xml`,
     search: () => `${pathPrefix}search/`,
+    /** A story; its id is its first article's slug. */
+    story: (id: string) => dir('stories', key('story id', id, ARTICLE_SLUG)),
+    stories: (page = 1) => paged(['stories'], page),
+    storiesFeed: () => `${pathPrefix}stories/feed.xml`,
   };
 }
 

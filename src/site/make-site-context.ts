@@ -19,6 +19,8 @@ export interface BuildSiteOptions {
   readonly mirror?: ReadonlyMap<string, string>;
   /** Compute related articles (default true; false for benchmarks). */
   readonly related?: boolean;
+  /** Find stories and build their pages (default true; false for benchmarks). */
+  readonly stories?: boolean;
 }
 
 /** What every page builder shares: config, routes, the time formatter, and memoized small models. */
@@ -50,7 +52,13 @@ export function makeSiteContext(config: SiteConfig, options: BuildSiteOptions): 
     description: config.description,
     homeUrl: home.url,
     cssUrl: routes.css(),
-    nav: [home, { label: '话题', url: routes.topics().url }, { label: '媒体', url: routes.outlets().url }, { label: '归档', url: routes.archive().url }],
+    nav: [
+      home,
+      { label: '事件', url: routes.stories().url },
+      { label: '话题', url: routes.topics().url },
+      { label: '媒体', url: routes.outlets().url },
+      { label: '归档', url: routes.archive().url },
+    ],
     ...(options.feeds ? { feedUrl: routes.feed() } : {}),
     ...(options.search ? { searchUrl: routes.search() } : {}),
   };

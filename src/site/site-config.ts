@@ -20,7 +20,7 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** Folder of mirrored images (`clippings images --mirror`), read by builds; default "media". */
   readonly mediaDir?: string;
-  /** Build the Pagefind search index and the search page (default true; `--no-search` turns it off). */
+  /** Build the search index (src/site/search/) and the search page (default true; `--no-search` turns it off). */
   readonly search?: boolean;
   /** Topic settings over the default taxonomy: rename topics, remap or add outlet sections, title keywords (docs/topics.md). */
   readonly topics?: TopicConfig;

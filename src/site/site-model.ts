@@ -123,8 +123,20 @@ export interface RelatedEntry {
   readonly time: TimeModel;
 }
 
+/** The story an article belongs to: "本事件的其他报道". */
+export interface ArticleStory {
+  readonly title: string;
+  readonly url: string;
+  /** e.g. "5 家媒体 · 9 篇报道". */
+  readonly summary: string;
+  /** The story's other articles, oldest first. */
+  readonly others: readonly RelatedEntry[];
+}
+
 export interface ArticlePage extends PageBase {
   readonly kind: 'article';
+  /** The story (src/archive/find-stories.ts) this article belongs to, if any. */
+  readonly story?: ArticleStory;
   readonly article: ArticleView;
   readonly newerInDay?: Link;
   readonly olderInDay?: Link;
@@ -172,6 +184,73 @@ export interface IndexPage extends PageBase {
   /** Topic pages: the outlets (and their sections) its articles come from, each a filtered page. */
   readonly parts?: readonly PartLink[];
   readonly entries: readonly Entry[];
+  readonly pagination?: Pagination;
+  /** Day and topic pages: the stories the listed articles belong to, newest first. */
+  readonly stories?: readonly StoryEntry[];
+}
+
+/** A story in a list (the stories index, day and topic pages). */
+export interface StoryEntry {
+  /** Its title: the headline of its most central article (shortened). */
+  readonly title: string;
+  readonly url: string;
+  /** e.g. "2020年7月22日 至 7月28日". */
+  readonly span: string;
+  /** e.g. "5 家媒体 · 9 篇报道". */
+  readonly summary: string;
+  /** Names of the outlets that covered it, in order of their first report. */
+  readonly outlets: readonly string[];
+}
+
+/** One article in a story's timeline. */
+export interface StoryArticle {
+  /** Full headline. */
+  readonly title: string;
+  readonly url: string;
+  readonly outlet: Link;
+  readonly time: TimeModel;
+  /** Its lead (first paragraph), shortened; may be empty. */
+  readonly lead: string;
+  /** This outlet's first report of the story. */
+  readonly firstOfOutlet: boolean;
+}
+
+/**
+ * An outlet of the archive in a story's "who covered it" row: `covered` with `count` articles,
+ * `silent` when it published other articles in the story's days but none about it, `none` when the
+ * archive holds nothing of it for those days.
+ */
+export interface OutletCoverage {
+  readonly label: string;
+  readonly url: string;
+  readonly count: number;
+  readonly state: 'covered' | 'silent' | 'none';
+}
+
+/** `/stories/<id>/`: one event, every outlet's coverage side by side. */
+export interface StoryPage extends PageBase {
+  readonly kind: 'story';
+  readonly span: string;
+  readonly start: TimeModel;
+  readonly end: TimeModel;
+  /** e.g. "5 家媒体 · 9 篇报道". */
+  readonly summary: string;
+  /** The lead of its most central article (the description), with that article as the source. */
+  readonly lede: string;
+  readonly source: Link & { readonly outlet: string };
+  /** Every article, oldest first. */
+  readonly timeline: readonly StoryArticle[];
+  /** Every outlet of the archive: those that covered it first (by article count), then the absent ones. */
+  readonly coverage: readonly OutletCoverage[];
+  /** Each covering outlet's first report (headline and lead), in order of first report. */
+  readonly headlines: readonly StoryArticle[];
+}
+
+/** `/stories/`, paginated: stories newest first. */
+export interface StoryListPage extends PageBase {
+  readonly kind: 'storyList';
+  readonly summary: string;
+  readonly stories: readonly StoryEntry[];
   readonly pagination?: Pagination;
 }
 
@@ -241,18 +320,30 @@ export interface NotFoundPage extends PageBase {
   readonly kind: 'notFound';
 }
 
-/** `/search/`: a GET form, and the Pagefind bundle its script (public/search/search.js) loads. */
+/** `/search/`: a GET form, and the index its script (search/search.js) loads. */
 export interface SearchPage extends PageBase {
   readonly kind: 'search';
-  /** Folder of the Pagefind bundle, e.g. `/sub/pagefind/`. */
-  readonly bundleUrl: string;
+  /** Folder of the search index (index.json), e.g. `/sub/search/`. */
+  readonly indexUrl: string;
   readonly scriptUrl: string;
   readonly styleUrl: string;
   /** Ways to browse when search is unavailable (no JavaScript). */
   readonly browse: readonly Link[];
 }
 
-export type PageModel = ArticlePage | CapturePage | ChangesPage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage | RedirectPage;
+export type PageModel =
+  | ArticlePage
+  | CapturePage
+  | ChangesPage
+  | IndexPage
+  | GroupListPage
+  | YearPage
+  | MonthPage
+  | NotFoundPage
+  | SearchPage
+  | StoryPage
+  | StoryListPage
+  | RedirectPage;
 
 /** The page lists templates paginate over, one per template. */
 export interface PageLists {
@@ -275,6 +366,10 @@ export interface PageLists {
   readonly search: readonly SearchPage[];
   /** Former topic URLs (`/topics/<old-slug>/`) leading to their topic or the topics index. */
   readonly redirect: readonly RedirectPage[];
+  /** Story pages (src/site/build-story-pages.ts); empty when stories are off. */
+  readonly story: readonly StoryPage[];
+  /** The stories index, paginated. */
+  readonly storyList: readonly StoryListPage[];
 }
 
 export interface SiteModel {

@@ -20,9 +20,40 @@ export const FOLD_TABLE: ReadonlyMap<string, string> = buildTable();
  *     foldHan('國安法與台灣') // '国安法与台湾'
  */
 export function foldHan(text: string): string {
+  // Fast path: one table lookup per UTF-16 unit of the Basic Multilingual Plane (built once from
+  // foldChar); the rare text with a surrogate pair or a character that folds outside the BMP takes
+  // the code-point path. Same result either way.
+  const table = bmpTable ?? (bmpTable = buildBmpTable());
+  if (!LITTLE_ENDIAN) return foldByCodePoint(text);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const folded = table[text.charCodeAt(i)]!;
+    if (folded === SLOW) return foldByCodePoint(text);
+    units[i] = folded;
+  }
+  return UTF16.decode(units);
+}
+
+function foldByCodePoint(text: string): string {
   let out = '';
   for (const ch of text) out += foldChar(ch);
   return out;
+}
+
+/** Marks a unit the table cannot fold (a surrogate, or a character folding outside the BMP). */
+const SLOW = 0xd800;
+const UTF16 = new TextDecoder('utf-16le');
+/** Uint16Array holds units in the machine's byte order; the decoder reads little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+let bmpTable: Uint16Array | undefined;
+
+function buildBmpTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const folded = c >= 0xd800 && c <= 0xdfff ? '' : foldChar(String.fromCharCode(c));
+    table[c] = folded.length === 1 && (folded.charCodeAt(0) < 0xd800 || folded.charCodeAt(0) > 0xdfff) ? folded.charCodeAt(0) : SLOW;
+  }
+  return table;
 }
 
 /** One code point folded (see foldHan); always one code point. */

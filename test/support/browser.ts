@@ -138,7 +138,7 @@ function isLocal(url: string): boolean {
  * Aborting a remote image makes Chromium log "Failed to load resource: net::ERR_FAILED" as a console
  * error of the page, located at the remote URL. That is our own blocking, not a fault of the site
  * (the live site would load the image), so it is not counted. A failed load of a LOCAL resource
- * (a missing stylesheet, a broken pagefind chunk) still is.
+ * (a missing stylesheet, a broken search index file) still is.
  */
 function isBlockedLoad(message: ConsoleMessage): boolean {
   const where = message.location().url;

@@ -56,7 +56,7 @@ export async function serveStatic(dir: string, { prefix = '/' }: ServeOptions = 
   };
 }
 
-/** Content types of everything an Eleventy + Pagefind build writes. */
+/** Content types of everything a build writes. */
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -77,13 +77,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
-  // Pagefind's index chunks (.pf_meta, .pf_index, .pf_fragment, .pf_filter) and its gzipped wasm
-  // (wasm.<lang>.pagefind) are fetched as bytes and decoded by pagefind.js itself.
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
+  // The search index's files (src/site/search/search-format.ts) are fetched as bytes and decoded by its reader.
+  '.bin': 'application/octet-stream',
 };
 
 async function handle(root: string, prefix: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -38,7 +38,7 @@ export function digestPhase(model: ModelledSite, archive: Archive, output: strin
   const { feeds, sitemaps, robots } = site.publish;
   const published = [...feeds, ...sitemaps, ...(robots ? [robots] : [])].map((f) => f.path);
   for (const rel of published) pages[rel] = 'rewritten';
-  const search = model.withSearch ? searchState(site, templates, shell) : NO_SEARCH;
+  const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
   collectGarbage();
   tracePhase('page models and digests');
   return { pages, published, search, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };

@@ -3,8 +3,8 @@ import type { SearchPage } from '../site-model.ts';
 
 /**
  * The model of `/search/`: a GET form (`?q=`) that works as a plain form without JavaScript, and
- * the URLs the page's own script (`public/search/search.js`) needs to load the Pagefind bundle.
- * The page itself is not indexed (no `data-pagefind-body`).
+ * the URLs its script (`search/search.js`, bundled from client/search-page.ts) needs: the index
+ * folder (`search/`, where writeSearchIndex puts index.json) and the stylesheet.
  */
 export function buildSearchPage(ctx: SiteContext): SearchPage {
   const { routes } = ctx;
@@ -13,7 +13,7 @@ export function buildSearchPage(ctx: SiteContext): SearchPage {
   return {
     kind: 'search',
     ...ctx.base(route, '搜索', [ctx.home], `在 ${ctx.config.title} 中全文搜索`),
-    bundleUrl: `${routes.prefix}pagefind/`,
+    indexUrl: `${routes.prefix}search/`,
     scriptUrl: `${routes.prefix}search/search.js`,
     styleUrl: `${routes.prefix}search/search.css`,
     browse: [

@@ -1,0 +1,126 @@
+import type { Article } from '../article/article.ts';
+import { selectQueries } from './related-terms.ts';
+import { indexStoryTerms } from './story-terms.ts';
+
+export interface StoryVectorOptions {
+  readonly bodyChars: number;
+  readonly maxShare: number;
+  readonly titleWeight: number;
+  readonly windowMs: number;
+  readonly backgroundMs: number;
+  readonly burst: number;
+  readonly queryTerms: number;
+}
+
+/** Term-frequency saturation, as in BM25. */
+const K1 = 1.2;
+/** Below this many articles in its background a document is in a small archive: no common-word cut. */
+const MIN_BACKGROUND = 80;
+
+/**
+ * The vectors story detection compares (src/archive/find-stories.ts), for documents in time order,
+ * with weights that depend only on the documents near each one in time, so that adding an article
+ * changes the vectors of the articles of its weeks and of no others:
+ *
+ * - idf from the document's background (the documents within `backgroundMs`, e.g. a month either
+ *   side): a term in more than `maxShare` of them is a common word of the period and dropped;
+ * - only terms that another document within `windowMs` also has (only they can link it), weighted
+ *   up the more documents of those days use them (`burst` per doubling), so the common words an
+ *   event is told in (国会, 爆炸) beat chance bigrams across word boundaries (者冲, 进美);
+ * - saturating term frequency plus `titleWeight` for a headline term; no length normalization
+ *   (bodies are cut to `bodyChars` anyway, and a global average length would not be local).
+ *
+ * Cut to each document's `queryTerms` heaviest terms (`selectQueries`); plus each document's
+ * headline terms among them.
+ */
+export function storyVectors(docs: readonly Readonly<Article>[], times: Float64Array, options: StoryVectorOptions) {
+  const count = docs.length;
+  const index = indexStoryTerms(docs, options.bodyChars);
+  const { docStart: rawStart, terms, counts, titled, dfs } = index;
+  // Postings (documents in time order) of every term found in two documents or more.
+  const postingStart = new Int32Array(dfs.length + 1);
+  for (let t = 0; t < dfs.length; t++) postingStart[t + 1] = postingStart[t]! + (dfs[t]! >= 2 ? dfs[t]! : 0);
+  const fill = postingStart.slice(0, dfs.length);
+  const postingDoc = new Int32Array(postingStart[dfs.length]!);
+  for (let d = 0; d < count; d++) {
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const raw = terms[k]!;
+      const term = raw < 0 ? -raw - 1 : raw;
+      if (dfs[term]! >= 2) postingDoc[fill[term]!++] = d;
+    }
+  }
+
+  const docStart = new Int32Array(count + 1);
+  const docTerm: number[] = [];
+  const docWeight: number[] = [];
+  const titleOf: number[] = [];
+  const allTimes = times;
+  for (let d = 0; d < count; d++) {
+    const t0 = times[d]!;
+    const background = upperTime(allTimes, t0 + options.backgroundMs) - lowerTime(allTimes, t0 - options.backgroundMs);
+    const cut = background < MIN_BACKGROUND ? Infinity : options.maxShare * background;
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const term = terms[k]!;
+      if (term < 0 || dfs[term]! < 2) continue; // an outlet's boilerplate, or nobody else's term
+      const from = postingStart[term]!;
+      const to = postingStart[term + 1]!;
+      const near = firstAtOrAfter(postingDoc, times, from, to, t0 - options.windowMs);
+      const nearby = firstAtOrAfter(postingDoc, times, near, to, t0 + options.windowMs + 1) - near;
+      if (nearby < 2) continue;
+      const bgFrom = firstAtOrAfter(postingDoc, times, from, near, t0 - options.backgroundMs);
+      const bgDf = firstAtOrAfter(postingDoc, times, near, to, t0 + options.backgroundMs + 1) - bgFrom;
+      if (bgDf > cut) continue;
+      const idf = Math.log(1 + (background - bgDf + 0.5) / (bgDf + 0.5));
+      const tf = counts[k]!;
+      const weight = idf * ((tf * (K1 + 1)) / (tf + K1) + options.titleWeight * titled[k]!) * (1 + options.burst * Math.log2(nearby / 2));
+      docTerm.push(term);
+      docWeight.push(weight);
+      titleOf.push(titled[k]!);
+    }
+    docStart[d + 1] = docTerm.length;
+  }
+  const queries = selectQueries(docStart, Int32Array.from(docTerm), Float64Array.from(docWeight), options.queryTerms);
+  // Headline terms of each document (among all its kept terms): two reports of one event nearly
+  // always share a word of their headlines (休斯敦, 贝鲁特, 任志强).
+  const titles: Set<number>[] = [];
+  for (let d = 0; d < count; d++) {
+    const set = new Set<number>();
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (titleOf[k] === 1) set.add(docTerm[k]!);
+    titles.push(set);
+  }
+  return { ...queries, titles };
+}
+
+/** First posting in [from, to) whose document was published at or after `time`. */
+function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: number, to: number, time: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (times[postingDoc[mid]!]! < time) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** First index of sorted `times` at or after `time`. */
+function lowerTime(times: Float64Array, time: number): number {
+  let from = 0;
+  let to = times.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (times[mid]! < time) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** First index of sorted `times` after `time`. */
+function upperTime(times: Float64Array, time: number): number {
+  let from = 0;
+  let to = times.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (times[mid]! <= time) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}

@@ -1,0 +1,38 @@
+import type { Article } from '../../article/article.ts';
+import { dateLabel } from '../date-trail.ts';
+import type { ArticlePage } from '../site-model.ts';
+
+/** What the search index holds of one article: searched (title, text), filtered and shown. */
+export interface SearchDoc {
+  readonly title: string;
+  /** Site-relative URL of the article page, with the path prefix. */
+  readonly url: string;
+  readonly outlet: string;
+  /** The topic, then a second one where the article has it: the topic filter matches either. */
+  readonly topics: readonly string[];
+  /** As shown, e.g. "2023年8月30日". */
+  readonly date: string;
+  /** `YYYY-MM-DD` in the site's time zone: years and segments are cut on it. */
+  readonly day: string;
+  /** Plain text of the body. */
+  readonly text: string;
+}
+
+/**
+ * The search documents of a site, oldest first (document ids follow this order, so ids sort by
+ * date). `articles` and `pages` are the archive's articles and their pages in the same order
+ * (newest first, as buildSite makes them), so the documents are their reverse.
+ *
+ *     const docs = searchDocs(archive.articles, site.lists.article);
+ */
+export function searchDocs(articles: readonly Readonly<Article>[], pages: readonly ArticlePage[]): SearchDoc[] {
+  if (articles.length !== pages.length) throw new Error(`searchDocs: ${articles.length} articles but ${pages.length} article pages`);
+  const docs: SearchDoc[] = [];
+  for (let i = articles.length - 1; i >= 0; i--) {
+    const a = articles[i]!;
+    const p = pages[i]!;
+    const topics = [p.article.topic.label, ...(p.article.secondTopic ? [p.article.secondTopic.label] : [])];
+    docs.push({ title: a.title, url: p.url, outlet: p.article.outlet.label, topics, date: dateLabel(a.keys.day), day: a.keys.day, text: a.text });
+  }
+  return docs;
+}

@@ -1,0 +1,81 @@
+/**
+ * The on-disk format of the search index, shared by the writer (write-search-index.ts) and the
+ * reader that runs in the browser and in the eval (client/open-search-index.ts). Imports nothing.
+ *
+ * ```
+ * search/index.json                 SearchManifest: segments, years → first doc id, file names
+ * search/fold-<hash>.bin            gzip'd 繁→简 table as pairs "臺台灣湾…" (FOLD_TABLE)
+ * search/<segment>-<digest>/
+ *   b<n>.bin                        gzip'd term bucket n: term directory, then postings (below)
+ *   c<n>.bin                        gzip'd JSON of CHUNK_DOCS documents: title, url, outlet, topics (joined by 、), date, text
+ *                                   (the first 6,000 characters: what excerpts are cut from)
+ *   facets.bin                      gzip'd, per document: varint outlet index, varint topic count, varint topic indexes
+ *   meta.json                       SegmentMeta: outlet names, topic labels
+ * ```
+ *
+ * Documents are numbered oldest first across the whole archive, so ids sort by date, a year is an
+ * id range, and a segment is a contiguous range (`first`, `count`). A term lives in bucket
+ * `termHash(term) & (buckets − 1)` of every segment that has it. Bucket file: varint term count,
+ * then per term (sorted) its UTF-8 length (one byte: terms are short), the UTF-8 bytes, varint
+ * postings length;
+ * then the postings of each term in the same order. A posting is a varint
+ * `(doc − previous doc) × 16 + (in title ? 8 : 0) + min(tf in body, 7)`, the first doc counted from −1;
+ * a bigram's (two CJK characters) is followed by one byte: the nextBit of each character that follows
+ * it in the document.
+ */
+
+export const FORMAT_VERSION = 1;
+
+/** Documents per chunk file: what a page of results loads for its titles and excerpts. */
+export const CHUNK_DOCS = 8;
+
+export interface SearchManifest {
+  readonly version: number;
+  /** Documents in the whole index. */
+  readonly docs: number;
+  /** File name of the fold table, beside index.json. */
+  readonly fold: string;
+  /** Oldest first. */
+  readonly segments: readonly SegmentInfo[];
+  /** `[year, first doc id]`, oldest first. */
+  readonly years: readonly (readonly [string, number])[];
+}
+
+export interface SegmentInfo {
+  /** Folder beside index.json, e.g. `base-3fa2c1d0e4b5`. */
+  readonly dir: string;
+  readonly first: number;
+  readonly count: number;
+  /** A power of two. */
+  readonly buckets: number;
+}
+
+export interface SegmentMeta {
+  readonly outlets: readonly string[];
+  readonly topics: readonly string[];
+}
+
+/** One document in a chunk file: `[title, url, outlet, topics as shown (主、次), date, text]`. */
+export type ChunkDoc = readonly [title: string, url: string, outlet: string, topic: string, date: string, text: string];
+
+/** FNV-1a over UTF-16 code units: the bucket of a term, the same in Node and in the browser. */
+export function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Reads a varint at `at` in `bytes`: `[value, next offset]`. */
+export function readVarint(bytes: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    const b = bytes[at++]!;
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) return [value, at];
+    scale *= 0x80;
+  }
+}

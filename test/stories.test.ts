@@ -1,0 +1,163 @@
+/**
+ * Stories: one event, every outlet's coverage side by side. Detection on hand-built articles (what
+ * groups, what does not, independence from input order), named things, the pages a reader sees on
+ * a small archive (story page, index, feed, links from article and day pages), and an incremental
+ * build after one article joins a story: only that story's pages change, and the output equals a
+ * clean build.
+ */
+import assert from 'node:assert/strict';
+import { copyFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { Article } from '../src/article/article.ts';
+import { findStories } from '../src/archive/find-stories.ts';
+import { namedThings } from '../src/text/named-things.ts';
+import { latinNames } from '../src/text/latin-names.ts';
+import { foldNames } from '../src/text/fold-names.ts';
+import { foldHan } from '../src/text/fold-han.ts';
+import { clippings } from './fixtures/cli/run-clippings.ts';
+import { makeArticle } from './fixtures/features/make-article.ts';
+import { snapshotTree as snapshot, assertSameTree } from './support/snapshot-tree.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T0 = Date.UTC(2020, 6, 22, 4);
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const seeds = path.join(repo, 'test/fixtures/stories');
+
+function article(id: string, outlet: string, title: string, text: string, hours: number): Article {
+  return makeArticle({ id, url: `https://example.org/${id}`, title, text, lead: text.slice(0, 60), publishedAt: T0 + hours * HOUR, outlet: { key: outlet, name: outlet.toUpperCase() } });
+}
+
+/** Unrelated articles over two months, each on its own subject, so that event words are rare. */
+function filler(count: number): Article[] {
+  const places = ['巴黎', '柏林', '东京', '悉尼', '开罗', '利马', '奥斯陆', '首尔', '孟买', '罗马', '里约', '维也纳'];
+  const things = ['画展', '马拉松', '葡萄酒节', '书展', '音乐会', '机器人大赛', '花卉展', '电影节', '烹饪比赛', '围棋赛'];
+  return Array.from({ length: count }, (_, i) => {
+    const subject = `${places[i % places.length]}${things[i % things.length]}`;
+    return article(`z${String(i).padStart(3, '0')}`, ['rfi', 'dw', 'voa'][i % 3]!, `${subject}开幕`, `${subject}今天开幕，吸引大批观众。`, (i - 30) * 24);
+  });
+}
+
+const consulate = [
+  article('c1', 'rfi', '美国下令关闭中国驻休斯敦总领馆', '美国要求中国在72小时内关闭驻休斯敦总领馆，中国外交部谴责这是政治挑衅。', 0),
+  article('c2', 'dw', '中國駐休斯敦總領館被勒令關閉', '美國要求中國在72小時內關閉駐休斯敦總領館，中國外交部稱將反制。', 6),
+  article('c3', 'voa', '休斯敦总领馆关闭在即 北京考虑报复', '美国下令关闭中国驻休斯敦总领馆后，中国外交部考虑关闭美国驻成都总领馆。', 20),
+];
+const typhoon = [
+  article('t1', 'rfi', '台风海神登陆冲绳 三万户停电', '强台风海神登陆冲绳，三万户停电，航班取消，日本气象厅警告九州居民撤离。', 2),
+  article('t2', 'voa', '强台风海神袭击冲绳', '台风海神袭击冲绳，三万户停电，航班取消，九州南部居民准备撤离。', 9),
+];
+
+describe('findStories', () => {
+  test('articles about one event from several outlets form one story; simplified and traditional alike', () => {
+    const stories = findStories([...consulate, ...typhoon, ...filler(60)]);
+    const ids = stories.map((s) => [...s.articleIds].sort());
+    assert.deepEqual(ids.sort(), [['c1', 'c2', 'c3'], ['t1', 't2']].sort());
+    const story = stories.find((s) => s.articleIds.includes('c1'))!;
+    assert.equal(story.id, 'c1', 'a story is named after its first article');
+    assert.deepEqual(story.articleIds, ['c1', 'c2', 'c3'], 'oldest first');
+  });
+
+  test('the same stories whatever the input order', () => {
+    const articles = [...consulate, ...typhoon, ...filler(60)];
+    const expected = JSON.stringify(findStories(articles));
+    assert.equal(JSON.stringify(findStories([...articles].reverse())), expected);
+    assert.equal(JSON.stringify(findStories([...articles].sort((a, b) => (a.title < b.title ? -1 : 1)))), expected);
+  });
+
+  test('two articles of one outlet are not a story; three are', () => {
+    const two = consulate.slice(0, 2).map((a) => ({ ...a, outlet: { key: 'rfi', name: 'RFI' } }));
+    assert.deepEqual(findStories([...two, ...filler(60)]), []);
+    const three = consulate.map((a) => ({ ...a, outlet: { key: 'rfi', name: 'RFI' } }));
+    assert.deepEqual(findStories([...three, ...filler(60)]).map((s) => s.articleIds.length), [3]);
+  });
+
+  test('the same words a month apart are two events, not one story', () => {
+    const later = consulate.map((a) => ({ ...a, id: `${a.id}x`, url: `${a.url}x`, canonicalUrl: `${a.url}x`, publishedAt: a.publishedAt + 30 * DAY }));
+    const stories = findStories([...consulate, ...later, ...filler(60)]);
+    assert.deepEqual(stories.map((s) => s.articleIds.join()), ['c1x,c2x,c3x', 'c1,c2,c3'], 'newest first');
+  });
+});
+
+test('namedThings: numbers that name things and quoted names, not dates or times', () => {
+  assert.deepEqual(namedThings('警方拘捕53人，《苹果日报》称“大抓捕”，8月10日 18:30 2020-08-10'), ['#53', '"苹果日报', '"大抓捕']);
+  assert.deepEqual(namedThings('拜登获273张选举人票，1,500人'), ['#273', '#1500']);
+});
+
+test('latinNames: capitalized words past a sentence start and capitals, not plain English', () => {
+  assert.deepEqual([...latinNames('Listen to this story. Your browser said Joe Biden met WHO staff in Hong Kong.')].sort(), ['biden', 'hong', 'joe', 'kong', 'who']);
+});
+
+test('foldNames: regional spellings of one name become one', () => {
+  assert.equal(foldNames(foldHan('川普與蒲亭通話，休士頓總領館關閉')), '特朗普与普京通话,休斯敦总领馆关闭');
+});
+
+describe('story pages on a small archive', () => {
+  let root = '';
+  const read = async (rel: string) => fromHtml(await readFile(path.join(root, '_site', rel), 'utf8'));
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'clippings-stories-'));
+    await cp(path.join(seeds, 'seeds'), path.join(root, 'content'), { recursive: true });
+    const built = await clippings(['build', '--quiet'], root);
+    assert.equal(built.code, 0, built.stderr);
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  test('a story page shows who covered it, each headline side by side and the timeline', async () => {
+    const index = await read('stories/index.html');
+    const links = selectAll('.stories a', index).map((a) => String(a.properties.href));
+    assert.equal(links.length, 2, 'two stories: the consulate and the typhoon');
+    const consulatePage = links.find((href) => toText(select(`a[href="${href}"]`, index)!).includes('休斯敦'))!;
+    const page = await read(`${consulatePage.slice(1)}index.html`);
+    assert.match(toText(select('h1', page)!), /休斯敦总领馆/);
+    assert.match(toText(select('.kicker', page)!), /2020年7月22日 至 23日 · 3 家媒体 · 3 篇报道/);
+    const covered = selectAll('.coverage .covered', page).map((li) => toText(li));
+    assert.deepEqual(covered.length, 3);
+    const absent = selectAll('.coverage .silent, .coverage .none', page).map((li) => toText(li));
+    assert.ok(absent.some((text) => text.includes('BBC') && text.includes('未报道')), `BBC published in those days but not about this: ${absent.join(' | ')}`);
+    const headlines = selectAll('.headlines tbody tr', page).map((tr) => toText(tr));
+    assert.equal(headlines.length, 3);
+    assert.match(headlines[0]!, /法广 RFI[\s\S]*美国下令关闭中国驻休斯敦总领馆/);
+    const timeline = selectAll('.timeline li', page);
+    assert.equal(timeline.length, 3);
+    assert.equal(selectAll('.timeline li.first', page).length, 3, "each outlet's first report is marked");
+  });
+
+  test('articles link to their story ("本事件的其他报道"), day pages list it, the feed has it', async () => {
+    const index = await read('stories/index.html');
+    const storyUrl = String(selectAll('.stories a', index).map((a) => a.properties.href).find(Boolean));
+    const story = await read(`${storyUrl.slice(1)}index.html`);
+    const articleUrl = String(select('.timeline a.headline, .timeline h3 a', story)!.properties.href);
+    const articlePage = await read(`${articleUrl.slice(1)}index.html`);
+    assert.equal(toText(select('#story-h', articlePage)!), '本事件的其他报道');
+    assert.ok(selectAll('.story-link a', articlePage).some((a) => a.properties.href === storyUrl));
+    const day = await read('archive/2020/07/22/index.html');
+    assert.ok(selectAll('.page-stories a', day).some((a) => a.properties.href === storyUrl));
+    const feed = await readFile(path.join(root, '_site/stories/feed.xml'), 'utf8');
+    assert.equal((feed.match(/<entry>/g) ?? []).length, 2);
+    assert.ok(feed.includes(`${storyUrl}</id>`));
+  });
+
+  test('adding an article rebuilds only the story it joins, and equals a clean build', async () => {
+    const before = await snapshot(path.join(root, '_site'));
+    await copyFile(path.join(seeds, 'later/bbc-consulate.md'), path.join(root, 'content/bbc-consulate.md'));
+    const again = await clippings(['build'], root);
+    assert.equal(again.code, 0, again.stderr);
+    const after = await snapshot(path.join(root, '_site'));
+    const changed = [...after.keys()].filter((rel) => rel.startsWith('stories/') && after.get(rel) !== before.get(rel));
+    const typhoonPage = [...before.keys()].find((rel) => /^stories\/[0-9a-f]+\/index\.html$/.test(rel) && !changed.includes(rel))!;
+    assert.ok(typhoonPage, 'the other story page is unchanged');
+    assert.match(toText(await read(typhoonPage)), /台风海神/);
+    const consulatePage = changed.find((rel) => /^stories\/[0-9a-f]+\/index\.html$/.test(rel))!;
+    assert.match(toText(select('.kicker', await read(consulatePage))!), /4 家媒体 · 4 篇报道/);
+    const clean = await clippings(['build', '--full', '--quiet', '--output', 'full-site'], root);
+    assert.equal(clean.code, 0, clean.stderr);
+    assertSameTree(after, await snapshot(path.join(root, 'full-site')));
+  });
+});
