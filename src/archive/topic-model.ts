@@ -12,7 +12,7 @@ export interface TopicExample {
   readonly words: readonly Term[];
   /** Index of its topic. */
   readonly topic: number;
-  /** Its outlet: a word in half an outlet's examples is that outlet's boilerplate and is not learnt. */
+  /** Its outlet: a word only one or two outlets use is their house style and is not learnt. */
   readonly outlet: string;
 }
 
@@ -51,7 +51,6 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
   const alpha = options.alpha ?? 0.1;
   const priorPower = options.priorPower ?? 0.5;
   const evidenceWords = options.evidenceWords ?? 10;
-  const boilerplate = outletBoilerplate(examples);
   // An archive of fewer outlets asks for all of them.
   const minOutlets = Math.min(options.minOutlets ?? 3, new Set(examples.map((e) => e.outlet)).size);
   const counts = new Map<Term, Float64Array>();
@@ -60,10 +59,8 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
   const perTopic = new Array<number>(topicCount).fill(0);
   for (const example of examples) {
     perTopic[example.topic]!++;
-    const skip = boilerplate.get(example.outlet);
     const seen = new Set<Term>();
     for (const word of example.words) {
-      if (skip?.has(word)) continue;
       let row = counts.get(word);
       if (row === undefined) counts.set(word, (row = new Float64Array(topicCount)));
       row[example.topic]!++;
@@ -118,23 +115,4 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
       return sums;
     },
   };
-}
-
-/** Per outlet with 10+ examples, the words found in at least half of them ("法广", "德国之声中文网"…). */
-function outletBoilerplate(examples: readonly TopicExample[]): Map<string, Set<Term>> {
-  const byOutlet = new Map<string, Map<Term, number>>();
-  const sizes = new Map<string, number>();
-  for (const example of examples) {
-    sizes.set(example.outlet, (sizes.get(example.outlet) ?? 0) + 1);
-    let df = byOutlet.get(example.outlet);
-    if (df === undefined) byOutlet.set(example.outlet, (df = new Map()));
-    for (const word of new Set(example.words)) df.set(word, (df.get(word) ?? 0) + 1);
-  }
-  const result = new Map<string, Set<Term>>();
-  for (const [outlet, df] of byOutlet) {
-    const size = sizes.get(outlet)!;
-    if (size < 10) continue;
-    result.set(outlet, new Set([...df].filter(([, n]) => n * 2 >= size).map(([word]) => word)));
-  }
-  return result;
 }
