@@ -12,6 +12,7 @@ import { dateLabel, dateTrail } from './date-trail.ts';
 import { paginate } from './paginate.ts';
 import { buildSearchPage } from './search/build-search-page.ts';
 import { buildPublishing } from './build-publishing.ts';
+import { buildListPages } from './build-list-pages.ts';
 
 export type { BuildSiteOptions } from './make-site-context.ts';
 
@@ -31,19 +32,33 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     if (built.changes) changes.push(built.changes);
   });
 
-  const home = indexPages(ctx, 'home', archive.articles, config.title, [], (n) => routes.home(n), config.description, ctx.shell.feedUrl);
+  const homeList = buildListPages(ctx, 'home', archive.articles, { first: routes.home(), numbered: (n) => routes.homePage(n), old: (n) => routes.home(n) }, {
+    heading: config.title,
+    trail: [],
+    description: config.description,
+    ...(ctx.shell.feedUrl ? { feedUrl: ctx.shell.feedUrl } : {}),
+  });
   const topicsRoute = routes.topics();
   const topicsCrumb: Link = { label: '话题', url: topicsRoute.url };
-  const topic = archive.topics.flatMap((g) =>
-    indexPages(ctx, 'topic', g.articles, g.key.label, [ctx.home, topicsCrumb], (n) => routes.topic(g.key.slug, n), undefined,
-      options.feeds ? routes.topicFeed(g.key.slug) : undefined),
+  const topicLists = archive.topics.map((g) =>
+    buildListPages(ctx, 'topic', g.articles, { first: routes.topic(g.key.slug), numbered: (n) => routes.topicPage(g.key.slug, n), old: (n) => routes.topic(g.key.slug, n) }, {
+      heading: g.key.label,
+      trail: [ctx.home, topicsCrumb],
+      ...(options.feeds ? { feedUrl: routes.topicFeed(g.key.slug) } : {}),
+    }),
   );
   const outletsRoute = routes.outlets();
   const outletsCrumb: Link = { label: '媒体', url: outletsRoute.url };
-  const outlet = archive.outlets.flatMap((g) =>
-    indexPages(ctx, 'outlet', g.articles, g.key.name, [ctx.home, outletsCrumb], (n) => routes.outlet(g.key.key, n), undefined,
-      options.feeds ? routes.outletFeed(g.key.key) : undefined),
+  const outletLists = archive.outlets.map((g) =>
+    buildListPages(ctx, 'outlet', g.articles, { first: routes.outlet(g.key.key), numbered: (n) => routes.outletPage(g.key.key, n), old: (n) => routes.outlet(g.key.key, n) }, {
+      heading: g.key.name,
+      trail: [ctx.home, outletsCrumb],
+      ...(options.feeds ? { feedUrl: routes.outletFeed(g.key.key) } : {}),
+    }),
   );
+  const home = homeList.pages;
+  const topic = topicLists.flatMap((l) => l.pages);
+  const outlet = outletLists.flatMap((l) => l.pages);
   const topicList: GroupListPage = {
     kind: 'topicList',
     ...ctx.base(topicsRoute, '话题', [ctx.home]),
@@ -79,32 +94,31 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     day,
     notFound: [notFound],
     search: options.search ? [buildSearchPage(ctx)] : [],
+    redirect: [homeList, ...topicLists, ...outletLists].flatMap((l) => l.redirects),
   };
   const pages: PageModel[] = Object.values(lists).flat();
   assertUniquePaths(pages);
   return { shell: ctx.shell, pages, lists, publish: buildPublishing(archive, ctx, pages, options.sitemapMaxUrls) };
 }
 
+/** A day's pages: newest first, numbered from the newest (a day is short and is complete once past). */
 function indexPages(
   ctx: SiteContext,
-  kind: IndexPage['kind'],
+  kind: 'day',
   articles: readonly Readonly<Article>[],
   heading: string,
   trail: readonly Link[],
   routeOf: (page: number) => Route,
-  description?: string,
-  feedUrl?: string,
 ): IndexPage[] {
   return paginate(articles, ctx.config.pageSize, routeOf).map((chunk) => {
     const first = routeOf(1);
     const crumbs = chunk.number > 1 ? [...trail, { label: heading, url: first.url }] : trail;
     return {
       kind,
-      ...ctx.base(chunk.route, heading, kind === 'home' && chunk.number === 1 ? [] : crumbs, description, chunk.number),
+      ...ctx.base(chunk.route, heading, crumbs, undefined, chunk.number),
       summary: `共 ${articles.length.toLocaleString('en-US')} 篇`,
       entries: chunk.items.map((a) => ctx.entry(a)),
       ...(chunk.pagination ? { pagination: chunk.pagination } : {}),
-      ...(feedUrl ? { feedUrl } : {}),
     };
   });
 }

@@ -64,11 +64,14 @@ export interface Entry {
   readonly summary: string;
 }
 
-export type PageLink = { readonly number: number; readonly url: string; readonly current: boolean } | { readonly gap: true };
+/** A numbered page; `label` replaces the number (最新: a list's first page, number 0). */
+export type PageLink = { readonly number: number; readonly label?: string; readonly url: string; readonly current: boolean } | { readonly gap: true };
 
 export interface Pagination {
+  /** The current page's number (0: a list's first page, see src/site/paginate-from-oldest.ts). */
   readonly current: number;
-  readonly total: number;
+  /** Pages in all; absent where pages are numbered from the oldest (it would change every page). */
+  readonly total?: number;
   /** First, last and a window around the current page, with gaps between. */
   readonly pages: readonly PageLink[];
   readonly prevUrl?: string;
@@ -228,7 +231,18 @@ export interface SearchPage extends PageBase {
   readonly browse: readonly Link[];
 }
 
-export type PageModel = ArticlePage | CapturePage | ChangesPage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage;
+/**
+ * An address an earlier version of the site used for something that now lives elsewhere (the
+ * newest-first `page/<n>/` of home, topic and outlet lists): a small page that sends the reader on
+ * with a meta refresh and a canonical link, no script; noindex and out of the sitemap.
+ */
+export interface RedirectPage extends PageBase {
+  readonly kind: 'redirect';
+  /** Site-relative URL of the page to go to. */
+  readonly target: string;
+}
+
+export type PageModel = ArticlePage | CapturePage | ChangesPage | IndexPage | GroupListPage | YearPage | MonthPage | NotFoundPage | SearchPage | RedirectPage;
 
 /** The page lists templates paginate over, one per template. */
 export interface PageLists {
@@ -249,6 +263,8 @@ export interface PageLists {
   readonly notFound: readonly NotFoundPage[];
   /** Empty unless search is built. */
   readonly search: readonly SearchPage[];
+  /** Old list page addresses (RedirectPage). */
+  readonly redirect: readonly RedirectPage[];
 }
 
 export interface SiteModel {
