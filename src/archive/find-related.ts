@@ -22,6 +22,11 @@ export { extractTerms } from './for-each-term-key.ts';
  *                                              + recentBoost·2^(−days/recentHalfLifeDays)).
  * Never listed: the article itself, another capture of it (same canonical URL). Ties go to the
  * smaller id; the result does not depend on the order of the input.
+ *
+ * Archive-wide figures (the article count, the average length, each term's document frequency) are
+ * rounded to steps of 2^(1/8) before they weigh terms, so one added article changes the lists it
+ * belongs in and ~14 others, not ~75 others by a hair (bench/related-churn.ts; on the real corpus
+ * 89 % of the lists are as they were unrounded, mean Jaccard 0.98): fewer pages to rewrite and deploy.
  */
 export interface FindRelatedOptions {
   /** Related ids per article (default 5). */

@@ -105,7 +105,11 @@ function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, t
 /** BM25-like weights of the useful terms (2 ≤ df ≤ maxDf, not boilerplate), and postings. */
 export function weighTerms(index: TermIndex, count: number, maxDf: number, titleWeight: number) {
   const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
-  const averageLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, count) || 1;
+  // Archive-wide figures (article count, average length, each term's df) enter every weight; taken
+  // on a coarse log scale, one added article leaves nearly all of them as they were, so it changes
+  // only the related lists it belongs in, not ~75 others by a hair (bench/related-churn.ts).
+  const averageLength = stable(lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, count) || 1);
+  const articles = stable(count);
   // Useful terms renumbered densely; idf as in BM25.
   const dense = new Int32Array(dfs.length).fill(-1);
   const idf: number[] = [];
@@ -113,7 +117,8 @@ export function weighTerms(index: TermIndex, count: number, maxDf: number, title
     const df = dfs[term]!;
     if (df < 2 || df > maxDf) continue;
     dense[term] = idf.length;
-    idf.push(Math.log(1 + (count - df + 0.5) / (df + 0.5)));
+    const share = stable(df);
+    idf.push(Math.log(1 + Math.max(0.5, articles - share + 0.5) / (share + 0.5)));
   }
   const docStart = new Int32Array(count + 1);
   const docTerm: number[] = [];
@@ -189,4 +194,12 @@ function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBu
   const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
   bigger.set(array);
   return bigger;
+}
+
+/** Steps per doubling of the scale archive-wide figures are rounded to (`stable`). */
+const STEPS_PER_OCTAVE = 8;
+
+/** `x` rounded to the nearest of 2^(k/8): within ±4.5 %, and unchanged by most small changes of `x`. */
+function stable(x: number): number {
+  return x <= 1 ? x : 2 ** (Math.round(Math.log2(x) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
 }
