@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { clippings } from './fixtures/cli/run-clippings.ts';
 import { validate, type Schema } from './support/validate-schema.ts';
+import { readExport } from './support/read-export.ts';
 import { snapshotTree as snapshot } from './support/snapshot-tree.ts';
 import { makePng as png } from './support/make-png.ts';
 
@@ -136,9 +137,9 @@ test('mirrored images point at /media/ copies that exist in the output; a failed
   assert.ok(sources.includes(`${base}/gone.png`), sources.join());
 });
 
-test('data/articles.ndjson: one valid record per article, source paths relative to the input folder', async () => {
+test('data/articles-<year>.ndjson.gz: one valid record per article, source paths relative to the input folder', async () => {
   const schema = JSON.parse(await readFile(path.join(repo, 'docs/export-schema.json'), 'utf8')) as Schema;
-  const lines = (await readFile(path.join(site, 'data/articles.ndjson'), 'utf8')).trimEnd().split('\n');
+  const lines = await readExport(site);
   assert.equal(lines.length, 4);
   for (const line of lines) {
     const record = JSON.parse(line) as { captures: { sourcePath: string }[] };

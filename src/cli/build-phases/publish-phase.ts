@@ -18,8 +18,8 @@ export interface PublishInput {
   readonly staging: string;
   /** The live output folder (absolute). */
   readonly live: string;
-  /** Write the data export (its digest changed, or this is a full build). */
-  readonly writeExport: boolean;
+  /** The data export's files to write (their digest changed; all of them in a full build). */
+  readonly exportFiles: ReadonlySet<string>;
   readonly sourceRoot: string;
   /** An incremental build moves its files into the live output; a full one swaps the folder. */
   readonly incremental: boolean;
@@ -36,7 +36,7 @@ export interface PublishInput {
  */
 export async function publishPhase(input: PublishInput): Promise<void> {
   const { staging, live, incremental } = input;
-  if (input.writeExport) await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot });
+  if (input.exportFiles.size > 0) await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot, only: input.exportFiles });
   const removed = [...input.removed, ...(await publishMedia(input.media, staging, incremental ? live : undefined))];
   if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
   tracePhase('export and media');
