@@ -6,11 +6,14 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBuild } from './clippings-command.ts';
-import { compareDirs, listFiles, type DirComparison } from './compare-dirs.ts';
+import { compareDirs, type DirComparison } from './compare-dirs.ts';
 import { generateSeed } from './generate-seeds.ts';
 import type { PreparedSize } from './prepare-size.ts';
 import { removeExtras } from './prepare-size.ts';
 import { summarize, type Figure } from './summarize-runs.ts';
+import { sizeOf, type KindFigures } from './measure-churn.ts';
+import { outputKind } from './output-kind.ts';
+import { diffSnapshots, snapshotOutput, type Snapshot } from './snapshot-output.ts';
 
 export interface ClippingsResult {
   readonly full: Figure;
@@ -19,6 +22,12 @@ export interface ClippingsResult {
   readonly noChange: Figure;
   readonly addOne: Figure;
   readonly outputFiles: number;
+  /** Bytes on disk of the clean build's output (allocated blocks, as `du` counts). */
+  readonly outputDiskBytes?: number;
+  /** The clean build's output by kind (bench/output-kind.ts): files and bytes on disk. */
+  readonly sizeByKind?: Readonly<Record<string, KindFigures>>;
+  /** Per add-one rebuild: files whose bytes changed, were added or removed, and their bytes. */
+  readonly addOneChanged?: readonly { readonly files: number; readonly bytes: number; readonly search: number }[];
   /** Incremental output after the add-one runs versus a clean full build of the same input. */
   readonly addOneIdentical: boolean;
   /** The same, ignoring Pagefind's index files (their names are content hashes). */
@@ -49,7 +58,9 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     log(`${p.size}: clippings full build ${i + 1}/${runs}: ${Math.round(fulls[i]?.ms ?? 0)} ms`);
   }
   rmSync(previous, { recursive: true, force: true });
-  const outputFiles = listFiles(output).length;
+  let snapshot: Snapshot = snapshotOutput(output);
+  const size = sizeOf(snapshot);
+  const outputFiles = size.outputFiles;
 
   const noSearchCwd = join(p.workDir, 'clippings-no-search');
   const fullsNoSearch = [];
@@ -68,6 +79,7 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   }
 
   const addOnes = [];
+  const addOneChanged: { files: number; bytes: number; search: number }[] = [];
   let comparison;
   try {
     for (let i = 0; i < runs; i++) {
@@ -77,7 +89,12 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
       writeFileSync(path, extra.text);
       appendFileSync(p.extrasFile, `${extra.relPath}\n`);
       addOnes.push(await build(false));
-      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms`);
+      const after = snapshotOutput(output);
+      const d = diffSnapshots(snapshot, after);
+      const changed = [...d.added, ...d.changed, ...d.removed];
+      addOneChanged.push({ files: changed.length, bytes: changed.reduce((sum, f) => sum + (after.get(f)?.size ?? 0), 0), search: changed.filter((f) => outputKind(f) === 'search').length });
+      snapshot = after;
+      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms, ${changed.length} files changed`);
     }
     const verifyCwd = join(p.workDir, 'clippings-verify');
     rmSync(verifyCwd, { recursive: true, force: true });
@@ -95,6 +112,9 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     noChange: summarize(noChanges),
     addOne: summarize(addOnes),
     outputFiles,
+    outputDiskBytes: size.outputDiskBytes,
+    sizeByKind: size.sizeByKind,
+    addOneChanged,
     addOneIdentical: comparison.identical,
     addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' pagefind/')),
     addOneDifferences: differences.slice(0, 20),
