@@ -123,10 +123,14 @@ function indexPages(
   });
 }
 
-/** Related articles of each article, computed once for the archive (src/archive/find-related.ts). */
+/**
+ * Related articles of each article, computed once for the archive (src/archive/find-related.ts):
+ * earlier articles only, so the page of an article never changes when newer ones arrive (one day's
+ * new articles would otherwise enter the lists of thousands of older pages, all rewritten and deployed).
+ */
 function relatedArticles(archive: Archive, enabled: boolean): (a: Readonly<Article>) => readonly Readonly<Article>[] {
   if (!enabled) return () => [];
-  const related = findRelated(archive.articles, { limit: 5 });
+  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true });
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
   return (a) => (related.get(a.id) ?? []).flatMap((id) => byId.get(id) ?? []);
 }
