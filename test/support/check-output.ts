@@ -170,7 +170,8 @@ function checkElement(element: Element, context: Context): void {
 
   if (name === 'script') checkScript(element, context, report);
   if (EMBEDDING.has(name)) report(`<${name}> element (embeds or redirects active content)`);
-  if (name === 'meta' && /refresh/i.test(attribute(element, 'http-equiv') ?? '')) report('<meta http-equiv="refresh">');
+  // A redirect page (an old list address) refreshes to a page of the same site; anything else is caught.
+  if (name === 'meta' && /refresh/i.test(attribute(element, 'http-equiv') ?? '') && !/^0; url=\/(?![/\\])[^\s"'<>]*$/.test(attribute(element, 'content') ?? '')) report('<meta http-equiv="refresh">');
   if (name === 'style') {
     const css = textOf(element);
     const problem = activeCss(css);
