@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { runBuild } from './clippings-command.ts';
 import { compareDirs, type DirComparison } from './compare-dirs.ts';
-import { generateSeed } from './generate-seeds.ts';
+import { generateSeed, generateSeedAt, NEXT_DAY } from './generate-seeds.ts';
 import type { PreparedSize } from './prepare-size.ts';
 import { removeExtras } from './prepare-size.ts';
 import { summarize, type Figure } from './summarize-runs.ts';
@@ -27,7 +27,9 @@ export interface ClippingsResult {
   /** The clean build's output by kind (bench/output-kind.ts): files and bytes on disk. */
   readonly sizeByKind?: Readonly<Record<string, KindFigures>>;
   /** Per add-one rebuild: files whose bytes changed, were added or removed, and their bytes. */
-  readonly addOneChanged?: readonly { readonly files: number; readonly bytes: number; readonly search: number }[];
+  readonly addOneChanged?: readonly Changed[];
+  /** The same for one article newer than all others (added after the add-one runs). */
+  readonly addNewestChanged?: Changed;
   /** Incremental output after the add-one runs versus a clean full build of the same input. */
   readonly addOneIdentical: boolean;
   /** The same, ignoring Pagefind's index files (their names are content hashes). */
@@ -38,6 +40,13 @@ export interface ClippingsResult {
   readonly cleanBuildDifferences?: readonly string[];
   /** The CLI's own summary line(s) of the last full build, for the report. */
   readonly lastFullStdout: string;
+}
+
+/** Files whose bytes changed, were added or removed by one rebuild; their bytes; how many are search files. */
+export interface Changed {
+  readonly files: number;
+  readonly bytes: number;
+  readonly search: number;
 }
 
 export async function benchClippings(p: PreparedSize, runs: number, seed: number, log: (line: string) => void): Promise<ClippingsResult> {
@@ -79,23 +88,34 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   }
 
   const addOnes = [];
-  const addOneChanged: { files: number; bytes: number; search: number }[] = [];
+  const addOneChanged: Changed[] = [];
   let comparison;
+  let addNewestChanged: Changed | undefined;
+  const add = (extra: { relPath: string; text: string }): void => {
+    const path = join(p.seedDir, extra.relPath);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, extra.text);
+    appendFileSync(p.extrasFile, `${extra.relPath}\n`);
+  };
+  const changedSince = (): Changed => {
+    const after = snapshotOutput(output);
+    const d = diffSnapshots(snapshot, after);
+    const changed = [...d.added, ...d.changed, ...d.removed];
+    snapshot = after;
+    return { files: changed.length, bytes: changed.reduce((sum, f) => sum + (after.get(f)?.size ?? 0), 0), search: changed.filter((f) => outputKind(f) === 'search').length };
+  };
   try {
     for (let i = 0; i < runs; i++) {
-      const extra = generateSeed(p.size + i, { seed }, true);
-      const path = join(p.seedDir, extra.relPath);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, extra.text);
-      appendFileSync(p.extrasFile, `${extra.relPath}\n`);
+      add(generateSeed(p.size + i, { seed }, true));
       addOnes.push(await build(false));
-      const after = snapshotOutput(output);
-      const d = diffSnapshots(snapshot, after);
-      const changed = [...d.added, ...d.changed, ...d.removed];
-      addOneChanged.push({ files: changed.length, bytes: changed.reduce((sum, f) => sum + (after.get(f)?.size ?? 0), 0), search: changed.filter((f) => outputKind(f) === 'search').length });
-      snapshot = after;
-      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms, ${changed.length} files changed`);
+      addOneChanged.push(changedSince());
+      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms, ${addOneChanged[i]?.files} files changed`);
     }
+    // One article newer than all others (the daily case), for the files it changes (not timed).
+    add(generateSeedAt(p.size + runs, { seed }, NEXT_DAY + 9 * 3600_000));
+    await build(false);
+    addNewestChanged = changedSince();
+    log(`${p.size}: clippings add-newest rebuild: ${addNewestChanged.files} files changed`);
     const verifyCwd = join(p.workDir, 'clippings-verify');
     rmSync(verifyCwd, { recursive: true, force: true });
     mkdirSync(verifyCwd, { recursive: true });
@@ -115,6 +135,7 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     outputDiskBytes: size.outputDiskBytes,
     sizeByKind: size.sizeByKind,
     addOneChanged,
+    ...(addNewestChanged === undefined ? {} : { addNewestChanged }),
     addOneIdentical: comparison.identical,
     addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' pagefind/')),
     addOneDifferences: differences.slice(0, 20),
