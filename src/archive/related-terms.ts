@@ -80,7 +80,8 @@ export function indexTerms(docs: readonly Article[], options: FindRelatedOptions
 
   const dfs = new Int32Array(seenIn.length);
   for (let k = 0; k < end; k++) dfs[terms[k]!]!++;
-  dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
+  if (options.earlierOnly) dropOutletBoilerplateAsOfEach(docs, docStart, terms);
+  else dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
   return { docStart, terms, counts, titled, lengths, dfs };
 }
 
@@ -100,6 +101,27 @@ function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, t
     for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (inOutlet[terms[k]!]! >= cut) terms[k] = -terms[k]! - 1;
     for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]! < 0 ? -terms[k]! - 1 : terms[k]!] = 0;
   }
+}
+
+/**
+ * The same, as of each document's time (documents in time order, for `earlierOnly`): a term is
+ * boilerplate in a document when it is in at least half of its outlet's documents up to it, so
+ * newer documents never change an older one's terms.
+ */
+function dropOutletBoilerplateAsOfEach(docs: readonly Article[], docStart: Int32Array, terms: Int32Array): void {
+  const outlets = new Map<string, { members: number; counts: Map<number, number> }>();
+  docs.forEach((doc, d) => {
+    let outlet = outlets.get(doc.outlet.key);
+    if (!outlet) outlets.set(doc.outlet.key, (outlet = { members: 0, counts: new Map() }));
+    outlet.members++;
+    const cut = stable(outlet.members) / 2;
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      const term = terms[k]!;
+      const count = (outlet.counts.get(term) ?? 0) + 1;
+      outlet.counts.set(term, count);
+      if (outlet.members >= 10 && count >= cut) terms[k] = -term - 1;
+    }
+  });
 }
 
 /** BM25-like weights of the useful terms (2 ≤ df ≤ maxDf, not boilerplate), and postings. */
