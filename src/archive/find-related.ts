@@ -27,6 +27,9 @@ export { extractTerms } from './for-each-term-key.ts';
  * rounded to steps of 2^(1/8) before they weigh terms, so one added article changes the lists it
  * belongs in and ~14 others, not ~75 others by a hair (bench/related-churn.ts; on the real corpus
  * 89 % of the lists are as they were unrounded, mean Jaccard 0.98): fewer pages to rewrite and deploy.
+ * With `earlierOnly` (the site's setting) every figure is taken as of each article's time
+ * (weighTermsAsOfEach, and the outlet boilerplate counted over the outlet's articles up to it), so
+ * no list changes when newer articles arrive.
  */
 export interface FindRelatedOptions {
   /** Related ids per article (default 5). */
