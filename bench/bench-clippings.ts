@@ -6,12 +6,15 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBuild } from './clippings-command.ts';
-import { compareDirs, listFiles, type DirComparison } from './compare-dirs.ts';
-import { generateSeed } from './generate-seeds.ts';
+import { compareDirs, type DirComparison } from './compare-dirs.ts';
+import { generateSeed, generateSeedAt, NEXT_DAY } from './generate-seeds.ts';
 import type { PreparedSize } from './prepare-size.ts';
 import { removeExtras } from './prepare-size.ts';
 import { summarize, type Figure } from './summarize-runs.ts';
 import { firstQueryBytes, SEARCH_BENCH_QUERIES } from './search-query-bytes.ts';
+import { sizeOf, type KindFigures } from './measure-churn.ts';
+import { outputKind } from './output-kind.ts';
+import { diffSnapshots, snapshotOutput, type Snapshot } from './snapshot-output.ts';
 
 export interface ClippingsResult {
   readonly full: Figure;
@@ -20,6 +23,14 @@ export interface ClippingsResult {
   readonly noChange: Figure;
   readonly addOne: Figure;
   readonly outputFiles: number;
+  /** Bytes on disk of the clean build's output (allocated blocks, as `du` counts). */
+  readonly outputDiskBytes?: number;
+  /** The clean build's output by kind (bench/output-kind.ts): files and bytes on disk. */
+  readonly sizeByKind?: Readonly<Record<string, KindFigures>>;
+  /** Per add-one rebuild: files whose bytes changed, were added or removed, and their bytes. */
+  readonly addOneChanged?: readonly Changed[];
+  /** The same for one article newer than all others (added after the add-one runs). */
+  readonly addNewestChanged?: Changed;
   /** Incremental output after the add-one runs versus a clean full build of the same input. */
   readonly addOneIdentical: boolean;
   /** The same, ignoring the search index's files (search/). */
@@ -34,6 +45,13 @@ export interface ClippingsResult {
   readonly searchIndexSeconds?: number;
   /** Largest first query in Chromium over SEARCH_BENCH_QUERIES (bench/search-query-bytes.ts), in KB. */
   readonly searchFirstQueryKb?: number;
+}
+
+/** Files whose bytes changed, were added or removed by one rebuild; their bytes; how many are search files. */
+export interface Changed {
+  readonly files: number;
+  readonly bytes: number;
+  readonly search: number;
 }
 
 export async function benchClippings(p: PreparedSize, runs: number, seed: number, log: (line: string) => void): Promise<ClippingsResult> {
@@ -54,7 +72,9 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     log(`${p.size}: clippings full build ${i + 1}/${runs}: ${Math.round(fulls[i]?.ms ?? 0)} ms`);
   }
   rmSync(previous, { recursive: true, force: true });
-  const outputFiles = listFiles(output).length;
+  let snapshot: Snapshot = snapshotOutput(output);
+  const size = sizeOf(snapshot);
+  const outputFiles = size.outputFiles;
   const indexSeconds = /search index .* in ([\d.]+) s/.exec(fulls[fulls.length - 1]?.stdout ?? '')?.[1];
   const queries = await firstQueryBytes(output, SEARCH_BENCH_QUERIES).catch((error: unknown) => {
     log(`${p.size}: search query bytes not measured: ${error instanceof Error ? error.message : String(error)}`);
@@ -79,17 +99,34 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
   }
 
   const addOnes = [];
+  const addOneChanged: Changed[] = [];
   let comparison;
+  let addNewestChanged: Changed | undefined;
+  const add = (extra: { relPath: string; text: string }): void => {
+    const path = join(p.seedDir, extra.relPath);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, extra.text);
+    appendFileSync(p.extrasFile, `${extra.relPath}\n`);
+  };
+  const changedSince = (): Changed => {
+    const after = snapshotOutput(output);
+    const d = diffSnapshots(snapshot, after);
+    const changed = [...d.added, ...d.changed, ...d.removed];
+    snapshot = after;
+    return { files: changed.length, bytes: changed.reduce((sum, f) => sum + (after.get(f)?.size ?? 0), 0), search: changed.filter((f) => outputKind(f) === 'search').length };
+  };
   try {
     for (let i = 0; i < runs; i++) {
-      const extra = generateSeed(p.size + i, { seed }, true);
-      const path = join(p.seedDir, extra.relPath);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, extra.text);
-      appendFileSync(p.extrasFile, `${extra.relPath}\n`);
+      add(generateSeed(p.size + i, { seed }, true));
       addOnes.push(await build(false));
-      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms`);
+      addOneChanged.push(changedSince());
+      log(`${p.size}: clippings add-one rebuild ${i + 1}/${runs}: ${Math.round(addOnes[i]?.ms ?? 0)} ms, ${addOneChanged[i]?.files} files changed`);
     }
+    // One article newer than all others (the daily case), for the files it changes (not timed).
+    add(generateSeedAt(p.size + runs, { seed }, NEXT_DAY + 9 * 3600_000));
+    await build(false);
+    addNewestChanged = changedSince();
+    log(`${p.size}: clippings add-newest rebuild: ${addNewestChanged.files} files changed`);
     const verifyCwd = join(p.workDir, 'clippings-verify');
     rmSync(verifyCwd, { recursive: true, force: true });
     mkdirSync(verifyCwd, { recursive: true });
@@ -106,6 +143,10 @@ export async function benchClippings(p: PreparedSize, runs: number, seed: number
     noChange: summarize(noChanges),
     addOne: summarize(addOnes),
     outputFiles,
+    outputDiskBytes: size.outputDiskBytes,
+    sizeByKind: size.sizeByKind,
+    addOneChanged,
+    ...(addNewestChanged === undefined ? {} : { addNewestChanged }),
     addOneIdentical: comparison.identical,
     addOneIdenticalOutsideSearchIndex: differences.every((d) => d.includes(' search/')),
     addOneDifferences: differences.slice(0, 20),

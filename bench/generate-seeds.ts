@@ -59,6 +59,17 @@ export function generateSeed(index: number, options: GenerateOptions, fresh = fa
   return render(baseSpec(index, options), undefined);
 }
 
+/**
+ * A new article (never a recapture) published at `ts` (ms since the epoch): the i-th of a day's
+ * batch for the daily-cycle benchmark. Pass indexes ≥ the folder's count so the file is new.
+ */
+export function generateSeedAt(index: number, options: GenerateOptions, ts: number): GeneratedSeed {
+  return render(baseSpec(index, options, ts), undefined);
+}
+
+/** Midnight (Asia/Shanghai) of the day after the generator's last day: where the daily batch goes. */
+export const NEXT_DAY = new TZDate(2024, 6, 1, 0, 0, 0, 'Asia/Shanghai').getTime();
+
 // ---------------------------------------------------------------------------------------------
 
 const RECAPTURE_RATE = 0.03;
@@ -88,11 +99,12 @@ const RFA_SECTIONS = ['gangtai', 'zhengzhi', 'junshiwaijiao', 'jingmao', 'renqua
 const BBC_SECTIONS = ['world', 'chinese-news', 'science', 'business', 'uk'];
 const VOA_WORDS = ['china', 'us', 'trade', 'taiwan', 'hong-kong', 'election', 'covid', 'talks', 'sanctions', 'summit', 'report', 'says'];
 
-function baseSpec(index: number, options: GenerateOptions): Spec {
+function baseSpec(index: number, options: GenerateOptions, at?: number): Spec {
   const rng = rngFor(options.seed, index);
   rng(); // the recapture roll
   const outlet = pickWeighted(rng, OUTLETS);
-  const ts = FROM + Math.floor(rng() * ((TO - FROM) / 1000)) * 1000;
+  const drawn = FROM + Math.floor(rng() * ((TO - FROM) / 1000)) * 1000;
+  const ts = at ?? drawn;
   const t = makeTitle(rng);
   const title = outlet === 'rfi' && rng() < 0.3 ? `${t} – 法国国际广播电台 - RFI` : t;
   return { outlet, title, url: urlFor(outlet, t, ts, rng), ts, rngSeed: Math.floor(rng() * 2 ** 32) };

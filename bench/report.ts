@@ -1,6 +1,8 @@
 /** The benchmark's result record, the targets it is held to, and the printed table. */
 import type { ClippingsResult } from './bench-clippings.ts';
 import type { HugoResult } from './bench-hugo.ts';
+import type { HugoPagefindResult } from './bench-hugo-pagefind.ts';
+import type { ChurnResult } from './measure-churn.ts';
 import type { OneArticleResult } from './bench-one-article.ts';
 import type { Figure } from './summarize-runs.ts';
 
@@ -10,7 +12,11 @@ export interface SizeResult {
   /** Pages after merging recaptures (what the Hugo site holds). */
   readonly articles: number;
   readonly hugo?: HugoResult;
+  /** Hugo, then Pagefind over its output (`--hugo-pagefind`). */
+  readonly hugoPagefind?: HugoPagefindResult;
   readonly clippings?: ClippingsResult;
+  /** One day's 300 new articles, rebuilt with search (`--daily`). */
+  readonly daily?: ChurnResult;
 }
 
 export interface Target {
@@ -62,6 +68,31 @@ export function evaluateTargets(sizes: readonly SizeResult[], one: OneArticleRes
       targets.push({ name: `${label(s.size)} add-one output = clean full build`, limit: 'identical', value: c.addOneIdentical ? 'identical' : c.addOneIdenticalOutsideSearchIndex ? 'differs in search/ only' : 'differs', met: c.addOneIdentical });
     }
   }
+  for (const s of sizes) {
+    const c = s.clippings;
+    if (c?.outputDiskBytes !== undefined) {
+      const kb = c.outputDiskBytes / 1024 / s.articles;
+      targets.push({ name: `${label(s.size)} site on disk per article, all in`, limit: '≤ 25 KB', value: `${kb.toFixed(1)} KB`, met: kb <= 25 });
+      const files = c.outputFiles / s.articles;
+      targets.push({ name: `${label(s.size)} files per article, all in`, limit: '≤ 1.5', value: files.toFixed(2), met: files <= 1.5 });
+    }
+    const newest = c?.addNewestChanged;
+    if (newest !== undefined && s.size === 10_000) {
+      targets.push({ name: '10k files changed by one added article (newer than all)', limit: '≤ 40', value: `${newest.files} (search ${newest.search}; ${(newest.bytes / 1048576).toFixed(1)} MB)`, met: newest.files <= 40 });
+    }
+    const changed = c?.addOneChanged?.map((x) => x.files);
+    if (changed !== undefined && changed.length > 0 && s.size === 10_000) {
+      targets.push({ name: '10k files changed per added article at a random date (reported)', limit: '–', value: `${changed.join(', ')} (search ${c?.addOneChanged?.map((x) => x.search).join(', ')})` });
+    }
+    if (s.daily !== undefined) {
+      const d = s.daily;
+      targets.push({ name: `${label(s.size)} daily cycle (+300 articles) rebuild time`, limit: s.size >= 100_000 ? '≤ 60 s' : '–', value: `${(d.rebuild.ms / 1000).toFixed(1)} s`, ...(s.size >= 100_000 ? { met: d.rebuild.ms <= 60_000 } : {}) });
+      targets.push({ name: `${label(s.size)} daily cycle files rewritten`, limit: s.size >= 100_000 ? '≤ 3000' : '–', value: `${d.rewrittenFiles} written, ${d.changedFiles} changed (${(d.changedBytes / 1048576).toFixed(1)} MB)`, ...(s.size >= 100_000 ? { met: d.rewrittenFiles <= 3000 } : {}) });
+      targets.push({ name: `${label(s.size)} daily cycle output = clean build`, limit: 'identical', value: d.identicalToClean ? 'identical' : `differs (${d.differences?.[0] ?? ''})`, met: d.identicalToClean === true });
+    }
+  }
+  const withSearchPeer = s10k?.hugoPagefind?.full.medianMs;
+  if (withSearch !== undefined && withSearchPeer !== undefined) targets.push({ name: '10k full build with search: Clippings / (Hugo + Pagefind)', limit: '–', value: (withSearch / withSearchPeer).toFixed(3) });
   const mem = s10k?.clippings?.full.peakProcessMb;
   targets.push({ name: '10k peak memory (largest process)', limit: '≤ 450 MB', ...(mem === undefined ? {} : { value: `${mem} MB`, met: mem <= 450 }) });
   const memNoSearch = s10k?.clippings?.fullNoSearch?.peakProcessMb;
@@ -96,6 +127,7 @@ export function printReport(r: BenchReport): void {
   for (const s of r.sizes) {
     const n = label(s.size);
     row(n, String(s.articles), 'hugo full', s.hugo?.full, String(s.hugo?.outputFiles ?? ''));
+    row(n, String(s.articles), 'hugo + pagefind full', s.hugoPagefind?.full, String(s.hugoPagefind?.outputFiles ?? ''));
     row(n, String(s.articles), 'clippings full', s.clippings?.full, String(s.clippings?.outputFiles ?? ''));
     row(n, String(s.articles), 'clippings full --no-search', s.clippings?.fullNoSearch);
     row(n, String(s.articles), 'clippings no-change', s.clippings?.noChange);
@@ -118,6 +150,25 @@ export function printReport(r: BenchReport): void {
   }
   console.log(table(ratios));
   console.log('');
+  const sizes: string[][] = [['size', 'site', 'files', 'on disk', 'per article', 'largest parts', 'files changed per added article', 'daily cycle (+300)']];
+  const mb = (n: number): string => `${(n / 1048576).toFixed(0)} MB`;
+  for (const s of r.sizes) {
+    const c = s.clippings;
+    const hp = s.hugoPagefind;
+    if (hp !== undefined) sizes.push([label(s.size), 'hugo + pagefind', String(hp.outputFiles), mb(hp.outputDiskBytes), `${(hp.outputFiles / s.articles).toFixed(2)} files, ${(hp.outputDiskBytes / 1024 / s.articles).toFixed(1)} KB`, `pagefind/ ${hp.search.files} files ${mb(hp.search.bytes)}`, '–', '–']);
+    if (c?.outputDiskBytes === undefined) continue;
+    const parts = Object.entries(c.sizeByKind ?? {}).sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 3).map(([k, f]) => `${k} ${f.files} files ${mb(f.bytes)}`).join('; ');
+    const changed = [
+      ...(c.addNewestChanged ? [`newest ${c.addNewestChanged.files} (${(c.addNewestChanged.bytes / 1048576).toFixed(1)} MB)`] : []),
+      ...(c.addOneChanged ?? []).map((x) => `random ${x.files} (${(x.bytes / 1048576).toFixed(1)} MB)`),
+    ].join(', ');
+    const d = s.daily;
+    sizes.push([label(s.size), 'clippings', String(c.outputFiles), mb(c.outputDiskBytes), `${(c.outputFiles / s.articles).toFixed(2)} files, ${(c.outputDiskBytes / 1024 / s.articles).toFixed(1)} KB`, parts, changed || '–', d ? `${(d.rebuild.ms / 1000).toFixed(1)} s, peak ${d.rebuild.peakProcessMb} MB, ${d.rewrittenFiles} files written, ${d.changedFiles} changed` : '–']);
+  }
+  if (sizes.length > 1) {
+    console.log(table(sizes));
+    console.log('');
+  }
   const t: string[][] = [['target', 'limit', 'measured', 'status']];
   for (const x of r.targets) t.push([x.name, x.limit, x.value ?? '–', x.limit === '–' ? 'reported' : x.met === undefined ? 'not measured' : x.met ? 'met' : 'NOT MET']);
   console.log(table(t));

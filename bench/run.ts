@@ -1,10 +1,13 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--with-100k] [--runs 3] [--large-runs N] [--seed N] [--no-clippings] [--no-hugo]`
+ * `npm run bench [-- --sizes 1000,10000] [--with-100k] [--runs 3] [--large-runs N] [--seed N] [--no-clippings] [--no-hugo] [--daily] [--hugo-pagefind]`
  *
  * For each size: generates synthetic seeds into bench/.work/<size>/ (reused while the generator is
  * unchanged), converts them to a Hugo site, and measures Clippings (clean full build, no-change
  * rebuild, add-one rebuild + identical-output check) and Hugo (clean build): medians of `--runs`
- * runs, peak memory of the whole process tree. Prints a table with the targets and writes
+ * runs, peak memory of the whole process tree; the output's files and bytes and the files each added
+ * article changes. `--daily`: the daily cycle (one day's 300 new articles, rebuilt with search) at
+ * each size ≥ 10k; `--hugo-pagefind`: Hugo + Pagefind, the peer for builds with search (Pagefind
+ * peaks at several GB at 10k). Prints a table with the targets and writes
  * bench/results/latest.json. Benchmarks print figures; they are not tests.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +16,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClippings, type ClippingsResult } from './bench-clippings.ts';
 import { benchHugo, hugoVersion, type HugoResult } from './bench-hugo.ts';
+import { benchHugoPagefind, type HugoPagefindResult } from './bench-hugo-pagefind.ts';
+import { measureChurn, type ChurnResult } from './measure-churn.ts';
 import { benchOneArticle, type OneArticleResult } from './bench-one-article.ts';
 import { findCacheFlag, REPO } from './clippings-command.ts';
 import { GENERATOR_VERSION } from './generate-seeds.ts';
@@ -28,6 +33,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20230830' },
     'no-clippings': { type: 'boolean', default: false },
     'no-hugo': { type: 'boolean', default: false },
+    daily: { type: 'boolean', default: false },
+    'hugo-pagefind': { type: 'boolean', default: false },
   },
 });
 
@@ -61,14 +68,26 @@ for (const size of sizes) {
     log(`${size}: hugo × ${n}…`);
     hugo = await benchHugo(prepared.hugoSiteDir, n);
   }
+  let hugoPagefind: HugoPagefindResult | undefined;
+  if (withHugo && values['hugo-pagefind']) {
+    log(`${size}: hugo + pagefind × ${n}…`);
+    hugoPagefind = await benchHugoPagefind(prepared.hugoSiteDir, n, (line) => log(`${size}: ${line}`));
+  }
   let clippings: ClippingsResult | undefined;
   if (withClippings) clippings = await benchClippings(prepared, n, seed, log);
+  let daily: ChurnResult | undefined;
+  if (withClippings && values.daily && size >= 10_000) {
+    log(`${size}: daily cycle (300 new articles of one day, rebuilt with search, compared with a clean build)…`);
+    daily = await measureChurn(prepared, { mode: 'daily', seed, search: true, verify: true, log });
+  }
   results.push({
     size,
     seedFiles: size,
     articles: prepared.hugoPages,
     ...(hugo === undefined ? {} : { hugo }),
+    ...(hugoPagefind === undefined ? {} : { hugoPagefind }),
     ...(clippings === undefined ? {} : { clippings }),
+    ...(daily === undefined ? {} : { daily }),
   });
   writeReport(makeReport(), 'partial.json'); // a long run that is stopped still leaves its figures
 }

@@ -5,7 +5,7 @@ import { pageData, type TemplateData } from './partials/page-data.ts';
 
 export const data = pageData('redirect');
 
-/** A moved URL: canonical link and meta refresh to the new page (no script), and a plain link for anyone left here. */
+/** A moved address: canonical link and meta refresh to the new page (no script), and a plain link for anyone left here. */
 export function render({ model: m, site }: TemplateData<RedirectPage>): string {
   return toString(html`<!doctype html>
 <html lang="${site.shell.lang}">
@@ -13,7 +13,7 @@ export function render({ model: m, site }: TemplateData<RedirectPage>): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>已移至「${m.target.label}」 · ${site.shell.siteTitle}</title>
+<title>${m.note}「${m.target.label}」 · ${site.shell.siteTitle}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${safeUrl(m.targetCanonical)}">
 <meta http-equiv="refresh" content="0; url=${safeUrl(m.target.url)}">
@@ -21,7 +21,7 @@ export function render({ model: m, site }: TemplateData<RedirectPage>): string {
 </head>
 <body>
 <main id="main">
-<p>这个话题已并入<a href="${safeUrl(m.target.url)}">「${m.target.label}」</a>。</p>
+<p>${m.note}<a href="${safeUrl(m.target.url)}">「${m.target.label}」</a>。</p>
 </main>
 </body>
 </html>

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { clippings } from './fixtures/cli/run-clippings.ts';
 import { validate, type Schema } from './support/validate-schema.ts';
+import { readExport } from './support/read-export.ts';
 import { snapshotTree as snapshot } from './support/snapshot-tree.ts';
 import { makePng as png } from './support/make-png.ts';
 
@@ -117,15 +118,18 @@ test('the changes page shows each step as escaped <del>/<ins> parts, title and t
   assert.ok(byTag(doc, 'meta').some((m) => attr(m, 'name') === 'robots' && attr(m, 'content') === 'noindex'));
 });
 
-test('related articles: the typhoon follow-up is listed (under 本事件的其他报道, its story), the unrelated story is not', async () => {
-  const url = await articleUrl('台风杜苏芮登陆福建 逾十万人撤离 北京发布暴雨预警');
-  // Articles of the same story (test/stories.test.ts) are listed in the story block, not again under 相关报道.
-  const navs = byClass(await page(url), 'related');
+test('related articles: the typhoon articles list each other under 本事件的其他报道 (their story), 相关报道 only earlier ones; the unrelated story is not', async () => {
+  const landfallUrl = await articleUrl('台风杜苏芮登陆福建 逾十万人撤离 北京发布暴雨预警');
+  const followUpUrl = await articleUrl('台风杜苏芮北上 北京暴雨成灾');
+  const navs = byClass(await page(followUpUrl), 'related');
   assert.ok(navs.length > 0, 'a 本事件的其他报道 or 相关报道 list');
   assert.ok(navs.every((nav) => ['本事件的其他报道', '相关报道'].includes(text(byTag(nav, 'h2')[0]!))));
   const titles = navs.flatMap((nav) => byTag(nav, 'a').map(text));
-  assert.ok(titles.includes('台风杜苏芮北上 北京暴雨成灾'), titles.join());
+  assert.ok(titles.some((t) => t.startsWith('台风杜苏芮登陆福建')), titles.join());
   assert.ok(!titles.some((t) => t.includes('出口')), titles.join());
+  // 相关报道 lists earlier articles only: the landfall's list does not change when the follow-up arrives.
+  const landfallRelated = byClass(await page(landfallUrl), 'related').filter((nav) => text(byTag(nav, 'h2')[0]!) === '相关报道');
+  assert.ok(!landfallRelated.flatMap((nav) => byTag(nav, 'a').map(text)).includes('台风杜苏芮北上 北京暴雨成灾'));
 });
 
 test('mirrored images point at /media/ copies that exist in the output; a failed one keeps its remote URL', async () => {
@@ -137,9 +141,9 @@ test('mirrored images point at /media/ copies that exist in the output; a failed
   assert.ok(sources.includes(`${base}/gone.png`), sources.join());
 });
 
-test('data/articles.ndjson: one valid record per article, source paths relative to the input folder', async () => {
+test('data/articles-<year>.ndjson.gz: one valid record per article, source paths relative to the input folder', async () => {
   const schema = JSON.parse(await readFile(path.join(repo, 'docs/export-schema.json'), 'utf8')) as Schema;
-  const lines = (await readFile(path.join(site, 'data/articles.ndjson'), 'utf8')).trimEnd().split('\n');
+  const lines = await readExport(site);
   assert.equal(lines.length, 4);
   for (const line of lines) {
     const record = JSON.parse(line) as { captures: { sourcePath: string }[] };

@@ -74,6 +74,7 @@ test('embedding elements, meta refresh and active CSS are caught', () => {
     ['<embed src="x">', /<embed>/],
     ['<base href="https://evil.example/">', /<base>/],
     ['<meta http-equiv="Refresh" content="0;url=https://evil.example/">', /refresh/],
+    ['<meta http-equiv="refresh" content="0; url=//evil.example/">', /refresh/],
     ['<p style="width:expression(alert(1))">x</p>', /expression/],
     ['<p style="background:url(javascript:alert(1))">x</p>', /javascript/],
     ['<p style="background:u\\72l(jav\\61script:alert(1))">x</p>', /javascript/],

@@ -5,11 +5,13 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import type { Article } from '../src/article/article.ts';
 import type { Archive } from '../src/archive/archive.ts';
 import { exportRecords } from '../src/archive/export-records.ts';
 import { resolveTaxonomy } from '../src/archive/resolve-taxonomy.ts';
 import { makeArticle } from './fixtures/features/make-article.ts';
+import { readExport } from './support/read-export.ts';
 import { validate, type Schema } from './support/validate-schema.ts';
 
 const schema = JSON.parse(await readFile(new URL('../docs/export-schema.json', import.meta.url), 'utf8')) as Schema;
@@ -40,13 +42,23 @@ test('exportRecords writes one schema-valid record per article, newest first, an
   const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
   try {
     const result = await exportRecords(archiveOf([recaptured, older]), dir);
-    assert.deepEqual(result, { files: [join(dir, 'data', 'articles.ndjson')], records: 2 });
-    assert.deepEqual(await readdir(join(dir, 'data')), ['articles.ndjson'], 'no temporary file left behind');
+    const files = ['data/articles-2023.ndjson.gz', 'data/articles-2020.ndjson.gz', 'data/index.json'];
+    assert.deepEqual(result, { files: files.map((f) => join(dir, f)), records: 2 });
+    assert.deepEqual((await readdir(join(dir, 'data'))).sort(), ['articles-2020.ndjson.gz', 'articles-2023.ndjson.gz', 'index.json'], 'no temporary file left behind');
+    assert.deepEqual(JSON.parse(await readFile(join(dir, 'data/index.json'), 'utf8')), {
+      schemaVersion: 1,
+      files: [
+        { path: 'data/articles-2023.ndjson.gz', year: '2023', records: 1 },
+        { path: 'data/articles-2020.ndjson.gz', year: '2020', records: 1 },
+      ],
+    });
 
-    // What the README shows: read the export back in a few lines of Node.
+    // What docs/archive-features.md shows: read the export back in a few lines of Node.
     const records = [];
-    for await (const line of createInterface({ input: createReadStream(join(dir, 'data/articles.ndjson')) })) {
-      records.push(JSON.parse(line));
+    for (const { path } of JSON.parse(await readFile(join(dir, 'data/index.json'), 'utf8')).files) {
+      for await (const line of createInterface({ input: createReadStream(join(dir, path)).pipe(createGunzip()) })) {
+        records.push(JSON.parse(line));
+      }
     }
 
     assert.equal(records.length, 2);
@@ -74,6 +86,16 @@ test('the validator catches what the schema forbids', () => {
   assert.ok(errors.some((error) => error.includes('expected 1')));
 });
 
+test('an incremental export writes only the files asked for', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
+  try {
+    const result = await exportRecords(archiveOf([recaptured, older]), dir, { only: new Set(['data/articles-2020.ndjson.gz']) });
+    assert.deepEqual(result.files, [join(dir, 'data/articles-2020.ndjson.gz')]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('a large archive is streamed: 5,000 articles export in order', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
   try {
@@ -83,7 +105,7 @@ test('a large archive is streamed: 5,000 articles export in order', async () => 
     const started = performance.now();
     const { records } = await exportRecords(archiveOf(articles), dir);
     console.log(`# exported ${records} records in ${(performance.now() - started).toFixed(0)} ms`);
-    const lines = (await readFile(join(dir, 'data/articles.ndjson'), 'utf8')).trimEnd().split('\n');
+    const lines = await readExport(dir);
     assert.equal(lines.length, 5_000);
     assert.equal(JSON.parse(lines[4_999] ?? '{}').url, 'https://example.org/4999');
   } finally {
@@ -98,7 +120,7 @@ test('every record of the real corpus validates against the schema', async () =>
   const dir = await mkdtemp(join(tmpdir(), 'clippings-export-'));
   try {
     await exportRecords(archive, dir);
-    const lines = (await readFile(join(dir, 'data/articles.ndjson'), 'utf8')).trimEnd().split('\n');
+    const lines = await readExport(dir);
     assert.equal(lines.length, archive.articles.length);
     const errors = lines.flatMap((line, i) => validate(JSON.parse(line), schema, schema, `line ${i + 1}`));
     assert.deepEqual(errors.slice(0, 10), []);

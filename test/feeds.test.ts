@@ -175,7 +175,7 @@ test('pages link their feeds with <link rel="alternate" type="application/atom+x
   for (const feed of site.publish.feeds) assert.ok(existsSync(join(out, feed.path)), feed.path);
 });
 
-test('sitemap.xml lists every page by absolute URL (the 404 page excepted) and nothing else', async () => {
+test('sitemap.xml lists every page by absolute URL (the 404 page and redirects excepted) and nothing else', async () => {
   const xml = await readFile(join(out, 'sitemap.xml'), 'utf8');
   assert.equal(XMLValidator.validate(xml), true);
   const locs: string[] = parser.parse(xml).urlset.url.map((u: { loc: string }) => u.loc);
@@ -205,18 +205,21 @@ test('past the threshold, sitemap.xml becomes an index of sitemap-N.xml parts th
   assert.throws(() => buildSitemaps(pages, { pathPrefix: '/', absolute: (u) => u, maxUrlsPerFile: 50_001 }), RangeError);
 });
 
-test('the split sitemap is rendered too, and robots.txt names the index', async () => {
+test('the split sitemap is rendered too, a part per year of articles and one for the other pages, and robots.txt names the index', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'clippings-sitemap-'));
   try {
     const small = buildSite(makeArchive(articles.slice(0, 12)), config, { feeds: true, sitemapMaxUrls: 10 });
     await renderSite(small, dir);
-    const pageCount = small.pages.filter((p) => p.kind !== 'notFound' && p.noindex !== true).length;
-    const parts = Math.ceil(pageCount / 10);
-    const index = parser.parse(await readFile(join(dir, 'sitemap.xml'), 'utf8')).sitemapindex.sitemap;
-    assert.equal(index.length, parts);
+    const listed = small.pages.filter((p) => p.kind !== 'notFound' && p.kind !== 'redirect' && p.noindex !== true);
+    const index: { loc: string }[] = parser.parse(await readFile(join(dir, 'sitemap.xml'), 'utf8')).sitemapindex.sitemap;
+    const names = index.map((s) => s.loc.slice(s.loc.lastIndexOf('/') + 1));
+    assert.ok(names.every((n) => /^sitemap-(articles-\d{4}|pages)(-\d+)?\.xml$/.test(n)), names.join());
     let total = 0;
-    for (let n = 1; n <= parts; n++) total += parser.parse(await readFile(join(dir, `sitemap-${n}.xml`), 'utf8')).urlset.url.length;
-    assert.equal(total, pageCount);
+    for (const name of names) {
+      const urls = parser.parse(await readFile(join(dir, name), 'utf8')).urlset.url;
+      total += Array.isArray(urls) ? urls.length : 1;
+    }
+    assert.equal(total, listed.length);
     assert.match(await readFile(join(dir, 'robots.txt'), 'utf8'), /Sitemap: https:\/\/example\.org\/sub\/sitemap\.xml\n/);
   } finally {
     await rm(dir, { recursive: true, force: true });

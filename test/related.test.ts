@@ -113,6 +113,19 @@ test('limit, determinism whatever the input order, and ties broken by id', () =>
   assert.deepEqual([...forward.entries()].sort(), [...backward.entries()].sort());
 });
 
+test('earlierOnly: only earlier articles are listed, and newer ones change no earlier list', () => {
+  const story = ['e1', 'e2', 'e3', 'e4'].map((id, i) => article(id, `嫦娥五号成功着陆月球 第${i}报`, { publishedAt: T0 + i * DAY }));
+  const archive = [...story, ...filler(120)];
+  const before = findRelated(archive, { earlierOnly: true });
+  assert.deepEqual(before.get('e3'), ['e2', 'e1']);
+  assert.deepEqual(before.get('e1'), []);
+  // A day of newer articles, some on the same story: every earlier list stays as it was.
+  const newer = Array.from({ length: 30 }, (_, i) => article(`n${i}`, i % 3 ? `火星探测新进展 第${i}期` : `嫦娥五号成功着陆月球 续报${i}`, { publishedAt: T0 + 10 * DAY + i }));
+  const after = findRelated([...archive, ...newer], { earlierOnly: true });
+  for (const [id, list] of before) assert.deepEqual(after.get(id), list, id);
+  assert.ok((after.get('n0') ?? []).includes('e4'));
+});
+
 test('scales linearly: 20,000 synthetic articles (timing printed, not asserted)', () => {
   // Deterministic PRNG (mulberry32); characters drawn with a skew, like real text (3,000 common Han).
   let state = 42;

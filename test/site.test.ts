@@ -4,7 +4,7 @@ import { buildSite } from '../src/site/build-site.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { html, safeUrl, sanitizedBody, toString } from '../src/site/html.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
-import type { ArticlePage, IndexPage, MonthPage, SiteModel } from '../src/site/site-model.ts';
+import type { ArticlePage, IndexPage, MonthPage, PageLink, SiteModel } from '../src/site/site-model.ts';
 import { makeArchive, makeArticle } from './support/make-article.ts';
 
 const SEED_MS = 1693421125000; // 2023-08-30T18:45:25Z = 2023-08-31 02:45 in Shanghai
@@ -46,29 +46,52 @@ test('keys that are not safe path segments stop the build', () => {
   assert.throws(() => buildSite(makeArchive([]), config({ pathPrefix: '/../' })), /pathPrefix/);
 });
 
-test('index pages are paginated by pageSize with a numbered page list', () => {
+test('list pages are numbered from the oldest; the first page shows the two newest pages', () => {
   const site = sample({ pageSize: 20 });
   const home = site.lists.home;
-  assert.deepEqual(home.map((p) => p.entries.length), [20, 20, 5]);
-  assert.deepEqual(home.map((p) => p.url), ['/', '/page/2/', '/page/3/']);
-  const second = home[1] as IndexPage;
-  assert.equal(second.pagination?.current, 2);
-  assert.equal(second.pagination?.prevUrl, '/');
-  assert.equal(second.pagination?.nextUrl, '/page/3/');
-  assert.deepEqual(second.pagination?.pages.map((l) => ('gap' in l ? '…' : l.current ? `[${l.number}]` : l.number)), [1, '[2]', 3]);
-  assert.equal(site.lists.topic.filter((p) => /^\/topics\/guo-ji\/(page\/\d+\/)?$/.test(p.url)).length, 2); // 30 articles
-  assert.equal(site.lists.topic.filter((p) => /^\/topics\/zhong-guo\/(page\/\d+\/)?$/.test(p.url)).length, 1); // 15 articles
+  assert.deepEqual(home.map((p) => p.url), ['/', '/p/1/', '/p/2/', '/p/3/']);
+  assert.deepEqual(home.map((p) => p.entries.length), [25, 20, 20, 5]);
+  // The first page holds pages 3 and 2; reading on goes to page 1, with no article twice.
+  const [first, p1, p2, p3] = home as [IndexPage, IndexPage, IndexPage, IndexPage];
+  assert.deepEqual(first.entries, [...p3.entries, ...p2.entries]);
+  assert.equal(first.pagination?.nextUrl, '/p/1/');
+  assert.equal(first.summary, '共 45 篇');
+  assert.equal(p2.pagination?.prevUrl, '/p/3/');
+  assert.equal(p2.pagination?.nextUrl, '/p/1/');
+  assert.equal(p3.pagination?.prevUrl, '/');
+  assert.equal(p1.pagination?.nextUrl, undefined);
+  assert.deepEqual(p2.pagination?.pages.map((l) => ('gap' in l ? '…' : (l.label ?? (l.current ? `[${l.number}]` : l.number)))), ['最新', 3, '[2]', 1]);
+  assert.equal(p2.heading, `${first.heading}（第 2 页）`);
+  assert.match(p2.summary, /^2023年8月\d+日(至8月\d+日)?$/); // the days it covers, not the list's count
+  // The old newest-first addresses send readers to the first page.
+  const redirects = site.lists.redirect.filter((r) => !r.url.startsWith('/topics/') && !r.url.startsWith('/outlets/'));
+  assert.deepEqual(redirects.map((r) => [r.url, r.target.url, r.noindex]), [['/page/2/', '/', true], ['/page/3/', '/', true]]);
+  assert.ok(!site.publish.sitemaps.some((m) => /<loc>https?:\/\/[^/]+\/page\/2\/<\/loc>/.test(m.xml)));
+  assert.equal(site.lists.topic.filter((p) => /^\/topics\/guo-ji\/(p\/\d+\/)?$/.test(p.url)).length, 3); // 30 articles: first page + 2
+  assert.equal(site.lists.topic.filter((p) => /^\/topics\/zhong-guo\/(p\/\d+\/)?$/.test(p.url)).length, 1); // 15 articles
   const topics = site.lists.topicList[0];
   assert.deepEqual(topics?.items.map((i) => [i.label, i.count]).sort(), [['中国', 15], ['国际', 30]]);
   // Entries are light: no body.
   assert.ok(!JSON.stringify(home[0]).includes('<p>'));
 });
 
-test('a long pagination shows first, last and a window around the current page', () => {
+test('a numbered list page stays the same when newer articles are added', () => {
+  const newestFirst = Array.from({ length: 153 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 60_000 }));
+  const before = buildSite(makeArchive(newestFirst.slice(3)), config({ pageSize: 10 }));
+  const after = buildSite(makeArchive(newestFirst), config({ pageSize: 10 }));
+  const byPath = new Map(after.lists.home.map((p) => [p.path, JSON.stringify(p)]));
+  const changed = before.lists.home.filter((p) => byPath.get(p.path) !== JSON.stringify(p)).map((p) => p.url);
+  // Page 16 is new; the first page and the pages whose window reaches it (13–15) change.
+  assert.deepEqual(changed, ['/', '/p/13/', '/p/14/', '/p/15/']);
+});
+
+test('a long pagination shows the newest, a window around the current page and the oldest', () => {
   const articles = Array.from({ length: 200 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 60_000 }));
   const site = buildSite(makeArchive(articles), config({ pageSize: 2 }));
-  const p50 = site.lists.home[49]?.pagination;
-  assert.deepEqual(p50?.pages.map((l) => ('gap' in l ? '…' : l.number)), [1, '…', 48, 49, 50, 51, 52, '…', 100]);
+  const label = (l: PageLink) => ('gap' in l ? '…' : (l.label ?? (l.current ? `[${l.number}]` : l.number)));
+  const p50 = site.lists.home.find((p) => p.url === '/p/50/')?.pagination;
+  assert.deepEqual(p50?.pages.map(label), ['最新', '…', 52, 51, '[50]', 49, 48, '…', 1]);
+  assert.deepEqual(site.lists.home[0]?.pagination?.pages.map(label), ['最新', 98, 97, 96, '…', 1]);
 });
 
 test('article pages link the newer and older article of the same day and of the same topic', () => {

@@ -1,14 +1,21 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../article/article.ts';
 import type { Archive } from './archive.ts';
 
 /**
- * Writes the archive as newline-delimited JSON, `<outDir>/data/articles.ndjson`: one record per
- * article, newest first (the archive's order), documented by docs/export-schema.json. The file is
- * written in chunks (never the whole export in memory) and replaced atomically.
+ * Writes the archive as gzipped newline-delimited JSON, one file per publication year:
+ * `<outDir>/data/articles-<year>.ndjson.gz`, one record per article, newest first (the archive's
+ * order), documented by docs/export-schema.json, and `<outDir>/data/index.json` listing the files
+ * (newest year first) with their record counts, for readers that cannot list a folder over HTTP.
+ * Compressed, the export is a quarter of its plain size; split by year, an added article rewrites
+ * one year's file, not the whole export. Files are written as streams (never a year in memory) and
+ * replaced atomically.
  */
 
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -52,34 +59,80 @@ export interface ExportOptions {
   readonly sourceRoot?: string;
 }
 
-export async function exportRecords(archive: Archive, outDir: string, options: ExportOptions = {}): Promise<{ files: string[]; records: number }> {
-  const dir = join(outDir, 'data');
-  const file = join(dir, 'articles.ndjson');
-  const temp = `${file}.${process.pid}.tmp`;
-  await mkdir(dir, { recursive: true });
-  // Synchronous writes of ~1 MB chunks: a stream's 16 KB writes and drains cost thousands of
-  // thread-pool round trips at 10,000 articles, and the build has nothing to overlap them with.
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      let chunk = '';
-      for (const article of archive.articles) {
-        chunk += `${JSON.stringify(toRecord(article, options))}\n`;
-        if (chunk.length >= CHUNK_CHARS) {
-          writeSync(fd, chunk);
-          chunk = '';
-        }
-      }
-      writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
+/** `data/index.json`: the export files, newest year first. */
+export interface ExportIndex {
+  readonly schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  readonly files: readonly { readonly path: string; readonly year: string; readonly records: number }[];
+}
+
+/** Output-relative path of the export index. */
+export const EXPORT_INDEX = 'data/index.json';
+
+/** Output-relative path of one year's export file. */
+export function exportPath(year: string): string {
+  if (!/^\d{4}$/.test(year)) throw new Error(`unsafe year for an export file: ${JSON.stringify(year)}`);
+  return `data/articles-${year}.ndjson.gz`;
+}
+
+export interface WriteExportOptions extends ExportOptions {
+  /** Output-relative export paths to write (an incremental build's changed ones); default: all. */
+  readonly only?: ReadonlySet<string>;
+}
+
+export async function exportRecords(archive: Archive, outDir: string, options: WriteExportOptions = {}): Promise<{ files: string[]; records: number }> {
+  const years = byYear(archive.articles);
+  const index: ExportIndex = { schemaVersion: EXPORT_SCHEMA_VERSION, files: [...years].map(([year, list]) => ({ path: exportPath(year), year, records: list.length })) };
+  await mkdir(join(outDir, 'data'), { recursive: true });
+  const files: string[] = [];
+  for (const [year, list] of years) {
+    const rel = exportPath(year);
+    if (options.only && !options.only.has(rel)) continue;
+    await writeAtomically(join(outDir, rel), Readable.from(chunks(list, options)).pipe(createGzip({ level: GZIP_LEVEL })));
+    files.push(join(outDir, rel));
+  }
+  if (!options.only || options.only.has(EXPORT_INDEX)) {
+    await writeAtomically(join(outDir, EXPORT_INDEX), Readable.from([`${JSON.stringify(index, null, 1)}\n`]));
+    files.push(join(outDir, EXPORT_INDEX));
+  }
+  return { files, records: archive.articles.length };
+}
+
+/** gzip's default: level 9 saves 2 % more for twice the time. */
+const GZIP_LEVEL = 6;
+
+/** The records of a year in ~1 MB strings. */
+function* chunks(articles: readonly Article[], options: ExportOptions): Generator<string> {
+  let chunk = '';
+  for (const article of articles) {
+    chunk += `${JSON.stringify(toRecord(article, options))}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
     }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+async function writeAtomically(file: string, content: NodeJS.ReadableStream): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await pipeline(content, createWriteStream(temp));
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw new Error(`${file}: cannot write the export`, { cause: error });
   }
-  return { files: [file], records: archive.articles.length };
+}
+
+/** Articles by publication year (the site's zone), newest year first, each list in archive order. */
+function byYear(articles: readonly Article[]): Map<string, Article[]> {
+  const years = new Map<string, Article[]>();
+  for (const a of articles) {
+    const list = years.get(a.keys.year);
+    if (list) list.push(a);
+    else years.set(a.keys.year, [a]);
+  }
+  return new Map([...years].sort((a, b) => (a[0] < b[0] ? 1 : -1)));
 }
 
 const CHUNK_CHARS = 1 << 20;
@@ -120,17 +173,22 @@ export function toRecord(article: Article, options: ExportOptions = {}): ExportR
 }
 
 /**
- * A digest of what `exportRecords` would write, without writing it: a build compares it with the
- * previous one and rewrites the file only when it changed. The body and text (three quarters of the
- * bytes) stand in as the article's seed hash: they are the parse of exactly those bytes, and a new
- * parser or parse option already forces a full build.
+ * A digest of each file `exportRecords` would write (output-relative path → digest), without writing
+ * them: a build compares them with the previous ones and rewrites only the files that changed. The
+ * body and text (three quarters of the bytes) stand in as the article's seed hash: they are the parse
+ * of exactly those bytes, and a new parser or parse option already forces a full build.
  */
-export function exportDigest(archive: Archive, options: ExportOptions = {}): string {
-  const hash = createHash('sha256');
-  for (const article of archive.articles) {
-    hash.update(`${JSON.stringify({ ...toRecord(article, options), bodyHtml: article.contentHash, text: '' })}\n`);
+export function exportDigests(archive: Archive, options: ExportOptions = {}): Record<string, string> {
+  const digests: Record<string, string> = {};
+  const index = createHash('sha256').update(`gzip ${GZIP_LEVEL}`);
+  for (const [year, list] of byYear(archive.articles)) {
+    const hash = createHash('sha256').update(`gzip ${GZIP_LEVEL}`);
+    for (const article of list) hash.update(`${JSON.stringify({ ...toRecord(article, options), bodyHtml: article.contentHash, text: '' })}\n`);
+    digests[exportPath(year)] = hash.digest('hex');
+    index.update(`${year} ${list.length}\n`);
   }
-  return hash.digest('hex');
+  digests[EXPORT_INDEX] = index.digest('hex');
+  return digests;
 }
 
 function sourcePathIn(root: string | undefined): (file: string) => string {

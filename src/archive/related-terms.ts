@@ -80,7 +80,8 @@ export function indexTerms(docs: readonly Article[], options: FindRelatedOptions
 
   const dfs = new Int32Array(seenIn.length);
   for (let k = 0; k < end; k++) dfs[terms[k]!]!++;
-  dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
+  if (options.earlierOnly) dropOutletBoilerplateAsOfEach(docs, docStart, terms);
+  else dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
   return { docStart, terms, counts, titled, lengths, dfs };
 }
 
@@ -96,16 +97,41 @@ export function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32A
   for (const members of byOutlet.values()) {
     if (members.length < 10) continue;
     for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]!]!++;
-    const cut = members.length / 2;
+    const cut = stable(members.length) / 2;
     for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (inOutlet[terms[k]!]! >= cut) terms[k] = -terms[k]! - 1;
     for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) inOutlet[terms[k]! < 0 ? -terms[k]! - 1 : terms[k]!] = 0;
   }
 }
 
+/**
+ * The same, as of each document's time (documents in time order, for `earlierOnly`): a term is
+ * boilerplate in a document when it is in at least half of its outlet's documents up to it, so
+ * newer documents never change an older one's terms.
+ */
+function dropOutletBoilerplateAsOfEach(docs: readonly Article[], docStart: Int32Array, terms: Int32Array): void {
+  const outlets = new Map<string, { members: number; counts: Map<number, number> }>();
+  docs.forEach((doc, d) => {
+    let outlet = outlets.get(doc.outlet.key);
+    if (!outlet) outlets.set(doc.outlet.key, (outlet = { members: 0, counts: new Map() }));
+    outlet.members++;
+    const cut = stable(outlet.members) / 2;
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      const term = terms[k]!;
+      const count = (outlet.counts.get(term) ?? 0) + 1;
+      outlet.counts.set(term, count);
+      if (outlet.members >= 10 && count >= cut) terms[k] = -term - 1;
+    }
+  });
+}
+
 /** BM25-like weights of the useful terms (2 ≤ df ≤ maxDf, not boilerplate), and postings. */
 export function weighTerms(index: TermIndex, count: number, maxDf: number, titleWeight: number) {
   const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
-  const averageLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, count) || 1;
+  // Archive-wide figures (article count, average length, each term's df) enter every weight; taken
+  // on a coarse log scale, one added article leaves nearly all of them as they were, so it changes
+  // only the related lists it belongs in, not ~75 others by a hair (bench/related-churn.ts).
+  const averageLength = stable(lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, count) || 1);
+  const articles = stable(count);
   // Useful terms renumbered densely; idf as in BM25.
   const dense = new Int32Array(dfs.length).fill(-1);
   const idf: number[] = [];
@@ -113,7 +139,8 @@ export function weighTerms(index: TermIndex, count: number, maxDf: number, title
     const df = dfs[term]!;
     if (df < 2 || df > maxDf) continue;
     dense[term] = idf.length;
-    idf.push(Math.log(1 + (count - df + 0.5) / (df + 0.5)));
+    const share = stable(df);
+    idf.push(Math.log(1 + Math.max(0.5, articles - share + 0.5) / (share + 0.5)));
   }
   const docStart = new Int32Array(count + 1);
   const docTerm: number[] = [];
@@ -153,11 +180,13 @@ export function weighTerms(index: TermIndex, count: number, maxDf: number, title
  * vector. Similarity is measured against these norms: the long tail of light terms would otherwise
  * dilute every cosine, the more so the longer the indexed text.
  */
-export function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeight: Float64Array, size: number) {
+export function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeight: Float64Array, size: number, docIdf?: Float64Array) {
   const count = docStart.length - 1;
   const queryStart = new Int32Array(count + 1);
   const queryTerm = new Int32Array(count * size);
   const queryWeight = new Float64Array(count * size);
+  /** With `docIdf` (weighTermsAsOfEach): what a query term multiplies a posting by, its weight × its idf; else its weight. */
+  const queryScale = new Float64Array(count * size);
   const queryNorm = new Float64Array(count);
   let end = 0;
   for (let d = 0; d < count; d++) {
@@ -170,10 +199,12 @@ export function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeig
       while (at > base && weight > queryWeight[at - 1]!) {
         queryWeight[at] = queryWeight[at - 1]!;
         queryTerm[at] = queryTerm[at - 1]!;
+        queryScale[at] = queryScale[at - 1]!;
         at--;
       }
       queryWeight[at] = weight;
       queryTerm[at] = docTerm[k]!;
+      queryScale[at] = docIdf === undefined ? weight : weight * docIdf[k]!;
       if (kept < size) kept++;
     }
     end = base + kept;
@@ -182,11 +213,90 @@ export function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeig
     for (let q = base; q < end; q++) sum += queryWeight[q]! ** 2;
     queryNorm[d] = Math.sqrt(sum) || 1;
   }
-  return { queryStart, queryTerm, queryWeight, queryNorm };
+  return { queryStart, queryTerm, queryWeight, queryScale, queryNorm };
 }
 
 function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
   bigger.set(array);
   return bigger;
+}
+
+/** Steps per doubling of the scale archive-wide figures are rounded to (`stable`). */
+const STEPS_PER_OCTAVE = 8;
+
+/** `x` rounded to the nearest of 2^(k/8): within ±4.5 %, and unchanged by most small changes of `x`. */
+export function stable(x: number): number {
+  return x <= 1 ? x : 2 ** (Math.round(Math.log2(x) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
+}
+
+/**
+ * Weights as of each document's own time, for related lists drawn from earlier articles only
+ * (`earlierOnly`): document d is weighed with the article count, average length and document
+ * frequencies of the documents up to d (in time order), so nothing about a document or its list
+ * changes when newer documents arrive. Postings carry the BM25 term-frequency part only; a query
+ * multiplies it by its own idf (`docIdf`), so both sides of a dot product use the querying
+ * document's idf. The doc side lists the terms useful at its time (2 ≤ df ≤ maxShare of the
+ * articles so far); postings hold every term (a rare term may be queried by a later document).
+ */
+export function weighTermsAsOfEach(index: TermIndex, count: number, maxShare: number, titleWeight: number, queryTerms: number) {
+  const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
+  const termCount = dfs.length;
+  const runningDf = new Int32Array(termCount);
+  const postingCount = new Int32Array(termCount + 1);
+  const tfPart = new Float64Array(terms.length);
+  const docStart = new Int32Array(count + 1);
+  const docTerm: number[] = [];
+  const docWeight: number[] = [];
+  const docIdf: number[] = [];
+  // A document's norm counts its terms first seen in it too (they match nothing earlier, so they
+  // are no query terms, but they are part of what it is about): else the first article of a story,
+  // its story terms new, would have a tiny norm and be everyone's best match.
+  const docNorm = new Float64Array(count);
+  const own: number[] = [];
+  let lengthSum = 0;
+  for (let d = 0; d < count; d++) {
+    lengthSum += lengths[d]!;
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) if (terms[k]! >= 0) runningDf[terms[k]!]!++;
+    const articles = stable(d + 1);
+    const maxDf = Math.max(2, Math.floor(articles * maxShare));
+    const lengthFactor = K1 * (1 - B + (B * lengths[d]!) / stable(lengthSum / (d + 1) || 1));
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const term = terms[k]!;
+      if (term < 0) continue;
+      const tf = counts[k]!;
+      tfPart[k] = (tf * (K1 + 1)) / (tf + lengthFactor) + titleWeight * titled[k]!;
+      postingCount[term + 1]!++;
+      const df = runningDf[term]!;
+      if (df > maxDf) continue;
+      const share = stable(df);
+      const idf = Math.log(1 + Math.max(0.5, articles - share + 0.5) / (share + 0.5));
+      own.push(idf * tfPart[k]!);
+      if (df < 2) continue;
+      docTerm.push(term);
+      docWeight.push(idf * tfPart[k]!);
+      docIdf.push(idf);
+    }
+    docStart[d + 1] = docTerm.length;
+    own.sort((a, b) => b - a);
+    let sum = 0;
+    for (let q = 0; q < Math.min(queryTerms, own.length); q++) sum += own[q]! ** 2;
+    docNorm[d] = Math.sqrt(sum) || 1;
+    own.length = 0;
+  }
+  const postingStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + postingCount[t + 1]!;
+  const fill = postingStart.slice(0, termCount);
+  const postingDoc = new Int32Array(postingStart[termCount]!);
+  const postingWeight = new Float64Array(postingStart[termCount]!);
+  for (let d = 0; d < count; d++) {
+    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
+      const term = terms[k]!;
+      if (term < 0) continue;
+      const at = fill[term]!++;
+      postingDoc[at] = d;
+      postingWeight[at] = tfPart[k]!;
+    }
+  }
+  return { postingStart, postingDoc, postingWeight, docStart, docTerm: Int32Array.from(docTerm), docWeight: Float64Array.from(docWeight), docIdf: Float64Array.from(docIdf), docNorm };
 }

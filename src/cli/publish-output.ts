@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -112,8 +112,26 @@ function moveInto(from: string, to: string, rel: string, replaceDirs: ReadonlySe
       renameSync(source, target);
       if (hadOne) rmSync(aside, { recursive: true, force: true });
     } else if (entry.isDirectory()) moveInto(source, target, child, replaceDirs);
+    else if (sameBytes(source, target)) rmSync(source);
     else renameSync(source, target);
   }
+}
+
+/**
+ * True when the live file already has the staged bytes: it is then left as it is (same inode and
+ * time), so deploy tools that compare times (`rsync` without `--checksum`, `aws s3 sync`) do not
+ * upload the feeds, sitemaps and assets every build writes again unchanged. Sizes first: a page
+ * whose digest changed almost always changed size, and costs one stat.
+ */
+function sameBytes(staged: string, live: string): boolean {
+  let size: number;
+  try {
+    size = statSync(live).size;
+  } catch {
+    return false;
+  }
+  if (size !== statSync(staged).size) return false;
+  return readFileSync(staged).equals(readFileSync(live));
 }
 
 /** Resolves a page path inside root, refusing anything that would land outside it. */

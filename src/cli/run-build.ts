@@ -8,7 +8,7 @@ import { manifestPath, readManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
 import { abandonStaging, cleanStaleOutputs, stagingDir } from './publish-output.ts';
-import { digestPhase, EXPORT_FILE } from './build-phases/digest-phase.ts';
+import { digestPhase } from './build-phases/digest-phase.ts';
 import { firstMissing } from './build-phases/first-missing.ts';
 import { indexPhase } from './build-phases/index-phase.ts';
 import { loadPhase } from './build-phases/load-phase.ts';
@@ -111,7 +111,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       media: model.media,
       staging,
       live,
-      writeExport: !(incremental && previous.pages[EXPORT_FILE] === digests.pages[EXPORT_FILE]),
+      exportFiles: new Set(digests.exportFiles.filter((rel) => !(incremental && previous.pages[rel] === digests.pages[rel]))),
       sourceRoot: options.input,
       incremental,
       replaceDirs: searched?.replaceDirs ?? [],

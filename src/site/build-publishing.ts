@@ -13,7 +13,7 @@ import { renderRobots } from './sitemap/render-robots.ts';
 export function buildPublishing(archive: Archive, ctx: SiteContext, pages: readonly PageModel[], sitemapMaxUrls?: number): PublishModel {
   const urls: SitemapUrl[] = pages
     .filter((p) => p.kind !== 'notFound' && p.noindex !== true)
-    .map((p) => (p.kind === 'article' ? { url: p.url, lastmod: p.article.captured.iso } : { url: p.url }));
+    .map((p) => (p.kind === 'article' ? { url: p.url, lastmod: p.article.captured.iso, group: `articles-${p.article.published.iso.slice(0, 4)}` } : { url: p.url, group: 'pages' }));
   const sitemaps = buildSitemaps(urls, {
     pathPrefix: ctx.routes.prefix,
     absolute: ctx.canonical,

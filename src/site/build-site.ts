@@ -16,6 +16,7 @@ import { buildTopicPages } from './build-topic-pages.ts';
 import { findStories } from '../archive/find-stories.ts';
 import { buildStoryPages } from './build-story-pages.ts';
 import { buildStoryFeed } from './feeds/build-story-feed.ts';
+import { buildListPages, storiesOn } from './build-list-pages.ts';
 
 export type { BuildSiteOptions } from './make-site-context.ts';
 
@@ -39,15 +40,25 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     if (built.changes) changes.push(built.changes);
   });
 
-  const home = indexPages(ctx, 'home', archive.articles, config.title, [], (n) => routes.home(n), config.description, ctx.shell.feedUrl);
-  const { topicList, topic, redirect } = buildTopicPages(ctx, archive, options.feeds === true, (articles, heading, trail, routeOf, feedUrl) =>
-    indexPages(ctx, 'topic', articles, heading, trail, routeOf, undefined, feedUrl, stories.storiesOf));
+  const homeList = buildListPages(ctx, 'home', archive.articles, { first: routes.home(), numbered: (n) => routes.homePage(n), old: (n) => routes.home(n) }, {
+    heading: config.title,
+    trail: [],
+    description: config.description,
+    ...(ctx.shell.feedUrl ? { feedUrl: ctx.shell.feedUrl } : {}),
+  });
+  const { topicList, topic, redirect } = buildTopicPages(ctx, archive, options.feeds === true, (articles, listRoutes, listOptions) =>
+    buildListPages(ctx, 'topic', articles, listRoutes, { ...listOptions, storiesOf: stories.storiesOf }));
   const outletsRoute = routes.outlets();
   const outletsCrumb: Link = { label: '媒体', url: outletsRoute.url };
-  const outlet = archive.outlets.flatMap((g) =>
-    indexPages(ctx, 'outlet', g.articles, g.key.name, [ctx.home, outletsCrumb], (n) => routes.outlet(g.key.key, n), undefined,
-      options.feeds ? routes.outletFeed(g.key.key) : undefined),
+  const outletLists = archive.outlets.map((g) =>
+    buildListPages(ctx, 'outlet', g.articles, { first: routes.outlet(g.key.key), numbered: (n) => routes.outletPage(g.key.key, n), old: (n) => routes.outlet(g.key.key, n) }, {
+      heading: g.key.name,
+      trail: [ctx.home, outletsCrumb],
+      ...(options.feeds ? { feedUrl: routes.outletFeed(g.key.key) } : {}),
+    }),
   );
+  const home = homeList.pages;
+  const outlet = outletLists.flatMap((l) => l.pages);
   const outletList: GroupListPage = {
     kind: 'outletList',
     ...ctx.base(outletsRoute, '媒体', [ctx.home]),
@@ -56,7 +67,7 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const day = archive.years.flatMap((y) =>
     y.months.flatMap((m) =>
       m.days.map((d) => ({ d, trail: dateTrail(ctx, d.day).slice(0, -1) })).flatMap(({ d, trail }) =>
-        indexPages(ctx, 'day', d.articles, dateLabel(d.day), trail, (n) => routes.day(d.day, n), undefined, undefined, stories.storiesOf),
+        indexPages(ctx, 'day', d.articles, dateLabel(d.day), trail, (n) => routes.day(d.day, n), stories.storiesOf),
       ),
     ),
   );
@@ -78,7 +89,7 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     day,
     notFound: [notFound],
     search: options.search ? [buildSearchPage(ctx)] : [],
-    redirect,
+    redirect: [...homeList.redirects, ...redirect, ...outletLists.flatMap((l) => l.redirects)],
     story: stories.story,
     storyList: stories.storyList,
   };
@@ -89,15 +100,14 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   return { shell: ctx.shell, pages, lists, publish: { ...publish, feeds } };
 }
 
+/** A day's pages: newest first, numbered from the newest (a day is short and is complete once past). */
 function indexPages(
   ctx: SiteContext,
-  kind: IndexPage['kind'],
+  kind: 'day',
   articles: readonly Readonly<Article>[],
   heading: string,
   trail: readonly Link[],
   routeOf: (page: number) => Route,
-  description?: string,
-  feedUrl?: string,
   storiesOf?: (articles: readonly Readonly<Article>[]) => StoryEntry[],
 ): IndexPage[] {
   return paginate(articles, ctx.config.pageSize, routeOf).map((chunk) => {
@@ -105,26 +115,23 @@ function indexPages(
     const crumbs = chunk.number > 1 ? [...trail, { label: heading, url: first.url }] : trail;
     return {
       kind,
-      ...ctx.base(chunk.route, heading, kind === 'home' && chunk.number === 1 ? [] : crumbs, description, chunk.number),
+      ...ctx.base(chunk.route, heading, crumbs, undefined, chunk.number),
       summary: `共 ${articles.length.toLocaleString('en-US')} 篇`,
       entries: chunk.items.map((a) => ctx.entry(a)),
       ...(chunk.pagination ? { pagination: chunk.pagination } : {}),
-      ...(feedUrl ? { feedUrl } : {}),
       ...storiesOn(chunk.items, storiesOf),
     };
   });
 }
 
-/** The stories of a page's articles, when there are any (day and topic pages). */
-function storiesOn(articles: readonly Readonly<Article>[], storiesOf?: (articles: readonly Readonly<Article>[]) => StoryEntry[]): { stories?: StoryEntry[] } {
-  const stories = storiesOf?.(articles) ?? [];
-  return stories.length > 0 ? { stories } : {};
-}
-
-/** Related articles of each article, computed once for the archive (src/archive/find-related.ts). */
+/**
+ * Related articles of each article, computed once for the archive (src/archive/find-related.ts):
+ * earlier articles only, so the page of an article never changes when newer ones arrive (one day's
+ * new articles would otherwise enter the lists of thousands of older pages, all rewritten and deployed).
+ */
 function relatedArticles(archive: Archive, enabled: boolean): (a: Readonly<Article>) => readonly Readonly<Article>[] {
   if (!enabled) return () => [];
-  const related = findRelated(archive.articles, { limit: 5 });
+  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true });
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
   return (a) => (related.get(a.id) ?? []).flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
-import type { Route } from './make-routes.ts';
+import type { ListOptions, ListRoutes } from './build-list-pages.ts';
 import type { SiteContext } from './make-site-context.ts';
 import type { GroupListPage, IndexPage, Link, PartLink, RedirectPage } from './site-model.ts';
 
-/** How build-site.ts makes paginated index pages (its `indexPages`). */
-export type IndexPagesOf = (
-  articles: readonly Readonly<Article>[],
-  heading: string,
-  trail: readonly Link[],
-  routeOf: (page: number) => Route,
-  feedUrl?: string,
-) => IndexPage[];
+/** How build-site.ts makes the pages of one list (buildListPages, with its stories). */
+export type ListPagesOf = (articles: readonly Readonly<Article>[], routes: ListRoutes, options: ListOptions) => { pages: IndexPage[]; redirects: RedirectPage[] };
 
 export interface TopicPages {
   readonly topicList: GroupListPage;
@@ -26,11 +20,12 @@ export interface TopicPages {
  * paginated list with the outlets · sections it draws on (each a filtered list, static pages so no
  * script is needed), and redirect pages for topic URLs of earlier taxonomies.
  */
-export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boolean, indexPages: IndexPagesOf): TopicPages {
+export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boolean, listPages: ListPagesOf): TopicPages {
   const { routes } = ctx;
   const topicsRoute = routes.topics();
   const topicsCrumb: Link = { label: '话题', url: topicsRoute.url };
   const topic: IndexPage[] = [];
+  const redirect: RedirectPage[] = [];
   for (const group of archive.topics) {
     const { slug, label } = group.key;
     const own: Link = { label, url: routes.topic(slug).url };
@@ -42,11 +37,19 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
             { label: '全部', url: own.url, count: group.articles.length, current: current === undefined },
             ...parts.map((p) => ({ label: p.label, url: routes.topicPart(slug, p.key).url, count: p.articles.length, current: current === p.key })),
           ];
-    const main = indexPages(group.articles, label, [ctx.home, topicsCrumb], (n) => routes.topic(slug, n), feeds ? routes.topicFeed(slug) : undefined);
-    topic.push(...main.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outletCount(group.articles)} 家媒体`, parts: links(undefined) })));
+    const main = listPages(group.articles, { first: routes.topic(slug), numbered: (n) => routes.topicPage(slug, n), old: (n) => routes.topic(slug, n) }, {
+      heading: label,
+      trail: [ctx.home, topicsCrumb],
+      ...(feeds ? { feedUrl: routes.topicFeed(slug) } : {}),
+    });
+    redirect.push(...main.redirects);
+    topic.push(...main.pages.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outletCount(group.articles)} 家媒体`, parts: links(undefined) })));
     if (parts.length < 2) continue;
     for (const part of parts) {
-      const pages = indexPages(part.articles, `${label} · ${part.label}`, [ctx.home, topicsCrumb, own], (n) => routes.topicPart(slug, part.key, n));
+      const { pages } = listPages(part.articles, { first: routes.topicPart(slug, part.key), numbered: (n) => routes.topicPartPage(slug, part.key, n) }, {
+        heading: `${label} · ${part.label}`,
+        trail: [ctx.home, topicsCrumb, own],
+      });
       topic.push(...pages.map((page) => ({ ...page, parts: links(part.key) })));
     }
   }
@@ -60,7 +63,7 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
       note: `来自 ${outletCount(g.articles)} 家媒体`,
     })),
   };
-  return { topicList, topic, redirect: redirects(ctx, archive) };
+  return { topicList, topic, redirect: [...redirect, ...redirects(ctx, archive)] };
 }
 
 interface Part {
@@ -106,7 +109,7 @@ function redirects(ctx: SiteContext, archive: Archive): RedirectPage[] {
     seen.add(from);
     const target: Link = to !== undefined && live.has(to) ? { label: labels.get(to)!, url: routes.topic(to).url } : { label: '话题', url: routes.topics().url };
     const base = ctx.base(routes.topic(from), target.label, [ctx.home], `此话题已并入「${target.label}」`);
-    pages.push({ kind: 'redirect', ...base, noindex: true, target, targetCanonical: ctx.canonical(target.url) });
+    pages.push({ kind: 'redirect', ...base, noindex: true, target, targetCanonical: ctx.canonical(target.url), note: '这个话题已并入' });
   }
   return pages;
 }

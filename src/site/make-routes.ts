@@ -21,9 +21,13 @@ export function makeRoutes(pathPrefix: string) {
     return { path: `${rel}index.html`, url: `${pathPrefix}${rel}` };
   };
   const paged = (base: string[], page: number): Route => (page === 1 ? dir(...base) : dir(...base, 'page', pageNumber(page)));
+  /** A page of a list numbered from the oldest (src/site/paginate-from-oldest.ts): `<list>/p/<n>/`. */
+  const numbered = (base: string[], n: number): Route => dir(...base, 'p', listPageNumber(n));
   return {
     prefix: pathPrefix,
+    /** The home page; `page` ≥ 2: the newest-first pages of earlier versions, now redirects. */
     home: (page = 1) => paged([], page),
+    homePage: (n: number) => numbered([], n),
     article: (slug: string) => dir('articles', key('article slug', slug, ARTICLE_SLUG)),
     /** An earlier capture of an article; `number` counts from 1 = the oldest capture. */
     articleCapture: (slug: string, number: number) => dir('articles', key('article slug', slug, ARTICLE_SLUG), 'captures', captureNumber(number)),
@@ -32,8 +36,11 @@ export function makeRoutes(pathPrefix: string) {
     topic: (slug: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG)], page),
     /** A topic's articles from one outlet (section): `/topics/economy/ft/`, `/topics/china/rfi-3fa2c1d0/`. */
     topicPart: (slug: string, part: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG), key('topic part', part, PART)], page),
+    topicPage: (slug: string, n: number) => numbered(['topics', key('topic slug', slug, SLUG)], n),
+    topicPartPage: (slug: string, part: string, n: number) => numbered(['topics', key('topic slug', slug, SLUG), key('topic part', part, PART)], n),
     outlets: () => dir('outlets'),
     outlet: (outletKey: string, page = 1) => paged(['outlets', key('outlet key', outletKey, SLUG)], page),
+    outletPage: (outletKey: string, n: number) => numbered(['outlets', key('outlet key', outletKey, SLUG)], n),
     archive: () => dir('archive'),
     year: (year: string) => dir('archive', key('year', year, /^\d{4}$/)),
     month: (month: string) => dir('archive', ...key('month', month, /^\d{4}-\d{2}$/).split('-')),
@@ -52,8 +59,8 @@ export function makeRoutes(pathPrefix: string) {
 }
 
 const SLUG = /^[a-z0-9-]+$/;
-/** Not `page` (the pagination folder) nor a feed. */
-const PART = /^(?!page$)[a-z0-9-]+$/;
+/** Not `page` or `p` (the pagination folders). */
+const PART = /^(?!(?:page|p)$)[a-z0-9-]+$/;
 const ARTICLE_SLUG = /^[a-z0-9]+$/;
 
 /** Throws unless `value` is a safe path segment of the given kind. */
@@ -72,4 +79,9 @@ function captureNumber(number: number): string {
 function pageNumber(page: number): string {
   if (!Number.isSafeInteger(page) || page < 2) throw new Error(`unsafe page number for an output path: ${page}`);
   return String(page);
+}
+
+function listPageNumber(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`unsafe page number for an output path: ${n}`);
+  return String(n);
 }

@@ -64,11 +64,14 @@ export interface Entry {
   readonly summary: string;
 }
 
-export type PageLink = { readonly number: number; readonly url: string; readonly current: boolean } | { readonly gap: true };
+/** A numbered page; `label` replaces the number (最新: a list's first page, number 0). */
+export type PageLink = { readonly number: number; readonly label?: string; readonly url: string; readonly current: boolean } | { readonly gap: true };
 
 export interface Pagination {
+  /** The current page's number (0: a list's first page, see src/site/paginate-from-oldest.ts). */
   readonly current: number;
-  readonly total: number;
+  /** Pages in all; absent where pages are numbered from the oldest (it would change every page). */
+  readonly total?: number;
   /** First, last and a window around the current page, with gaps between. */
   readonly pages: readonly PageLink[];
   readonly prevUrl?: string;
@@ -266,12 +269,18 @@ export interface PartLink extends CountedLink {
   readonly current: boolean;
 }
 
-/** A small page at a URL that moved: canonical link and a meta refresh to the new place, no script. */
+/**
+ * A small page at an address that moved (a topic of an earlier taxonomy, a newest-first `page/<n>/`
+ * of home, topic and outlet lists): canonical link and a meta refresh to the new place, no script;
+ * noindex and out of the sitemap.
+ */
 export interface RedirectPage extends PageBase {
   readonly kind: 'redirect';
   /** Where it leads: site-relative, and absolute for the canonical link. */
   readonly target: Link;
   readonly targetCanonical: string;
+  /** What the reader is told before the link, e.g. "这个话题已并入" or "这一页已移到". */
+  readonly note: string;
 }
 
 /** Topic list, outlet list and the years page. */
@@ -364,7 +373,7 @@ export interface PageLists {
   readonly notFound: readonly NotFoundPage[];
   /** Empty unless search is built. */
   readonly search: readonly SearchPage[];
-  /** Former topic URLs (`/topics/<old-slug>/`) leading to their topic or the topics index. */
+  /** Moved addresses: former topic URLs, and the newest-first list pages of earlier versions. */
   readonly redirect: readonly RedirectPage[];
   /** Story pages (src/site/build-story-pages.ts); empty when stories are off. */
   readonly story: readonly StoryPage[];

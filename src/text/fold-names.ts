@@ -24,11 +24,7 @@ export const NAME_FORMS: ReadonlyMap<string, string> = new Map([
   ['贺锦丽', '哈里斯'],
   ['欧巴马', '奥巴马'],
   ['柯林顿', '克林顿'],
-  ['布林肯', '布林肯'],
   ['强森', '约翰逊'],
-  ['莫迪', '莫迪'],
-  ['文在寅', '文在寅'],
-  ['苏卡', '菅义伟'],
   ['纳瓦尼', '纳瓦尔尼'],
   ['纳瓦利内', '纳瓦尔尼'],
   ['卢卡申柯', '卢卡申科'],
@@ -39,8 +35,8 @@ export const NAME_FORMS: ReadonlyMap<string, string> = new Map([
   ['裴洛西', '佩洛西'],
   ['波索纳洛', '博索纳罗'],
   ['泽伦斯基', '泽连斯基'],
-  ['艾萨', '阿扎'],
-  ['阿札尔', '阿扎'],
+  ['艾萨', '阿扎尔'],
+  ['阿札尔', '阿扎尔'],
   // Places
   ['休士顿', '休斯敦'],
   ['休斯顿', '休斯敦'],
@@ -51,7 +47,6 @@ export const NAME_FORMS: ReadonlyMap<string, string> = new Map([
   ['沙乌地', '沙特'],
   ['乔治亚州', '佐治亚州'],
   ['宾州', '宾夕法尼亚州'],
-  ['柬埔寨', '柬埔寨'],
   ['肯亚', '肯尼亚'],
   ['奈及利亚', '尼日利亚'],
   ['亚塞拜然', '阿塞拜疆'],
@@ -59,16 +54,13 @@ export const NAME_FORMS: ReadonlyMap<string, string> = new Map([
   ['波士尼亚', '波斯尼亚'],
   ['克罗埃西亚', '克罗地亚'],
   ['白俄', '白俄罗斯'],
-  ['捷克参议长', '捷克参议院议长'],
-  ['贝鲁特', '贝鲁特'],
-  ['黎巴嫩', '黎巴嫩'],
   // Things
   ['武汉肺炎', '新冠肺炎'],
   ['covid-19', '新冠'],
   ['冠病', '新冠'],
   ['新冠病毒', '新冠'],
   ['冠状病毒', '新冠'],
-].filter(([from, to]) => from !== to) as [string, string][]);
+]);
 
 const ALTERNATIVES = [...NAME_FORMS.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
 const PATTERN = new RegExp(ALTERNATIVES.join('|'));

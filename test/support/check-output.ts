@@ -155,7 +155,7 @@ function walk(parent: ParentNode, context: Context): void {
   }
 }
 
-const SAME_SITE_REDIRECT = /^0; url=\/[a-z0-9/._~-]*$/;
+const SAME_SITE_REDIRECT = /^0; url=\/(?![/\\])[a-z0-9/._~-]*$/;
 
 function checkElement(element: Element, context: Context): void {
   const name = element.tagName.toLowerCase();

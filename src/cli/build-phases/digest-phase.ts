@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../archive/archive.ts';
-import { exportDigest } from '../../archive/export-records.ts';
+import { exportDigests } from '../../archive/export-records.ts';
 import { collectGarbage } from '../../runtime/collect-garbage.ts';
 import { insideRoot } from '../publish-output.ts';
 import type { ModelledSite } from './model-phase.ts';
 import { NO_SEARCH, searchState, type SearchState } from './search-state.ts';
 import { tracePhase } from './trace-phase.ts';
 
-/** Written by `exportRecords` (docs/export-schema.json); tracked in the build manifest like a page. */
-export const EXPORT_FILE = 'data/articles.ndjson';
-
 export interface BuildDigests {
-  /** Output-relative path → digest of its inputs: every page, the export, and `rewritten` for feeds etc. */
+  /** Output-relative path → digest of its inputs: every page, the export files, and `rewritten` for feeds etc. */
   readonly pages: Readonly<Record<string, string>>;
+  /** Paths of the data export's files (docs/export-schema.json), kept like pages. */
+  readonly exportFiles: readonly string[];
   /** Feeds, sitemaps and robots.txt: rewritten by every build that writes anything. */
   readonly published: readonly string[];
   readonly search: SearchState;
@@ -32,8 +31,9 @@ export function digestPhase(model: ModelledSite, archive: Archive, output: strin
     insideRoot(output, page.path);
     pages[page.path] = createHash('sha256').update(templates).update(shell).update(JSON.stringify(page)).digest('hex');
   }
-  // The data export is kept like a page: rewritten only when its content would change.
-  pages[EXPORT_FILE] = exportDigest(archive, { sourceRoot });
+  // The data export's files are kept like pages: each rewritten only when its content would change.
+  const exports = exportDigests(archive, { sourceRoot });
+  Object.assign(pages, exports);
   // Listed so that one which is gone (a topic's feed, a sitemap part) is deleted.
   const { feeds, sitemaps, robots } = site.publish;
   const published = [...feeds, ...sitemaps, ...(robots ? [robots] : [])].map((f) => f.path);
@@ -41,7 +41,7 @@ export function digestPhase(model: ModelledSite, archive: Archive, output: strin
   const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
   collectGarbage();
   tracePhase('page models and digests');
-  return { pages, published, search, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
+  return { pages, exportFiles: Object.keys(exports), published, search, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
 }
 
 function wholeDigest(templates: string, pages: Readonly<Record<string, string>>, publish: string, media: readonly string[], search: boolean): string {

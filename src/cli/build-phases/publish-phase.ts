@@ -19,8 +19,8 @@ export interface PublishInput {
   readonly staging: string;
   /** The live output folder (absolute). */
   readonly live: string;
-  /** Write the data export (its digest changed, or this is a full build). */
-  readonly writeExport: boolean;
+  /** The data export's files to write (their digest changed; all of them in a full build). */
+  readonly exportFiles: ReadonlySet<string>;
   readonly sourceRoot: string;
   /** An incremental build moves its files into the live output; a full one swaps the folder. */
   readonly incremental: boolean;
@@ -41,7 +41,9 @@ export async function publishPhase(input: PublishInput): Promise<void> {
   const failed = (what: string, where: string) => (error: unknown): never => {
     throw asWriteFailure(error, what, where);
   };
-  if (input.writeExport) await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot }).catch(failed('the data export', live));
+  if (input.exportFiles.size > 0) {
+    await exportRecords(input.archive, staging, { sourceRoot: input.sourceRoot, only: input.exportFiles }).catch(failed('the data export', live));
+  }
   const media = await publishMedia(input.media, staging, incremental ? live : undefined).catch(failed('the mirrored images', live));
   const removed = [...input.removed, ...media];
   if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
