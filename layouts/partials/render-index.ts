@@ -5,14 +5,14 @@ import { entryList } from './entry-list.ts';
 import { paginationNav } from './pagination-nav.ts';
 import { storyList } from './story-list.ts';
 
-/** Home, topic, outlet and day pages: heading, count, entries, numbered pages. */
+/** Home, topic, outlet and day pages: heading, count, entries, numbered pages, then the stories of the listed articles (after them: readers come for the list). */
 export function renderIndex(shell: Shell, m: IndexPage): string {
   return pageShell(shell, m, html`<h1 dir="auto">${m.heading}</h1>
 <p class="lede">${m.summary}${m.feedUrl ? html` · <a href="${safeUrl(m.feedUrl)}">订阅 Atom</a>` : ''}</p>
 ${m.parts && m.parts.length > 0 ? partsNav(m.parts) : ''}
-${m.stories ? html`<section class="page-stories" aria-labelledby="stories-h"><h2 id="stories-h">本页文章所属的事件</h2>${storyList(m.stories, 'h3')}</section>` : ''}
 ${entryList(m.entries)}
-${paginationNav(m.pagination)}`);
+${paginationNav(m.pagination)}
+${m.stories ? html`<section class="page-stories" aria-labelledby="stories-h"><h2 id="stories-h">本页文章所属的事件</h2>${storyList(m.stories, 'h3')}</section>` : ''}`);
 }
 
 /** Parts shown at once; the smaller ones fold into a <details> (no script), open when one of them is this page. */
