@@ -1,6 +1,7 @@
 import type { Article } from '../article/article.ts';
 import { storyVectors } from './story-vectors.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
+import { splitClusters } from './split-clusters.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
@@ -50,8 +51,10 @@ export interface FindStoriesOptions {
   readonly strongSimilarity?: number;
   /** Minimum shared query terms (default 4). */
   readonly minSharedTerms?: number;
-  /** Two clusters merge when the cosine of their centroids reaches this (default 0.3). */
+  /** Two clusters merge when the cosine of their centroids reaches this (default 0.25). */
   readonly mergeSimilarity?: number;
+  /** A cluster is cut in two (in time order) where its two sides' centroids are less alike than this (default 0.45). */
+  readonly splitSimilarity?: number;
 }
 
 export interface Story {
@@ -124,10 +127,13 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   }
 
   const vectors = { start: queryStart, term: queryTerm, weight: queryWeight, norm: queryNorm };
-  const { clusters, clusterOf } = clusterLinks(links, vectors, times, {
+  const merged = clusterLinks(links, vectors, times, {
     maxSpanMs: (options.maxSpanDays ?? 6) * DAY_MS,
-    mergeSimilarity: options.mergeSimilarity ?? 0.3,
+    mergeSimilarity: options.mergeSimilarity ?? 0.25,
   });
+  const clusters = splitClusters(merged.clusters, vectors, options.splitSimilarity ?? 0.45);
+  const clusterOf = new Int32Array(count).fill(-1);
+  clusters.forEach((members, c) => members.forEach((m) => (clusterOf[m] = c)));
   // How strongly each article is linked inside its own cluster: the strongest one leads the story.
   const strength = new Float64Array(count);
   for (const { a, b, similarity } of links) {
