@@ -53,6 +53,8 @@ export interface FindStoriesOptions {
   readonly minSharedTerms?: number;
   /** Two clusters merge when the cosine of their centroids reaches this (default 0.25). */
   readonly mergeSimilarity?: number;
+  /** Two articles in no cluster yet merge when their cosine reaches this (default 0.3). */
+  readonly pairSimilarity?: number;
   /** A cluster is cut in two (in time order) where its two sides' centroids are less alike than this (default 0.45). */
   readonly splitSimilarity?: number;
 }
@@ -130,6 +132,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const merged = clusterLinks(links, vectors, times, {
     maxSpanMs: (options.maxSpanDays ?? 6) * DAY_MS,
     mergeSimilarity: options.mergeSimilarity ?? 0.25,
+    pairSimilarity: options.pairSimilarity ?? 0.3,
   });
   const clusters = splitClusters(merged.clusters, vectors, options.splitSimilarity ?? 0.45);
   const clusterOf = new Int32Array(count).fill(-1);
