@@ -19,9 +19,12 @@ import { splitClusters } from './split-clusters.ts';
  *    articles are linked when the cosine of their query vectors reaches `minSimilarity`, they share
  *    at least `minSharedTerms` query terms, and a headline term (or reach `strongSimilarity`).
  * 3. Clusters (src/archive/cluster-links.ts): links strongest first merge clusters whose span stays
- *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`), so one article that
- *    mentions two events does not chain them together.
- * 4. A cluster is a story when it has at least two outlets or at least three articles.
+ *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`; `pairSimilarity` for two
+ *    lone articles), so one article that mentions two events does not chain them together.
+ * 4. Splits (src/archive/split-clusters.ts): a cluster is cut in two, in time order, where the
+ *    centroids of its earlier and later articles are least alike, when that is below
+ *    `splitSimilarity`: two events told one after the other in the same words part again.
+ * 5. A cluster is a story when it has at least two outlets or at least three articles.
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
  * smaller id, so the stories do not depend on the input order.
