@@ -16,6 +16,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Article } from '../src/article/article.ts';
 import { findStories } from '../src/archive/find-stories.ts';
+import { splitClusters } from '../src/archive/split-clusters.ts';
 import { namedThings } from '../src/text/named-things.ts';
 import { latinNames } from '../src/text/latin-names.ts';
 import { foldNames } from '../src/text/fold-names.ts';
@@ -83,6 +84,26 @@ describe('findStories', () => {
     const stories = findStories([...consulate, ...later, ...filler(60)]);
     assert.deepEqual(stories.map((s) => s.articleIds.join()), ['c1x,c2x,c3x', 'c1,c2,c3'], 'newest first');
   });
+});
+
+test('splitClusters: a cluster telling two events one after the other is cut between them; one event is not', () => {
+  // Each document's terms and weights (documents in time order); term 9 is a word both events use.
+  const vectorsOf = (docs: [number, number][][]) => {
+    const start = new Int32Array(docs.length + 1);
+    docs.forEach((d, i) => (start[i + 1] = start[i]! + d.length));
+    const flat = docs.flat();
+    return {
+      start,
+      term: Int32Array.from(flat, ([t]) => t),
+      weight: Float64Array.from(flat, ([, w]) => w),
+      norm: Float64Array.from(docs, (d) => Math.hypot(...d.map(([, w]) => w))),
+    };
+  };
+  const twoEvents = vectorsOf([[[1, 1], [2, 1], [9, 1]], [[1, 1], [2, 0.8], [9, 1]], [[3, 1], [4, 1], [9, 1]], [[3, 0.8], [4, 1], [9, 1]]]);
+  assert.deepEqual(splitClusters([[0, 1, 2, 3]], twoEvents, 0.45), [[0, 1], [2, 3]]);
+  const oneEvent = vectorsOf([[[1, 1], [2, 1], [5, 0.5]], [[1, 1], [2, 0.8], [6, 0.5]], [[1, 0.9], [2, 1], [7, 0.5]], [[1, 1], [2, 1], [8, 0.5]]]);
+  assert.deepEqual(splitClusters([[0, 1, 2, 3]], oneEvent, 0.45), [[0, 1, 2, 3]]);
+  assert.deepEqual(splitClusters([[0, 1, 2]], twoEvents, 0.45), [[0, 1, 2]], 'each side keeps two documents');
 });
 
 test('namedThings: numbers that name things and quoted names, not dates or times', () => {

@@ -18,6 +18,8 @@ export interface ClusterOptions {
   readonly maxSpanMs: number;
   /** Two clusters merge only when the cosine of their centroids reaches this. */
   readonly mergeSimilarity: number;
+  /** Two documents not yet in any cluster merge only when their cosine reaches this. */
+  readonly pairSimilarity: number;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface ClusterOptions {
  * strongest first (ties: smaller `a`, then smaller `b`); each proposes to merge the clusters of its
  * two documents, which happens when the merged cluster spans at most `maxSpanMs` and the centroids
  * of the two clusters (sums of their documents' unit vectors) have a cosine of at least
- * `mergeSimilarity`. A centroid holds what a cluster's documents have in common, so fragments of
+ * `mergeSimilarity` (`pairSimilarity` when both are lone documents, which have no other document to vouch
+ * for them). A centroid holds what a cluster's documents have in common, so fragments of
  * one event merge even when no two of their documents are very alike, while an article that
  * mentions two events links them without pulling them together.
  *
@@ -64,7 +67,9 @@ export function clusterLinks(edges: readonly Edge[], vectors: Vectors, times: Fl
     if (Math.max(last[ra]!, last[rb]!) - Math.min(first[ra]!, first[rb]!) > options.maxSpanMs) continue;
     const ca = centroid(ra);
     const cb = centroid(rb);
-    if (cosine(ca, cb) < options.mergeSimilarity) continue;
+    // Two lone documents have nothing else to vouch for them: they need a stronger link.
+    const alone = !members.has(ra) && !members.has(rb);
+    if (cosine(ca, cb) < (alone ? options.pairSimilarity : options.mergeSimilarity)) continue;
     const sizeA = members.get(ra)?.length ?? 1;
     const sizeB = members.get(rb)?.length ?? 1;
     if (sizeA < sizeB) [ra, rb] = [rb, ra];

@@ -1,6 +1,7 @@
 import type { Article } from '../article/article.ts';
 import { storyVectors } from './story-vectors.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
+import { splitClusters } from './split-clusters.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
@@ -18,9 +19,12 @@ import { clusterLinks, type Edge } from './cluster-links.ts';
  *    articles are linked when the cosine of their query vectors reaches `minSimilarity`, they share
  *    at least `minSharedTerms` query terms, and a headline term (or reach `strongSimilarity`).
  * 3. Clusters (src/archive/cluster-links.ts): links strongest first merge clusters whose span stays
- *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`), so one article that
- *    mentions two events does not chain them together.
- * 4. A cluster is a story when it has at least two outlets or at least three articles.
+ *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`; `pairSimilarity` for two
+ *    lone articles), so one article that mentions two events does not chain them together.
+ * 4. Splits (src/archive/split-clusters.ts): a cluster is cut in two, in time order, where the
+ *    centroids of its earlier and later articles are least alike, when that is below
+ *    `splitSimilarity`: two events told one after the other in the same words part again.
+ * 5. A cluster is a story when it has at least two outlets or at least three articles.
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
  * smaller id, so the stories do not depend on the input order.
@@ -50,8 +54,12 @@ export interface FindStoriesOptions {
   readonly strongSimilarity?: number;
   /** Minimum shared query terms (default 4). */
   readonly minSharedTerms?: number;
-  /** Two clusters merge when the cosine of their centroids reaches this (default 0.3). */
+  /** Two clusters merge when the cosine of their centroids reaches this (default 0.25). */
   readonly mergeSimilarity?: number;
+  /** Two articles in no cluster yet merge when their cosine reaches this (default 0.3). */
+  readonly pairSimilarity?: number;
+  /** A cluster is cut in two (in time order) where its two sides' centroids are less alike than this (default 0.45). */
+  readonly splitSimilarity?: number;
 }
 
 export interface Story {
@@ -124,10 +132,14 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   }
 
   const vectors = { start: queryStart, term: queryTerm, weight: queryWeight, norm: queryNorm };
-  const { clusters, clusterOf } = clusterLinks(links, vectors, times, {
+  const merged = clusterLinks(links, vectors, times, {
     maxSpanMs: (options.maxSpanDays ?? 6) * DAY_MS,
-    mergeSimilarity: options.mergeSimilarity ?? 0.3,
+    mergeSimilarity: options.mergeSimilarity ?? 0.25,
+    pairSimilarity: options.pairSimilarity ?? 0.3,
   });
+  const clusters = splitClusters(merged.clusters, vectors, options.splitSimilarity ?? 0.45);
+  const clusterOf = new Int32Array(count).fill(-1);
+  clusters.forEach((members, c) => members.forEach((m) => (clusterOf[m] = c)));
   // How strongly each article is linked inside its own cluster: the strongest one leads the story.
   const strength = new Float64Array(count);
   for (const { a, b, similarity } of links) {
