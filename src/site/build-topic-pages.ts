@@ -43,14 +43,18 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
       ...(feeds ? { feedUrl: routes.topicFeed(slug) } : {}),
     });
     redirect.push(...main.redirects);
-    topic.push(...main.pages.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outletCount(group.articles)} 家媒体`, parts: links(undefined) })));
+    // Once per topic (and per part below), not once per page: a big topic has thousands of pages.
+    const outlets = outletCount(group.articles);
+    const allLinks = links(undefined);
+    topic.push(...main.pages.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outlets} 家媒体`, parts: allLinks })));
     if (parts.length < 2) continue;
     for (const part of parts) {
       const { pages } = listPages(part.articles, { first: routes.topicPart(slug, part.key), numbered: (n) => routes.topicPartPage(slug, part.key, n) }, {
         heading: `${label} · ${part.label}`,
         trail: [ctx.home, topicsCrumb, own],
       });
-      topic.push(...pages.map((page) => ({ ...page, parts: links(part.key) })));
+      const partLinks = links(part.key);
+      topic.push(...pages.map((page) => ({ ...page, parts: partLinks })));
     }
   }
   const topicList: GroupListPage = {
