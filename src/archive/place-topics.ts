@@ -6,6 +6,9 @@ import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 
+/** Each title term counts this many times (a headline says more than a sentence of body; eval/topics.ts: 2 → 3 gained a point). */
+const TITLE_WEIGHT = 3;
+
 /** Below this probability a content classification is flagged uncertain. */
 export const UNCERTAIN_BELOW = 0.5;
 /** A second topic is given when the classifier gives it at least this probability. */
@@ -21,7 +24,7 @@ export interface PlaceTopicsOptions extends TopicModelOptions {
 /**
  * Places every article in the taxonomy. An article whose outlet section maps to a topic goes there;
  * one whose title has a configured keyword goes to its topic; the others are classified by their
- * words with a naive Bayes model trained on the section-mapped articles of the same archive, and
+ * words with a linear model (src/archive/topic-model.ts) trained on the section-mapped articles of the same archive, and
  * flagged uncertain when the model is; nothing known → the fallback topic. Only section-mapped
  * articles train the model, so adding an article without a section never moves another article.
  * The result does not depend on the order of `articles`.
@@ -37,7 +40,7 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
     return { article, section, mapped: mapped === undefined ? undefined : index.get(mapped), words: wordsOf(article) };
   });
   const model = trainTopicModel(
-    prepared.flatMap((p) => (p.mapped === undefined ? [] : [{ words: p.words, topic: p.mapped, outlet: p.article.outlet.key }])),
+    prepared.flatMap((p) => (p.mapped === undefined ? [] : [{ words: p.words, topic: p.mapped, outlet: p.article.outlet.key, key: p.article.id }])),
     taxonomy.topics.length,
     options,
   );
@@ -46,7 +49,7 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
 
 /**
  * The classifier's terms of an article: CJK character bigrams (as numbers, `first * 0x110000 + second`)
- * and Latin words of the title, twice (a headline says more than a sentence of body), then of the
+ * and Latin words of the title, TITLE_WEIGHT times, then of the
  * start of the text: of `article.topicText` (src/article/topic-text.ts, folded while parsing). Why bigrams rather
  * than jieba's words: src/archive/README.md.
  */
@@ -60,7 +63,7 @@ export function topicTerms(article: Readonly<ParsedArticle>): Term[] {
   };
   forEachTermKey(source.slice(0, titleLength), visit);
   const titleEnd = terms.length;
-  for (let i = 0; i < titleEnd; i++) terms.push(terms[i]!);
+  for (let copy = 1; copy < TITLE_WEIGHT; copy++) for (let i = 0; i < titleEnd; i++) terms.push(terms[i]!);
   forEachTermKey(source.slice(titleLength + 1), visit);
   return terms;
 }
@@ -101,8 +104,8 @@ function place(
 
 /** Beside the topic its section gave, the classifier must be this sure of another one. */
 const STRONG_SECOND = 0.6;
-/** What one keyword of a topic in the title weighs against the classifier, in nats (e^5 ≈ 150 times the odds). */
-export const KEYWORD_WEIGHT = 5;
+/** What one keyword of a topic in the title weighs against the classifier, in nats (e ≈ 2.7 times the odds; 2 and 5 measured worse, eval/topics.ts --keyword-weight). */
+export const KEYWORD_WEIGHT = 1;
 
 function certain(by: 'section'): TopicPlacement {
   return { by, confidence: 1, uncertain: false };
@@ -121,14 +124,16 @@ function keywordHits(title: string, taxonomy: Taxonomy): Float64Array | undefine
 
 /**
  * The classifier's probabilities with each keyword hit multiplying its topic's odds (a topic the model
- * cannot give, having no trained examples, counts as 1 % likely first); hits alone when the model knows no word.
+ * cannot give, having no trained examples, first counts as likely as the model's best guess, so its
+ * keyword decides); hits alone when the model knows no word.
  */
 function withKeywords(probabilities: Float64Array | undefined, hits: Float64Array, weight: number): Float64Array {
   const p = new Float64Array(hits.length);
+  const best = probabilities === undefined ? 1 : Math.max(...probabilities);
   let total = 0;
   for (let t = 0; t < hits.length; t++) {
     const p0 = probabilities?.[t] ?? 0;
-    const base = hits[t]! > 0 && p0 === 0 ? (probabilities === undefined ? 1 : 0.01) : p0;
+    const base = hits[t]! > 0 && p0 === 0 ? best : p0;
     total += p[t] = base * Math.exp(weight * hits[t]!);
   }
   for (let t = 0; t < hits.length; t++) p[t]! /= total;

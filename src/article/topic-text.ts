@@ -1,7 +1,7 @@
 import { foldHan } from '../text/fold-han.ts';
 
 /** Characters of body text the topic classifier reads after the title (the lead is where the subject is). */
-export const TOPIC_BODY_CHARS = 400;
+export const TOPIC_BODY_CHARS = 800;
 
 /**
  * What the topic classifier (src/archive/place-topics.ts) reads of an article: the title, a newline,
