@@ -2,6 +2,7 @@ import type { Article } from '../article/article.ts';
 import type { FindRelatedOptions } from './find-related.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { makeTermIds } from './make-term-ids.ts';
+import { DocTermTable } from './doc-term-table.ts';
 
 /**
  * The term side of related articles (src/archive/find-related.ts): each document's terms read once,
@@ -33,55 +34,24 @@ export interface TermIndex {
 export function indexTerms(docs: readonly Article[], options: FindRelatedOptions): TermIndex {
   const bodyChars = options.bodyChars ?? 300;
   const ids = makeTermIds();
-  let seenIn = new Int32Array(4096);
-  let seenAt = new Int32Array(4096);
   // Every character gives at most one term: the indexed characters bound the entries.
   let capacity = 0;
   for (const doc of docs) capacity += doc.title.length + 2 * Math.min(bodyChars, doc.text.length + doc.lead.length);
-  const terms = new Int32Array(capacity);
-  const counts = new Int32Array(capacity);
-  const titled = new Uint8Array(capacity);
-  const docStart = new Int32Array(docs.length + 1);
-  const lengths = new Float64Array(docs.length);
-  let current = 0; // 1 + index of the document being read
-  let end = 0;
-  const add = (id: number, inTitle: number): void => {
-    if (id >= seenIn.length) {
-      seenIn = grow(seenIn, id);
-      seenAt = grow(seenAt, id);
-    }
-    if (seenIn[id] === current) {
-      const at = seenAt[id]!;
-      counts[at]! += 1 - inTitle;
-      titled[at]! |= inTitle;
-      return;
-    }
-    seenIn[id] = current;
-    seenAt[id] = end;
-    terms[end] = id;
-    counts[end] = 1 - inTitle;
-    titled[end] = inTitle;
-    end++;
-  };
-  const inTitle = (key: string | number, second?: number): void => add(ids(key, second), 1);
-  const inBody = (key: string | number, second?: number): void => add(ids(key, second), 0);
+  const table = new DocTermTable(docs.length, capacity);
+  const inTitle = (key: string | number, second?: number): void => table.add(ids(key, second), 1);
+  const inBody = (key: string | number, second?: number): void => table.add(ids(key, second), 0);
   docs.forEach((doc, index) => {
-    current = index + 1;
+    table.open(index);
     forEachTermKey(doc.title, inTitle);
     const body = doc.text.slice(0, bodyChars);
     // The lead is normally the first paragraph of the text; index it apart only when it is not.
     if (!body.includes(doc.lead.slice(0, 40))) forEachTermKey(doc.lead.slice(0, bodyChars), inBody);
     forEachTermKey(body, inBody);
-    docStart[index + 1] = end;
-    let length = 0;
-    for (let k = docStart[index]!; k < end; k++) length += counts[k]!;
-    lengths[index] = length;
+    table.close(index);
   });
-
-  const dfs = new Int32Array(seenIn.length);
-  for (let k = 0; k < end; k++) dfs[terms[k]!]!++;
+  const { docStart, terms, counts, titled, lengths, dfs, termCount } = table.finish();
   if (options.earlierOnly) dropOutletBoilerplateAsOfEach(docs, docStart, terms);
-  else dropOutletBoilerplate(docs, docStart, terms, seenIn.length);
+  else dropOutletBoilerplate(docs, docStart, terms, termCount);
   return { docStart, terms, counts, titled, lengths, dfs };
 }
 
@@ -214,12 +184,6 @@ export function selectQueries(docStart: Int32Array, docTerm: Int32Array, docWeig
     queryNorm[d] = Math.sqrt(sum) || 1;
   }
   return { queryStart, queryTerm, queryWeight, queryScale, queryNorm };
-}
-
-function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
-  bigger.set(array);
-  return bigger;
 }
 
 /** Steps per doubling of the scale archive-wide figures are rounded to (`stable`). */
