@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedArticle, Capture, ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { shareCaptureBodies } from './share-capture-bodies.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
+import { forEachLine } from '../runtime/for-each-line.ts';
 
 interface StoredEntry {
   /** The path the result was parsed under (re-applied when the same bytes live elsewhere). */
@@ -23,9 +24,10 @@ interface StoreLine {
  * Parse results keyed by sha256(file bytes), in one compact NDJSON store per parser version + options.
  *
  * One file per (PARSER_VERSION, timeZone, outlets): a changed version or option simply selects another
- * store, so stale results are never read. One store means one read instead of thousands of opens; it
- * is read as bytes and parsed line by line, so the whole store never exists as one JS string (a 125 MB
- * UTF-8 file of Chinese text is a 250 MB string). Compact: a capture whose body or text equals its
+ * store, so stale results are never read. One store means one file instead of thousands of opens; it
+ * is read 8 MB at a time and parsed line by line, so the whole store never exists in memory, neither as
+ * bytes (1.5 GB at 100,000 seeds) nor as one JS string (a 125 MB UTF-8 file of Chinese text is a 250 MB
+ * string). Compact: a capture whose body or text equals its
  * article's is stored as null (every article's own capture), which halves the file (245 → ~125 MB
  * at 10,000 seeds) and, decoded onto the article's strings, the heap. New results are appended as
  * lines, so adding one file writes one line, not the whole store; it is rewritten (atomically) when
@@ -60,30 +62,24 @@ export class ParseCache {
     const entries = new Map<string, StoredEntry>();
     let stored = false;
     let journaled = 0;
-    const bytes = await readFile(file).catch(() => undefined); // a missing store is an empty cache
-    if (bytes !== undefined) {
-      let lineNo = 0;
-      for (let start = 0; start < bytes.length; ) {
-        let end = bytes.indexOf(10, start);
-        if (end < 0) end = bytes.length;
-        const text = bytes.toString('utf8', start, end);
-        start = end + 1;
-        if (text === '') continue;
-        let line: StoreLine;
-        try {
-          line = JSON.parse(text) as StoreLine;
-        } catch {
-          continue; // a line cut short by a crash: that one result is simply parsed again
-        }
-        if (lineNo++ === 0) {
-          if (line.key !== key) break; // not this store: empty cache, rewritten on save
-          stored = true;
-        } else if (line.hash !== undefined && line.entry !== undefined) {
-          if (entries.has(line.hash)) journaled++;
-          entries.set(line.hash, decode(line.entry));
-        }
+    let lineNo = 0;
+    const done = await forEachLine(file, (text) => {
+      let line: StoreLine;
+      try {
+        line = JSON.parse(text) as StoreLine;
+      } catch {
+        return true; // a line cut short by a crash: that one result is simply parsed again
       }
-    }
+      if (lineNo++ === 0) {
+        if (line.key !== key) return false; // not this store: empty cache, rewritten on save
+        stored = true;
+      } else if (line.hash !== undefined && line.entry !== undefined) {
+        if (entries.has(line.hash)) journaled++;
+        entries.set(line.hash, decode(line.entry));
+      }
+      return true;
+    });
+    if (!done) entries.clear();
     return new ParseCache(file, key, entries, journaled, stored);
   }
 
@@ -181,3 +177,4 @@ function relocate(result: ParseOutcome, from: string, to: string): ParseOutcome 
     },
   };
 }
+
