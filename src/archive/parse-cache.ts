@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParsedArticle, Capture, ParseOptions } from '../article/article.ts';
+import type { ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { shareCaptureBodies } from './share-capture-bodies.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
 import { forEachLine } from '../runtime/for-each-line.ts';
+import { compactOutcome, expandOutcome, type CompactOutcome } from './compact-outcome.ts';
 
 interface StoredEntry {
   /** The path the result was parsed under (re-applied when the same bytes live elsewhere). */
@@ -144,23 +145,14 @@ export class ParseCache {
   }
 }
 
-/** The stored form: a capture's body and text are null where they equal the article's. */
+/** The stored form: compactOutcome's (a capture's body and text are null where they equal the article's). */
 function encode(entry: StoredEntry): StoredEntry {
-  const article = entry.result.article;
-  if (article === undefined) return entry;
-  const captures = article.captures.map((c) => ({ ...c, bodyHtml: c.bodyHtml === article.bodyHtml ? null : c.bodyHtml, text: c.text === article.text ? null : c.text }));
-  return { path: entry.path, result: { ...entry.result, article: { ...article, captures } } } as unknown as StoredEntry;
+  return { path: entry.path, result: compactOutcome(entry.result) } as unknown as StoredEntry;
 }
 
 /** Undoes `encode`, pointing the nulls at the article's own strings (one copy in memory). */
 function decode(entry: StoredEntry): StoredEntry {
-  const article = entry.result.article as (Omit<ParsedArticle, 'captures'> & { captures: (Omit<Capture, 'bodyHtml' | 'text'> & { bodyHtml: string | null; text: string | null })[] }) | undefined;
-  if (article === undefined) return entry;
-  for (const c of article.captures) {
-    if (c.bodyHtml === null) c.bodyHtml = article.bodyHtml;
-    if (c.text === null) c.text = article.text;
-  }
-  return entry;
+  return { path: entry.path, result: expandOutcome(entry.result as unknown as CompactOutcome) };
 }
 
 /** The same parse result for identical bytes found at another path. */

@@ -5,6 +5,7 @@ import { spawnWorker } from '../runtime/spawn-worker.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { importParser } from './parse-outcome.ts';
 import { parseSafely } from './parse-safely.ts';
+import { expandOutcome, type CompactOutcome } from './compact-outcome.ts';
 
 export interface SeedInput {
   readonly path: string;
@@ -92,7 +93,7 @@ export class ParseQueue {
 interface WorkerReply {
   readonly ready?: true;
   readonly start?: number;
-  readonly results?: ParseOutcome[];
+  readonly results?: CompactOutcome[];
 }
 
 /** Parse workers fed batches as they arrive; an idle worker takes the next waiting batch. */
@@ -136,7 +137,7 @@ class WorkerPool {
     const worker = spawnWorker(new URL('./parse-worker.ts', import.meta.url), { parserUrl: this.#opts.parserUrl, options: this.#opts.options });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.results !== undefined && reply.start !== undefined) {
-        reply.results.forEach((result, offset) => (this.#results[reply.start! + offset] = result));
+        reply.results.forEach((result, offset) => (this.#results[reply.start! + offset] = expandOutcome(result)));
         this.#done += reply.results.length;
         this.#opts.onProgress?.(this.#done);
       }
