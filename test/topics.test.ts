@@ -204,6 +204,17 @@ test('topic pages list their outlets · sections as filtered pages; old topic UR
   assert.equal(filtered.parts?.find((p) => p.current)?.url, '/topics/sports/dw/');
   const list = site.lists.topicList[0]!;
   assert.deepEqual(list.items.map((i) => i.label), ['经济', '体育', '综合']);
+  // Pages numbered from the oldest show the same links without counts, in label order: one more article rewrites none of them.
+  const paged = buildSite(archive, { ...DEFAULT_SITE_CONFIG, pageSize: 2 }, { related: false }).lists.topic.filter((p) => p.url.startsWith('/topics/sports/p/'));
+  assert.ok(paged.length > 0);
+  for (const page of paged) {
+    assert.deepEqual(page.parts?.map((p) => [p.label, p.count]), [
+      ['全部', undefined],
+      ['BBC 中文 · 体育', undefined],
+      ['德国之声 DW', undefined],
+      ['纽约时报中文网 · 体育', undefined],
+    ]);
+  }
 
   const finance = site.lists.redirect.find((p) => p.url === '/topics/finance/')!;
   assert.equal(finance.target.url, '/topics/economy/');
