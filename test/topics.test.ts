@@ -202,6 +202,7 @@ test('topic pages list their outlets · sections as filtered pages; old topic UR
   const filtered = site.lists.topic.find((p) => p.url === '/topics/sports/dw/')!;
   assert.equal(filtered.entries.length, 1);
   assert.equal(filtered.parts?.find((p) => p.current)?.url, '/topics/sports/dw/');
+  assert.ok(filtered.parts?.every((p) => p.count === undefined), 'filtered pages show no counts');
   const list = site.lists.topicList[0]!;
   assert.deepEqual(list.items.map((i) => i.label), ['经济', '体育', '综合']);
   // Pages numbered from the oldest show the same links without counts, in label order: one more article rewrites none of them.

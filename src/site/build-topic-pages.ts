@@ -30,7 +30,7 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
     const { slug, label } = group.key;
     const own: Link = { label, url: routes.topic(slug).url };
     const parts = partsOf(group.articles);
-    // Counts (and the largest-first order) only on a list's first page: on the numbered pages, which
+    // Counts (and the largest-first order) only on the topic's first page: on its numbered pages, which
     // stay put as the archive grows, they would change every page of the topic when one article is added.
     const byLabel = [...parts].sort((a, b) => compare(a.label, b.label) || compare(a.key, b.key));
     const links = (current: string | undefined, counted: boolean): PartLink[] =>
@@ -57,8 +57,9 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
         heading: `${label} · ${part.label}`,
         trail: [ctx.home, topicsCrumb, own],
       });
-      const partLinks = [links(part.key, false), links(part.key, true)] as const;
-      topic.push(...pages.map((page) => ({ ...page, parts: partLinks[first(page) ? 1 : 0] })));
+      // Filtered pages never show counts: one more article in a topic would change every one of them.
+      const partLinks = links(part.key, false);
+      topic.push(...pages.map((page) => ({ ...page, parts: partLinks })));
     }
   }
   const topicList: GroupListPage = {
