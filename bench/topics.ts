@@ -1,6 +1,7 @@
 /**
  * CPU time of placing 10,000 articles in topics (src/archive/place-topics.ts), on the benchmark's
- * synthetic archive, and of the same with one article more (what an add-one rebuild pays):
+ * synthetic archive, and of the same with one article more (what an add-one rebuild pays); the heap
+ * it allocates beyond its result; and what the last retrain of the model (src/archive/training-size.ts) moved:
  *
  *   node --import tsx bench/topics.ts [--count 10000]
  *
@@ -12,6 +13,9 @@ import { parseArgs } from 'node:util';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { placeTopics } from '../src/archive/place-topics.ts';
 import { resolveTaxonomy } from '../src/archive/resolve-taxonomy.ts';
+import { trainingSize } from '../src/archive/training-size.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { generateSeeds } from './generate-seeds.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' } } });
@@ -34,3 +38,28 @@ const clean = cpu(() => placeTopics(without, taxonomy));
 const addOne = cpu(() => placeTopics(all, taxonomy));
 const sectioned = all.filter((a) => a.placement.by === 'section').length;
 console.log(`${without.length} articles (${sectioned} with a mapped section): placeTopics ${clean.toFixed(2)} s CPU; with one more: ${addOne.toFixed(2)} s CPU`);
+
+// Heap: in use right after placing (garbage included, before any collection the placing did not need) and retained by the result.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+gc();
+const base = process.memoryUsage().heapUsed;
+const placed = placeTopics(without, taxonomy);
+const after = process.memoryUsage().heapUsed;
+gc();
+const mb = (n: number): string => `${(n / 1048576).toFixed(0)} MB`;
+console.log(`heap: ${mb(after - base)} more in use right after placing, ${mb(process.memoryUsage().heapUsed - base)} retained by the ${placed.length} placed articles`);
+
+// The last retrain: the archive up to the sectioned article that completes the level the model trains on now.
+const byTime = [...all].sort((a, b) => a.publishedAt - b.publishedAt || (a.id < b.id ? -1 : 1));
+const sectionedByTime = byTime.filter((a) => a.placement.by === 'section');
+const level = trainingSize(sectionedByTime.length);
+const at = byTime.indexOf(sectionedByTime[level - 1]!);
+const topics = (list: typeof all): Map<string, string> => new Map(placeTopics(list, taxonomy).map((a) => [a.id, `${a.topic.slug} ${a.secondTopic?.slug ?? ''}`]));
+const before = topics(byTime.slice(0, at));
+const retrained = topics(byTime.slice(0, at + 1));
+let next = level + 1;
+while (trainingSize(next) === level) next++;
+const moved = [...before].filter(([id, t]) => retrained.get(id) !== t).length;
+const content = byTime.slice(0, at).filter((a) => a.placement.by !== 'section').length;
+console.log(`last retrain (training ${trainingSize(level - 1)} → ${level} of ${sectionedByTime.length} sectioned articles): ${moved} of ${at} articles changed topic or second topic (${((100 * moved) / content).toFixed(1)} % of the ${content} without a mapped section); next retrain at ${next} sectioned`);

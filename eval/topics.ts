@@ -12,8 +12,9 @@
  *   (`--keyword-weight W` sets their weight for the main figure).
  * - `--segmenters`: the same accuracy and the time to cut the words with jieba, Intl.Segmenter and
  *   character bigrams (src/archive/README.md says which was chosen and why).
- * - `--stability N`: adds N sectioned articles one at a time to the archive without them and counts
- *   the other articles whose topic changes.
+ * - `--stability N`: adds the N newest articles (sectioned or not) one at a time to the archive without
+ *   them and counts the other articles whose topic changes, apart at the steps that retrain the model
+ *   (src/archive/training-size.ts); then what each of the last three retrains moved.
  * - The hand check of 50 articles that used to land in 综合 (eval/topics-hand-check.json).
  */
 import { readFileSync } from 'node:fs';
@@ -24,7 +25,8 @@ import type { Article, ParsedArticle } from '../src/article/article.ts';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { placeTopics, topicTerms, type PlaceTopicsOptions } from '../src/archive/place-topics.ts';
 import { TOPIC_BODY_CHARS as BODY_CHARS } from '../src/article/topic-text.ts';
-import type { Term } from '../src/archive/topic-model.ts';
+import type { Term, Terms } from '../src/archive/topic-model.ts';
+import { trainingSize } from '../src/archive/training-size.ts';
 import { resolveTaxonomy, sectionTopic, type Taxonomy } from '../src/archive/resolve-taxonomy.ts';
 import { extractTerms } from '../src/archive/for-each-term-key.ts';
 import { Jieba } from '@node-rs/jieba';
@@ -68,11 +70,14 @@ const memo = (words: (a: Readonly<ParsedArticle>) => readonly Term[]) => (a: Rea
   return w;
 };
 const keywordWeight = flags['keyword-weight'] === undefined ? {} : { keywordWeight: Number(flags['keyword-weight']) };
-const result = crossValidate(articles, taxonomy, memo(topicTerms), 5, keywordWeight);
+const result = crossValidate(articles, taxonomy, undefined, 5, keywordWeight);
 report(result, taxonomy);
 // The keyword rules are hand-written, so they are measured apart: the model alone (keyword weight 0).
-const modelOnly = crossValidate(articles, taxonomy, memo(topicTerms), 5, { keywordWeight: 0 });
+const modelOnly = crossValidate(articles, taxonomy, undefined, 5, { keywordWeight: 0 });
 console.log(`\nmodel alone (keyword rules off): accuracy ${pct(modelOnly.filter((o) => o.got === o.expected).length, modelOnly.length)}; lenient ${pct(modelOnly.filter(lenientRight).length, modelOnly.length)}`);
+// The training set is the oldest sectioned articles up to a level (src/archive/training-size.ts): what that costs.
+const allTrained = crossValidate(articles, taxonomy, undefined, 5, { ...keywordWeight, trainingGrowthPercent: 0 });
+console.log(`trained on every sectioned article instead of the oldest up to a level: accuracy ${pct(allTrained.filter((o) => o.got === o.expected).length, allTrained.length)}`);
 leaveOutletOut();
 sameStoryAgreement();
 
@@ -89,12 +94,12 @@ interface Outcome {
   readonly second?: string;
 }
 
-function crossValidate(all: readonly Article[], tax: Taxonomy, words: (a: Readonly<ParsedArticle>) => readonly Term[], folds = 5, options: PlaceTopicsOptions = {}): Outcome[] {
+function crossValidate(all: readonly Article[], tax: Taxonomy, words: ((a: Readonly<ParsedArticle>) => readonly Term[]) | undefined, folds = 5, options: PlaceTopicsOptions = {}): Outcome[] {
   const outcomes: Outcome[] = [];
   const foldOf = (a: Article): number => Number.parseInt(a.id.slice(0, 8), 16) % folds;
   for (let fold = 0; fold < folds; fold++) {
     const hidden = all.map((a) => (foldOf(a) === fold && mappedOf(a) !== undefined ? withoutSection(a) : a));
-    const placed = placeTopics(hidden, tax, { ...options, words });
+    const placed = placeTopics(hidden, tax, words === undefined ? options : { ...options, words });
     placed.forEach((p, i) => {
       const original = all[i]!;
       const expected = mappedOf(original);
@@ -107,13 +112,12 @@ function crossValidate(all: readonly Article[], tax: Taxonomy, words: (a: Readon
 
 /** Each sectioned outlet in turn is hidden and classified by a model of the other outlets: how DW or VOA fare. */
 function leaveOutletOut(): void {
-  const words = memo(topicTerms);
   const outlets = [...new Set(labelled.map((a) => a.outlet.key))].sort();
   let right = 0;
   const rows: string[] = [];
   for (const outlet of outlets) {
     const hidden = articles.map((a) => (a.outlet.key === outlet && mappedOf(a) !== undefined ? withoutSection(a) : a));
-    const placed = placeTopics(hidden, taxonomy, { words });
+    const placed = placeTopics(hidden, taxonomy);
     let n = 0;
     let ok = 0;
     placed.forEach((p, i) => {
@@ -216,7 +220,7 @@ function compareSegmenters(): void {
   const variants: [string, (a: Readonly<ParsedArticle>) => readonly Term[]][] = [
     ['character bigrams (chosen)', (a) => {
       const { topicText: _cached, ...uncached } = a; // fold and cut here, as the others do
-      return topicTerms(uncached);
+      return termList(topicTerms(uncached));
     }],
     ['jieba (@node-rs/jieba)', (a) => {
       const [title, body] = textOf(a).map((t) => jieba.cut(foldHan(t), false).filter(isWord));
@@ -239,23 +243,48 @@ function compareSegmenters(): void {
   cache.clear();
 }
 
+/** The terms as a list: a bigram as `first * 0x110000 + second`. */
+function termList(terms: Terms): Term[] {
+  const list: Term[] = [];
+  terms((key, second) => list.push(typeof key === 'string' ? key : key * 0x110000 + second!));
+  return list;
+}
+
 function measureStability(samples: number): void {
-  const words = memo(topicTerms);
-  const sampled = labelled.filter((_, i) => i % Math.max(1, Math.floor(labelled.length / samples)) === 0).slice(0, samples);
-  let changed = 0;
-  let worst = 0;
-  const unsectioned = articles.filter((a) => mappedOf(a) === undefined);
-  for (const added of sampled) {
-    const without = articles.filter((a) => a.id !== added.id);
-    const before = new Map(placeTopics(without, taxonomy, { words }).map((a) => [a.id, a.topic.slug]));
-    const after = placeTopics(articles, taxonomy, { words });
-    const moved = after.filter((a) => a.id !== added.id && before.get(a.id) !== a.topic.slug).length;
-    changed += moved;
-    worst = Math.max(worst, moved);
+  const byTime = [...articles].sort((a, b) => a.publishedAt - b.publishedAt || (a.id < b.id ? -1 : 1));
+  const sectionedIn = (list: readonly Article[]): number => list.filter((a) => mappedOf(a) !== undefined).length;
+  const topicsOf = (list: readonly Article[]): Map<string, string> => new Map(placeTopics(list, taxonomy).map((a) => [a.id, `${a.topic.slug} ${a.secondTopic?.slug ?? ""}`]));
+  const movedBetween = (before: Map<string, string>, after: Map<string, string>): number => [...before].filter(([id, slug]) => after.get(id) !== slug).length;
+  let previous = byTime.slice(0, byTime.length - samples);
+  let before = topicsOf(previous);
+  let quiet = 0;
+  let quietMoved = 0;
+  const retrains: string[] = [];
+  for (let k = samples - 1; k >= 0; k--) {
+    const now = byTime.slice(0, byTime.length - k);
+    const after = topicsOf(now);
+    const moved = movedBetween(before, after);
+    const [from, to] = [trainingSize(sectionedIn(previous)), trainingSize(sectionedIn(now))];
+    if (from === to) {
+      quiet++;
+      quietMoved += moved;
+    } else retrains.push(`training ${from} → ${to}: ${moved} moved`);
+    previous = now;
+    before = after;
   }
-  console.log(`\n# Stability: ${sampled.length} sectioned articles added one at a time\n`);
-  console.log(`other articles whose topic changed: ${(changed / sampled.length).toFixed(2)} per added article on average (${pct(changed / sampled.length, unsectioned.length)} of the ${unsectioned.length} classified by content), at most ${worst}`);
-  console.log('adding an article without a section changes no other article (only sectioned articles train the model)');
+  console.log(`\n# Stability: the ${samples} newest articles added one at a time (oldest first)\n`);
+  console.log(`other articles whose topic or second topic changed: ${quietMoved} in ${quiet} additions that kept the training set; at the ${retrains.length} that crossed a level: ${retrains.join('; ') || '-'}`);
+  // What a retrain moves: the archive just before and just after the sectioned article that completes a level.
+  const sectioned = byTime.filter((a) => mappedOf(a) !== undefined);
+  const levels: number[] = [];
+  for (let n = sectioned.length; n > 0 && levels.length < 3; n = trainingSize(n) - 1) levels.push(trainingSize(n));
+  const unsectioned = articles.filter((a) => mappedOf(a) === undefined).length;
+  for (const level of levels) {
+    const last = sectioned[level - 1]!;
+    const at = byTime.indexOf(last);
+    const moved = movedBetween(topicsOf(byTime.slice(0, at)), topicsOf(byTime.slice(0, at + 1)));
+    console.log(`retrain at ${level} sectioned articles (from ${trainingSize(level - 1)}): ${moved} other articles moved (${pct(moved, unsectioned)} of the ${unsectioned} without a mapped section)`);
+  }
 }
 
 function handCheck(): void {

@@ -18,10 +18,10 @@ ${m.stories ? html`<section class="page-stories" aria-labelledby="stories-h"><h2
 /** Parts shown at once; the smaller ones fold into a <details> (no script), open when one of them is this page. */
 const SHOWN_PARTS = 8;
 
-/** A topic's outlets · sections, each a link to the topic filtered to it, with counts. */
+/** A topic's outlets · sections, each a link to the topic filtered to it, with counts on a list's first page. */
 function partsNav(parts: readonly PartLink[]): Html {
   const item = (p: PartLink): Html =>
-    html`<li>${p.current ? html`<a href="${safeUrl(p.url)}" aria-current="page"><bdi>${p.label}</bdi></a>` : html`<a href="${safeUrl(p.url)}"><bdi>${p.label}</bdi></a>`} <span class="count">${p.count}</span></li>`;
+    html`<li>${p.current ? html`<a href="${safeUrl(p.url)}" aria-current="page"><bdi>${p.label}</bdi></a>` : html`<a href="${safeUrl(p.url)}"><bdi>${p.label}</bdi></a>`}${p.count === undefined ? '' : html` <span class="count">${p.count}</span>`}</li>`;
   const shown = parts.length > SHOWN_PARTS + 2 ? parts.slice(0, SHOWN_PARTS) : parts;
   const rest = parts.slice(shown.length);
   return html`<nav class="parts" aria-label="按来源筛选"><ul>${shown.map(item)}</ul>${

@@ -11,7 +11,7 @@ import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
 import { ParseQueue } from './parse-seeds.ts';
 import { placeTopics } from './place-topics.ts';
-import { resolveTaxonomy, type Taxonomy, type TopicConfig } from './resolve-taxonomy.ts';
+import { resolveTaxonomy, type TopicConfig } from './resolve-taxonomy.ts';
 
 export interface LoadArchiveOptions {
   readonly timeZone: string;
@@ -45,10 +45,25 @@ export const MAX_SEED_BYTES = 50 * 1024 * 1024;
 
 /**
  * Loads a folder of seed files into an Archive: reads every non-hidden file, parses it (in parallel,
- * cached by content), folds duplicates and groups the articles. Rejected files never stop the load;
- * they are listed on `archive.rejected` with their problems. Same files → same Archive.
+ * cached by content), folds duplicates, places the articles in topics and groups them. Rejected files
+ * never stop the load; they are listed on `archive.rejected` with their problems. Same files → same Archive.
  */
 export async function loadArchive(inputDir: string, options: LoadArchiveOptions): Promise<Archive> {
+  const { articles, ...loaded } = await loadArticles(inputDir, options);
+  const taxonomy = resolveTaxonomy(options.topics);
+  return { ...groupArchive(placeTopics(articles, taxonomy), taxonomy), taxonomy, ...loaded };
+}
+
+/** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */
+export interface LoadedArticles extends Pick<Archive, 'rejected' | 'warnings' | 'duplicatesMerged' | 'filesRead'> {
+  readonly articles: Readonly<ParsedArticle>[];
+}
+
+/**
+ * The first half of `loadArchive`: the articles read, parsed and deduplicated, without topics or
+ * groups, for commands that need no more (`add`, `images`).
+ */
+export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOptions, 'topics'>): Promise<LoadedArticles> {
   const parserUrl = options.parserModule ?? DEFAULT_PARSER_MODULE;
   const parser = await importParser(parserUrl);
   const parseOptions: ParseOptions = { timeZone: options.timeZone, outlets: options.outlets };
@@ -104,10 +119,10 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   });
   await cache.save();
   options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });
-  return assemble(outcomes, files.map((f) => f.path), resolveTaxonomy(options.topics));
+  return assemble(outcomes, files.map((f) => f.path));
 }
 
-function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[], taxonomy: Taxonomy): Archive {
+function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[]): LoadedArticles {
   const accepted: Readonly<ParsedArticle>[] = [];
   const rejected: RejectedFile[] = [];
   const warnings: SeedProblem[] = [];
@@ -119,8 +134,7 @@ function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[], t
     }
   });
   const { articles, merged } = dedupeArticles(accepted);
-  const placed = placeTopics(articles, taxonomy);
-  return { ...groupArchive(placed, taxonomy), taxonomy, rejected, warnings, duplicatesMerged: merged, filesRead: paths.length };
+  return { articles, rejected, warnings, duplicatesMerged: merged, filesRead: paths.length };
 }
 
 function tooLarge(path: string, size: number): SeedProblem {

@@ -4,7 +4,8 @@ import { topicText } from '../article/topic-text.ts';
 import { foldHan } from '../text/fold-han.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
-import { trainTopicModel, type Term, type TopicModel, type TopicModelOptions } from './topic-model.ts';
+import { trainTopicModel, type Term, type Terms, type TopicModel, type TopicModelOptions } from './topic-model.ts';
+import { trainingSize } from './training-size.ts';
 
 /** Each title term counts this many times (a headline says more than a sentence of body; eval/topics.ts: 2 → 3 gained a point). */
 const TITLE_WEIGHT = 3;
@@ -17,70 +18,101 @@ export const SECOND_TOPIC_FROM = 0.35;
 export interface PlaceTopicsOptions extends TopicModelOptions {
   /** Weight of a title keyword (default KEYWORD_WEIGHT). */
   readonly keywordWeight?: number;
-  /** Terms of an article (default: `topicTerms`); eval/topics.ts compares segmenters through it. */
+  /** Terms of an article as a list (default: `topicTerms`); eval/topics.ts compares segmenters through it. */
   readonly words?: (article: Readonly<ParsedArticle>) => readonly Term[];
+  /**
+   * How much the training set grows between retrains, in percent (default 10: src/archive/training-size.ts);
+   * 0 trains on every sectioned article (what eval/topics.ts compares with).
+   */
+  readonly trainingGrowthPercent?: number;
 }
 
 /**
  * Places every article in the taxonomy. An article whose outlet section maps to a topic goes there;
  * one whose title has a configured keyword goes to its topic; the others are classified by their
- * words with a linear model (src/archive/topic-model.ts) trained on the section-mapped articles of the same archive, and
- * flagged uncertain when the model is; nothing known → the fallback topic. Only section-mapped
- * articles train the model, so adding an article without a section never moves another article.
- * The result does not depend on the order of `articles`.
+ * words with a linear model (src/archive/topic-model.ts) trained on the oldest section-mapped articles
+ * of the same archive, and flagged uncertain when the model is; nothing known → the fallback topic.
+ *
+ * The model trains on the oldest `trainingSize(n)` of the n section-mapped articles (by publication
+ * time, then id): a level that grows by 10 % at a time. Adding articles newer than the training set
+ * (what a daily rebuild does) moves no other article until their count crosses the next level; adding
+ * one without a section never does. The result does not depend on the order of `articles`.
  */
 export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxonomy: Taxonomy, options: PlaceTopicsOptions = {}): Article[] {
-  const wordsOf = options.words ?? topicTerms;
+  const termsOf = options.words === undefined ? topicTerms : listedTerms(options.words);
   const index = new Map(taxonomy.topics.map((t, i) => [t.slug, i]));
-  const prepared = articles.map((article) => {
+  const sections = new Array<Section | undefined>(articles.length);
+  const mapped = new Int32Array(articles.length).fill(-1);
+  const sectioned: number[] = [];
+  articles.forEach((article, i) => {
     const section = taxonomy.configuredOutlets.has(article.outlet.key)
       ? findSection(article.canonicalUrl, taxonomy.outlets[article.outlet.key])
       : article.section;
-    const mapped = sectionTopic(taxonomy, article.outlet.key, section);
-    return { article, section, mapped: mapped === undefined ? undefined : index.get(mapped), words: wordsOf(article) };
+    sections[i] = section;
+    const slug = sectionTopic(taxonomy, article.outlet.key, section);
+    if (slug === undefined) return;
+    mapped[i] = index.get(slug)!;
+    sectioned.push(i);
   });
+  sectioned.sort((a, b) => articles[a]!.publishedAt - articles[b]!.publishedAt || compare(articles[a]!.id, articles[b]!.id));
+  const training = sectioned.slice(0, trainingSize(sectioned.length, options.trainingGrowthPercent));
   const model = trainTopicModel(
-    prepared.flatMap((p) => (p.mapped === undefined ? [] : [{ words: p.words, topic: p.mapped, outlet: p.article.outlet.key, key: p.article.id }])),
+    training.map((i) => ({ terms: termsOf(articles[i]!), topic: mapped[i]!, outlet: articles[i]!.outlet.key, key: articles[i]!.id })),
     taxonomy.topics.length,
     options,
   );
-  return prepared.map((p) => place(p.article, p.section, p.mapped, p.words, taxonomy, model, options.keywordWeight ?? KEYWORD_WEIGHT));
+  const keywordWeight = options.keywordWeight ?? KEYWORD_WEIGHT;
+  return articles.map((article, i) => place(article, sections[i], mapped[i]! < 0 ? undefined : mapped[i], termsOf(article), taxonomy, model, keywordWeight));
 }
 
 /**
- * The classifier's terms of an article: CJK character bigrams (as numbers, `first * 0x110000 + second`)
- * and Latin words of the title, TITLE_WEIGHT times, then of the
- * start of the text: of `article.topicText` (src/article/topic-text.ts, folded while parsing). Why bigrams rather
- * than jieba's words: src/archive/README.md.
+ * The classifier's terms of an article: CJK character bigrams and Latin words of the title, TITLE_WEIGHT
+ * times, then of the start of the text: of `article.topicText` (src/article/topic-text.ts, folded
+ * while parsing). Cut anew at each visit, nothing kept. Why bigrams rather than jieba's words:
+ * src/archive/README.md.
  */
-export function topicTerms(article: Readonly<ParsedArticle>): Term[] {
-  const source = article.topicText ?? topicText(article.title, article.text, article.lead);
-  const titleLength = source.indexOf('\n');
-  const terms: Term[] = [];
-  const visit = (key: string | number, second?: number): void => {
-    if (typeof key === 'string') terms.push(key);
-    else if (second !== undefined) terms.push(key * 0x110000 + second);
+export function topicTerms(article: Readonly<ParsedArticle>): Terms {
+  return (visit) => {
+    const source = article.topicText ?? topicText(article.title, article.text, article.lead);
+    const titleLength = source.indexOf('\n');
+    const pairs = (key: string | number, second?: number): void => {
+      if (typeof key === 'string') visit(key);
+      else if (second !== undefined) visit(key, second);
+    };
+    const title = source.slice(0, titleLength);
+    for (let copy = 0; copy < TITLE_WEIGHT; copy++) forEachTermKey(title, pairs);
+    forEachTermKey(source.slice(titleLength + 1), pairs);
   };
-  forEachTermKey(source.slice(0, titleLength), visit);
-  const titleEnd = terms.length;
-  for (let copy = 1; copy < TITLE_WEIGHT; copy++) for (let i = 0; i < titleEnd; i++) terms.push(terms[i]!);
-  forEachTermKey(source.slice(titleLength + 1), visit);
-  return terms;
+}
+
+/** Terms given as a list (a bigram as `first * 0x110000 + second`). */
+function listedTerms(words: (article: Readonly<ParsedArticle>) => readonly Term[]): (article: Readonly<ParsedArticle>) => Terms {
+  return (article) => (visit) => {
+    for (const term of words(article)) {
+      if (typeof term === 'string') visit(term);
+      else visit(Math.floor(term / 0x110000), term % 0x110000);
+    }
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function place(
   article: Readonly<ParsedArticle>,
   section: Section | undefined,
   mapped: number | undefined,
-  words: readonly Term[],
+  terms: Terms,
   taxonomy: Taxonomy,
   model: TopicModel,
   keywordWeight: number,
 ): Article {
   const { topics } = taxonomy;
-  const { section: _parsed, ...rest } = article;
+  // The folded text was the classifier's only: dropped, so the archive does not keep it for the build.
+  const { section: _parsed, topicText: _read, ...rest } = article;
   const withSection = section === undefined ? rest : { ...rest, section };
-  const probabilities = model.classify(words);
+  const probabilities = model.classify(terms);
   const ranked = probabilities === undefined ? [] : rank(probabilities);
   const second = (primary: number, from: number): { secondTopic?: Topic } => {
     const other = ranked.find((t) => t !== primary);

@@ -1,15 +1,26 @@
-/** A term: a CJK bigram as a number (see topicTerms in place-topics.ts) or a Latin word. */
+import { TermTable } from './term-table.ts';
+
+/** A term: a CJK bigram as a number (`first * 0x110000 + second`) or a Latin word. */
 export type Term = string | number;
 
+/** Receives one term: a CJK bigram as its two code points, a Latin word as a string. */
+export type TermVisitor = (key: string | number, second?: number) => void;
+
 /**
- * A nearest-centroid (Rocchio) classifier over TF-IDF vectors of terms, trained on the articles whose
+ * The terms of one article, visited again each time it is called (a term visited twice counts twice:
+ * title terms are visited three times). Cutting again is cheaper than keeping every article's terms.
+ */
+export type Terms = (visit: TermVisitor) => void;
+
+/**
+ * A nearest-centroid (Rocchio) classifier over TF-IDF vectors of terms, trained on articles whose
  * section says their topic. Why this model (and not naive Bayes, which it replaced, or a perceptron or
  * logistic regression), and why written here rather than taken from a package: src/archive/README.md ("Topics").
  */
 
 export interface TopicExample {
   /** Terms of the article (title terms repeated; see topicTerms). */
-  readonly words: readonly Term[];
+  readonly terms: Terms;
   /** Index of its topic. */
   readonly topic: number;
   /** Its outlet: a word only one or two outlets use is their house style and is not learnt. */
@@ -36,82 +47,32 @@ export interface TopicModel {
   readonly topicCount: number;
   /** Examples learnt per topic. */
   readonly examples: readonly number[];
-  /** Probability of each topic for these words; undefined when none of them is known to the model. */
-  classify(words: readonly Term[]): Float64Array | undefined;
-}
-
-interface Vector {
-  readonly index: Int32Array;
-  readonly value: Float64Array;
+  /** Terms the model knows. */
+  readonly vocabulary: number;
+  /** Probability of each topic for these terms; undefined when none of them is known to the model. */
+  classify(terms: Terms): Float64Array | undefined;
 }
 
 /**
- * Learns one centroid per topic. Words seen in fewer than two examples, or used by fewer than
+ * Learns one centroid per topic. Terms seen in fewer than two examples, or used by fewer than
  * `minOutlets` outlets, are left out. Closed form, no training order: the model is the same whatever
- * the order of `examples`, and one example more moves each centroid by a little (eval/topics.ts
- * --stability; an averaged perceptron, 1 point more accurate, moved 50 times as many articles).
+ * the order of `examples`. Lean: terms are integer ids in typed arrays, no example's terms are kept
+ * (each is cut again when needed), the model is its vocabulary table and one row of K weights per term.
  */
 export function trainTopicModel(examples: readonly TopicExample[], topicCount: number, options: TopicModelOptions = {}): TopicModel {
   const sharpness = options.sharpness ?? 80;
-  // An archive of fewer outlets asks for all of them.
-  const minOutlets = Math.min(options.minOutlets ?? 2, new Set(examples.map((e) => e.outlet)).size);
   const K = topicCount;
   const perTopic = new Array<number>(K).fill(0);
-  // Per word: [examples using it, outlets using it, last example seen, last outlet seen]; examples are
-  // visited outlet by outlet, so a new outlet for a word is a change of its last outlet.
-  const outletIds = new Map([...new Set(examples.map((e) => e.outlet))].sort().map((o, i) => [o, i]));
-  const byOutlet = examples.map((e, i) => ({ e, i, o: outletIds.get(e.outlet)! })).sort((a, b) => a.o - b.o || (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0));
-  const slot = new Map<Term, number>();
-  const uses: number[] = [];
-  const outletUses: number[] = [];
-  const lastExample: number[] = [];
-  const lastOutlet: number[] = [];
-  for (const { e, i, o } of byOutlet) {
-    perTopic[e.topic]!++;
-    for (const word of e.words) {
-      let at = slot.get(word);
-      if (at === undefined) {
-        slot.set(word, (at = uses.length));
-        uses.push(0);
-        outletUses.push(0);
-        lastExample.push(-1);
-        lastOutlet.push(-1);
-      }
-      if (lastExample[at] === i) continue;
-      lastExample[at] = i;
-      uses[at]!++;
-      if (lastOutlet[at] !== o) {
-        lastOutlet[at] = o;
-        outletUses[at]!++;
-      }
-    }
-  }
-  const column = new Map<Term, number>();
-  const idfs: number[] = [];
-  for (const [word, at] of slot) {
-    if (uses[at]! < 2 || outletUses[at]! < minOutlets) continue;
-    column.set(word, idfs.length);
-    idfs.push(Math.log((examples.length + 1) / (uses[at]! + 1)) + 1);
-  }
-  const idf = Float64Array.from(idfs);
-  const scratch = new Float64Array(idf.length);
-  // The same words array (a sectioned article's) is trained on and then classified: cut it once.
-  const vectors = new WeakMap<readonly Term[], Vector | undefined>();
-  const vectorOf = (words: readonly Term[]): Vector | undefined => {
-    if (vectors.has(words)) return vectors.get(words);
-    const vector = tfIdf(words, column, idf, scratch);
-    vectors.set(words, vector);
-    return vector;
-  };
+  for (const e of examples) perTopic[e.topic]!++;
+  const { table, idf } = learnVocabulary(examples, options.minOutlets ?? 2);
+  const vectors = new Vectorizer(table, idf);
 
   // Each topic's centroid: the sum of its examples' vectors (in key order, so the sums are the same
   // bits whatever the input order), scaled to length 1; an article's score for a topic is its cosine.
-  const weights = new Float64Array(column.size * K);
-  const ordered = examples.map((e) => ({ e })).sort((a, b) => (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0));
-  for (const { e } of ordered) {
-    const vector = vectorOf(e.words);
-    if (vector === undefined) continue;
-    for (let i = 0; i < vector.index.length; i++) weights[vector.index[i]! * K + e.topic]! += vector.value[i]!;
+  const weights = new Float64Array(table.size * K);
+  for (const e of [...examples].sort((a, b) => compare(a.key, b.key))) {
+    const n = vectors.cut(e.terms);
+    for (let i = 0; i < n; i++) weights[vectors.index[i]! * K + e.topic]! += vectors.value[i]!;
   }
   const norms = new Float64Array(K);
   for (let i = 0; i < weights.length; i++) norms[i % K]! += weights[i]! * weights[i]!;
@@ -123,10 +84,16 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
   return {
     topicCount,
     examples: perTopic,
-    classify(words) {
-      const vector = vectorOf(words);
-      if (vector === undefined) return undefined;
-      const p = score(vector, weights, bias, K);
+    vocabulary: table.size,
+    classify(terms) {
+      const n = vectors.cut(terms);
+      if (n === 0) return undefined;
+      const p = Float64Array.from(bias);
+      for (let i = 0; i < n; i++) {
+        const at = vectors.index[i]! * K;
+        const v = vectors.value[i]!;
+        for (let t = 0; t < K; t++) p[t]! += v * weights[at + t]!;
+      }
       let max = -Infinity;
       for (let t = 0; t < K; t++) if (p[t]! > max) max = p[t]!;
       let total = 0;
@@ -137,37 +104,95 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
   };
 }
 
-/** Sublinear term frequency × idf of the known terms, scaled to length 1; undefined when none is known. */
-function tfIdf(words: readonly Term[], column: ReadonlyMap<Term, number>, idf: Float64Array, counts: Float64Array): Vector | undefined {
-  const touched: number[] = [];
-  for (const word of words) {
-    const j = column.get(word);
-    if (j === undefined) continue;
-    if (counts[j] === 0) touched.push(j);
-    counts[j]!++;
-  }
-  if (touched.length === 0) return undefined;
-  const index = Int32Array.from(touched).sort();
-  const value = new Float64Array(index.length);
-  let norm = 0;
-  for (let i = 0; i < index.length; i++) {
-    const j = index[i]!;
-    const v = (1 + Math.log(counts[j]!)) * idf[j]!;
-    counts[j] = 0;
-    value[i] = v;
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < value.length; i++) value[i]! /= norm;
-  return { index, value };
+/**
+ * The terms worth learning (in 2+ examples and in the examples of `minOutlets` outlets, or of all
+ * when there are fewer) with their ids and idf. Examples are visited outlet by outlet, so a new outlet
+ * for a term is a change of its last outlet. Its own function, so the counts are garbage once it returns.
+ */
+function learnVocabulary(examples: readonly TopicExample[], minOutletsGiven: number): { table: TermTable; idf: Float64Array } {
+  const outlets = [...new Set(examples.map((e) => e.outlet))].sort();
+  const minOutlets = Math.min(minOutletsGiven, outlets.length);
+  const outletIds = new Map(outlets.map((o, i) => [o, i + 1]));
+  const byOutlet = examples.map((e) => ({ e, o: outletIds.get(e.outlet)! })).sort((a, b) => a.o - b.o || compare(a.e.key, b.e.key));
+  const seen = new TermTable(1 << 16);
+  // Per term id: examples using it, outlets using it, last example and outlet seen (1-based, 0 = none).
+  let stats = new Int32Array(4 << 16);
+  byOutlet.forEach(({ e, o }, i) => {
+    e.terms((key, second) => {
+      const at = seen.add(key, second) * 4;
+      if (at >= stats.length) {
+        const grown = new Int32Array(stats.length * 2);
+        grown.set(stats);
+        stats = grown;
+      }
+      if (stats[at + 2] === i + 1) return;
+      stats[at + 2] = i + 1;
+      stats[at]!++;
+      if (stats[at + 3] !== o) {
+        stats[at + 3] = o;
+        stats[at + 1]!++;
+      }
+    });
+  });
+  let learnt = 0;
+  for (let id = 0; id < seen.size; id++) if (stats[id * 4]! >= 2 && stats[id * 4 + 1]! >= minOutlets) learnt++;
+  const table = new TermTable(learnt);
+  const idf = new Float64Array(learnt);
+  seen.forEach((key, second, id) => {
+    const uses = stats[id * 4]!;
+    if (uses < 2 || stats[id * 4 + 1]! < minOutlets) return;
+    idf[table.add(key, second)] = Math.log((examples.length + 1) / (uses + 1)) + 1;
+  });
+  return { table, idf };
 }
 
-function score({ index, value }: Vector, weights: Float64Array, bias: Float64Array, K: number): Float64Array {
-  const scores = Float64Array.from(bias);
-  for (let i = 0; i < index.length; i++) {
-    const at = index[i]! * K;
-    const v = value[i]!;
-    for (let t = 0; t < K; t++) scores[t]! += v * weights[at + t]!;
+/** Cuts terms into a TF-IDF vector (sublinear tf × idf of the known terms, length 1) in reused arrays. */
+class Vectorizer {
+  index = new Int32Array(1024);
+  value = new Float64Array(1024);
+  private readonly counts: Float64Array;
+
+  constructor(
+    private readonly table: TermTable,
+    private readonly idf: Float64Array,
+  ) {
+    this.counts = new Float64Array(idf.length);
   }
-  return scores;
+
+  /** The vector's length (`index[0, n)`, `value[0, n)`); 0 when no term is known. */
+  cut(terms: Terms): number {
+    const { table, counts } = this;
+    let n = 0;
+    terms((key, second) => {
+      const j = table.idOf(key, second);
+      if (j < 0) return;
+      if (counts[j] === 0) {
+        if (n === this.index.length) this.grow();
+        this.index[n++] = j;
+      }
+      counts[j]!++;
+    });
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      const j = this.index[i]!;
+      const v = (1 + Math.log(counts[j]!)) * this.idf[j]!;
+      counts[j] = 0;
+      this.value[i] = v;
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < n; i++) this.value[i]! /= norm;
+    return n;
+  }
+
+  private grow(): void {
+    const index = new Int32Array(this.index.length * 2);
+    index.set(this.index);
+    this.index = index;
+    this.value = new Float64Array(index.length);
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ParsedArticle } from '../article/article.ts';
 import { parseArticle } from '../article/parse-article.ts';
 import { listSeedFiles } from '../archive/list-seed-files.ts';
-import { loadArchive } from '../archive/load-archive.ts';
+import { loadArticles } from '../archive/load-archive.ts';
 import { formatProblem } from '../seed/seed-problem.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
@@ -21,7 +21,7 @@ export type AddOutcome = 'added' | 'skipped' | 'refused';
 
 /** `clippings add`: copy valid seeds into the archive; exit 1 if any was refused. */
 export async function addCommand(sources: readonly string[], input: string, config: SiteConfig, cacheDir: string): Promise<number> {
-  const archive = await loadArchive(input, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: `${cacheDir}/parse` });
+  const archive = await loadArticles(input, { timeZone: config.timeZone, outlets: config.outlets, cacheDir: `${cacheDir}/parse` });
   const byHash = new Map<string, string>();
   const byUrl = new Map<string, Readonly<ParsedArticle>>();
   for (const article of archive.articles) {

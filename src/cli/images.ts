@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadArchive } from '../archive/load-archive.ts';
+import { loadArticles } from '../archive/load-archive.ts';
 import { mirrorImages, type MirrorSummary } from '../images/mirror-images.ts';
 import { createProgress } from './create-progress.ts';
 import { resolveSiteConfig } from './resolve-site-config.ts';
@@ -71,7 +71,7 @@ export async function runImagesCommand(argv: string[]): Promise<number> {
   const mediaDir = values.media ?? config.mediaDir ?? 'media';
   const progress = createProgress({ quiet: values.quiet, stream: process.stderr });
   progress.start('read', 0);
-  const archive = await loadArchive(values.input, {
+  const archive = await loadArticles(values.input, {
     timeZone: config.timeZone,
     outlets: config.outlets,
     cacheDir: join(values['cache-dir'], 'parse'),

@@ -1,12 +1,12 @@
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import type { Article } from '../article/article.ts';
+import type { ParsedArticle } from '../article/article.ts';
 
 /**
  * Every remote image an archive shows: `<img src>` in the bodies and the hero images, newest
  * article first, each URL once, exactly as written (the key under which it is cached and rewritten).
  */
-export function collectImageUrls(articles: readonly Article[]): string[] {
+export function collectImageUrls(articles: readonly Readonly<ParsedArticle>[]): string[] {
   const urls = new Set<string>();
   const add = (src: string | undefined): void => {
     if (src !== undefined && toFetchUrl(src) !== undefined) urls.add(src);

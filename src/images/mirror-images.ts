@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Article } from '../article/article.ts';
+import type { ParsedArticle } from '../article/article.ts';
 import { collectImageUrls, toFetchUrl } from './collect-image-urls.ts';
 import { fetchImage } from './fetch-image.ts';
 import { loadImageCache, saveImageCache, type ImageCacheEntry } from './image-cache.ts';
@@ -62,7 +62,7 @@ export interface MirrorSummary {
   readonly bytes: number;
 }
 
-export async function mirrorImages(articles: readonly Article[], options: MirrorOptions): Promise<MirrorSummary> {
+export async function mirrorImages(articles: readonly Readonly<ParsedArticle>[], options: MirrorOptions): Promise<MirrorSummary> {
   const cache = await loadImageCache(options.cacheFile);
   const entries: Record<string, ImageCacheEntry> = { ...cache.entries };
   const urls = collectImageUrls(articles);

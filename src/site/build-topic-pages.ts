@@ -30,13 +30,17 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
     const { slug, label } = group.key;
     const own: Link = { label, url: routes.topic(slug).url };
     const parts = partsOf(group.articles);
-    const links = (current: string | undefined): PartLink[] =>
+    // Counts (and the largest-first order) only on the topic's first page: on its numbered pages, which
+    // stay put as the archive grows, they would change every page of the topic when one article is added.
+    const byLabel = [...parts].sort((a, b) => compare(a.label, b.label) || compare(a.key, b.key));
+    const links = (current: string | undefined, counted: boolean): PartLink[] =>
       parts.length < 2
         ? []
         : [
-            { label: '全部', url: own.url, count: group.articles.length, current: current === undefined },
-            ...parts.map((p) => ({ label: p.label, url: routes.topicPart(slug, p.key).url, count: p.articles.length, current: current === p.key })),
+            { label: '全部', url: own.url, ...(counted ? { count: group.articles.length } : {}), current: current === undefined },
+            ...(counted ? parts : byLabel).map((p) => ({ label: p.label, url: routes.topicPart(slug, p.key).url, ...(counted ? { count: p.articles.length } : {}), current: current === p.key })),
           ];
+    const first = (page: IndexPage): boolean => (page.pagination?.current ?? 0) === 0;
     const main = listPages(group.articles, { first: routes.topic(slug), numbered: (n) => routes.topicPage(slug, n), old: (n) => routes.topic(slug, n) }, {
       heading: label,
       trail: [ctx.home, topicsCrumb],
@@ -45,15 +49,16 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
     redirect.push(...main.redirects);
     // Once per topic (and per part below), not once per page: a big topic has thousands of pages.
     const outlets = outletCount(group.articles);
-    const allLinks = links(undefined);
-    topic.push(...main.pages.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outlets} 家媒体`, parts: allLinks })));
+    const allLinks = [links(undefined, false), links(undefined, true)] as const;
+    topic.push(...main.pages.map((page) => ({ ...page, summary: `${page.summary}，来自 ${outlets} 家媒体`, parts: allLinks[first(page) ? 1 : 0] })));
     if (parts.length < 2) continue;
     for (const part of parts) {
       const { pages } = listPages(part.articles, { first: routes.topicPart(slug, part.key), numbered: (n) => routes.topicPartPage(slug, part.key, n) }, {
         heading: `${label} · ${part.label}`,
         trail: [ctx.home, topicsCrumb, own],
       });
-      const partLinks = links(part.key);
+      // Filtered pages never show counts: one more article in a topic would change every one of them.
+      const partLinks = links(part.key, false);
       topic.push(...pages.map((page) => ({ ...page, parts: partLinks })));
     }
   }
@@ -116,4 +121,8 @@ function redirects(ctx: SiteContext, archive: Archive): RedirectPage[] {
     pages.push({ kind: 'redirect', ...base, noindex: true, target, targetCanonical: ctx.canonical(target.url), note: '这个话题已并入' });
   }
   return pages;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -264,7 +264,12 @@ export interface CountedLink extends Link {
 }
 
 /** One outlet (· section) of a topic, linking to the topic's page filtered to it. */
-export interface PartLink extends CountedLink {
+export interface PartLink extends Link {
+  /**
+   * Its articles: on the topic's first page only. Its numbered pages (from the oldest) and its
+   * filtered pages show the links without counts, in label order, so adding an article rewrites none of them.
+   */
+  readonly count?: number;
   /** This page is that filter (or, for the "all" link, the unfiltered topic page). */
   readonly current: boolean;
 }
