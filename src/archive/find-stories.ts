@@ -2,6 +2,7 @@ import type { Article } from '../article/article.ts';
 import { storyVectors } from './story-vectors.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 import { splitClusters } from './split-clusters.ts';
+import { isRoundup } from './is-roundup.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
@@ -24,6 +25,8 @@ import { splitClusters } from './split-clusters.ts';
  * 4. Splits (src/archive/split-clusters.ts): a cluster is cut in two, in time order, where the
  *    centroids of its earlier and later articles are least alike, when that is below
  *    `splitSimilarity`: two events told one after the other in the same words part again.
+ * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks) tell
+ *    many events at once and share a few words with each: they are left out.
  * 5. A cluster is a story when it has at least two outlets or at least three articles.
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
@@ -79,7 +82,8 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const maxScan = options.maxScan ?? 200;
   const minSimilarity = options.minSimilarity ?? 0.2;
   const minShared = options.minSharedTerms ?? 4;
-  const docs = [...articles].sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
+  // Roundups (a bulletin's transcript, a briefing: src/archive/is-roundup.ts) tell many events at once: never in a story.
+  const docs = articles.filter((a) => !isRoundup(a)).sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
   const count = docs.length;
   if (count < 2) return [];
   const times = Float64Array.from(docs, (d) => d.publishedAt);
