@@ -1,5 +1,6 @@
 import type { Article } from '../article/article.ts';
 import { storyVectors } from './story-vectors.ts';
+import type { Bigrams } from './story-terms.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 import { splitClusters } from './split-clusters.ts';
 import { isRoundup } from './is-roundup.ts';
@@ -57,6 +58,12 @@ export interface FindStoriesOptions {
   readonly strongSimilarity?: number;
   /** Minimum shared query terms (default 4). */
   readonly minSharedTerms?: number;
+  /** Minimum shared specific terms (overlapping bigrams of one word count once; default 2). */
+  readonly minSpecificTerms?: number;
+  /** A term is specific where at most this share of the articles of its background has it (default 0.02)… */
+  readonly specificShare?: number;
+  /** …or where its share of the articles of the window is at least this many times that (default 3). */
+  readonly specificBurst?: number;
   /** Two clusters merge when the cosine of their centroids reaches this (default 0.25). */
   readonly mergeSimilarity?: number;
   /** Two articles in no cluster yet merge when their cosine reaches this (default 0.3). */
@@ -88,7 +95,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   if (count < 2) return [];
   const times = Float64Array.from(docs, (d) => d.publishedAt);
 
-  const { queryStart, queryTerm, queryWeight, queryNorm, titles } = storyVectors(docs, times, {
+  const { queryStart, queryTerm, queryWeight, queryNorm, titles, specific, bigrams } = storyVectors(docs, times, {
     bodyChars: options.bodyChars ?? 300,
     maxShare: options.maxShare ?? 0.1,
     titleWeight: options.titleWeight ?? 2,
@@ -96,7 +103,10 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     backgroundMs: (options.backgroundDays ?? 60) * DAY_MS,
     burst: options.burst ?? 0.25,
     queryTerms: options.queryTerms ?? 40,
+    specificShare: options.specificShare ?? 0.02,
+    specificBurst: options.specificBurst ?? 3,
   });
+  const minSpecific = options.minSpecificTerms ?? 2;
   const postings = queryPostings(queryStart, queryTerm, queryWeight);
   const strongSimilarity = options.strongSimilarity ?? 0.5;
 
@@ -131,7 +141,9 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
       dots[other] = 0;
       shared[other] = 0;
       sharedTitle[other] = 0;
-      if (enough && similarity >= minSimilarity) links.push({ a: self, b: other, similarity });
+      if (enough && similarity >= minSimilarity && sharedNames(self, other, queryStart, queryTerm, specific, bigrams) >= minSpecific) {
+        links.push({ a: self, b: other, similarity });
+      }
     }
   }
 
@@ -160,6 +172,32 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   }
   const firstTime = new Map(docs.map((d) => [d.id, d.publishedAt]));
   return stories.sort((a, b) => firstTime.get(b.id)! - firstTime.get(a.id)! || compareIds(a.id, b.id));
+}
+
+/**
+ * How many specific terms (names rather than words: see storyVectors) the query terms of `a` share
+ * with `b`, overlapping bigrams counted once (阿富 and 富汗 are one name, 阿富汗): two reports of
+ * one event share more than one name; two events of one day that mention the same place or person
+ * (a bomb in Afghanistan, a call not to leave Afghanistan) share that one.
+ */
+function sharedNames(a: number, b: number, queryStart: Int32Array, queryTerm: Int32Array, specific: readonly Set<number>[], bigrams: Bigrams): number {
+  const shared: number[] = [];
+  for (let q = queryStart[a]!; q < queryStart[a + 1]!; q++) {
+    const term = queryTerm[q]!;
+    if (specific[a]!.has(term) && specific[b]!.has(term)) shared.push(term);
+  }
+  let names = shared.length;
+  // A bigram whose first character ends another shared bigram continues the same word.
+  const ends = new Set<number>();
+  for (const term of shared) if (bigrams.first[term]! >= 0) ends.add(bigrams.second[term]!);
+  for (const term of shared) if (bigrams.first[term]! >= 0 && ends.has(bigrams.first[term]!) && continues(term, shared, bigrams)) names--;
+  return names;
+}
+
+/** Whether some other shared bigram ends with the first character of `term`. */
+function continues(term: number, shared: readonly number[], bigrams: Bigrams): boolean {
+  for (const other of shared) if (other !== term && bigrams.second[other] === bigrams.first[term] && bigrams.first[other]! >= 0) return true;
+  return false;
 }
 
 /** For each term, the documents having it among their query terms (in document order) and its weight there. */
