@@ -166,6 +166,8 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const stories: Story[] = [];
   for (const members of clusters) {
     if (members.length < 3 && new Set(members.map((m) => docs[m]!.outlet.key)).size < 2) continue;
+    // Two articles left together by a split need not have been linked: they too must share two names.
+    if (members.length === 2 && sharedNames(members[0]!, members[1]!, queryStart, queryTerm, specific, bigrams) < minSpecific) continue;
     let lead = members[0]!;
     for (const m of members) if (strength[m]! > strength[lead]! + 1e-9) lead = m;
     stories.push({ id: docs[members[0]!]!.id, articleIds: members.map((m) => docs[m]!.id), leadId: docs[lead]!.id });
