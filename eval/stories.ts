@@ -68,7 +68,8 @@ for (const [label, round] of [['average, round 1', 1], ['average, round 2', 2], 
   const chosen = results.filter((r) => round === 0 || r.round === round);
   const purities = chosen.flatMap((r) => (r.purity === undefined ? [] : [r.purity]));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  console.log(`${`${label} (${chosen.length})`.padEnd(36)}                ${pct(mean(chosen.map((r) => r.coverage)))}   ${pct(mean(purities))} (purity over the ${purities.length} with a story)`);
+  const pct1 = (x: number) => `${(100 * x).toFixed(1)}%`;
+  console.log(`${`${label} (${chosen.length})`.padEnd(36)}              ${pct1(mean(chosen.map((r) => r.coverage)))}  ${pct1(mean(purities))} (purity over the ${purities.length} with a story)`);
 }
 
 const sizes = new Map<number, number>();

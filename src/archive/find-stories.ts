@@ -60,9 +60,11 @@ export interface FindStoriesOptions {
   readonly minSharedTerms?: number;
   /** Minimum shared specific terms (overlapping bigrams of one word count once; default 2). */
   readonly minSpecificTerms?: number;
+  /** Two articles sharing this many specific terms link without a shared headline term (default 4). */
+  readonly manyNames?: number;
   /** A term is specific where at most this share of the articles of its background has it (default 0.02)… */
   readonly specificShare?: number;
-  /** …or where its share of the articles of the window is at least this many times that (default 3). */
+  /** …or where its share of the articles of the window is at least this many times that (default 5). */
   readonly specificBurst?: number;
   /** Two clusters merge when the cosine of their centroids reaches this (default 0.25). */
   readonly mergeSimilarity?: number;
@@ -104,9 +106,10 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     burst: options.burst ?? 0.25,
     queryTerms: options.queryTerms ?? 40,
     specificShare: options.specificShare ?? 0.02,
-    specificBurst: options.specificBurst ?? 3,
+    specificBurst: options.specificBurst ?? 5,
   });
   const minSpecific = options.minSpecificTerms ?? 2;
+  const manyNames = options.manyNames ?? 4;
   const postings = queryPostings(queryStart, queryTerm, queryWeight);
   const strongSimilarity = options.strongSimilarity ?? 0.5;
 
@@ -137,13 +140,15 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
       const similarity = dots[other]! / (queryNorm[self]! * queryNorm[other]!);
-      const enough = shared[other]! >= minShared && (sharedTitle[other] === 1 || similarity >= strongSimilarity);
+      const titled = sharedTitle[other] === 1;
+      const enough = shared[other]! >= minShared && (titled || similarity >= strongSimilarity);
       dots[other] = 0;
       shared[other] = 0;
       sharedTitle[other] = 0;
-      if (enough && similarity >= minSimilarity && sharedNames(self, other, queryStart, queryTerm, specific, bigrams) >= minSpecific) {
-        links.push({ a: self, b: other, similarity });
-      }
+      if (similarity < minSimilarity) continue;
+      // Names decide: two shared at least (not one name and the day), and many make up for no shared headline word.
+      const names = sharedNames(self, other, queryStart, queryTerm, specific, bigrams);
+      if (names >= minSpecific && (enough || names >= manyNames)) links.push({ a: self, b: other, similarity });
     }
   }
 
