@@ -1,6 +1,6 @@
 import type { Article } from '../article/article.ts';
 import { storyVectors } from './story-vectors.ts';
-import type { Bigrams } from './story-terms.ts';
+import { sharedNames } from './shared-names.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 import { splitClusters } from './split-clusters.ts';
 import { isRoundup } from './is-roundup.ts';
@@ -179,32 +179,6 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   }
   const firstTime = new Map(docs.map((d) => [d.id, d.publishedAt]));
   return stories.sort((a, b) => firstTime.get(b.id)! - firstTime.get(a.id)! || compareIds(a.id, b.id));
-}
-
-/**
- * How many specific terms (names rather than words: see storyVectors) the query terms of `a` share
- * with `b`, overlapping bigrams counted once (阿富 and 富汗 are one name, 阿富汗): two reports of
- * one event share more than one name; two events of one day that mention the same place or person
- * (a bomb in Afghanistan, a call not to leave Afghanistan) share that one.
- */
-function sharedNames(a: number, b: number, queryStart: Int32Array, queryTerm: Int32Array, specific: readonly Set<number>[], bigrams: Bigrams): number {
-  const shared: number[] = [];
-  for (let q = queryStart[a]!; q < queryStart[a + 1]!; q++) {
-    const term = queryTerm[q]!;
-    if (specific[a]!.has(term) && specific[b]!.has(term)) shared.push(term);
-  }
-  let names = shared.length;
-  // A bigram whose first character ends another shared bigram continues the same word.
-  const ends = new Set<number>();
-  for (const term of shared) if (bigrams.first[term]! >= 0) ends.add(bigrams.second[term]!);
-  for (const term of shared) if (bigrams.first[term]! >= 0 && ends.has(bigrams.first[term]!) && continues(term, shared, bigrams)) names--;
-  return names;
-}
-
-/** Whether some other shared bigram ends with the first character of `term`. */
-function continues(term: number, shared: readonly number[], bigrams: Bigrams): boolean {
-  for (const other of shared) if (other !== term && bigrams.second[other] === bigrams.first[term] && bigrams.first[other]! >= 0) return true;
-  return false;
 }
 
 /** For each term, the documents having it among their query terms (in document order) and its weight there. */

@@ -82,7 +82,8 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
       titleOf.push(titled[k]!);
       // Specific: rare in the months around (a name, not a word), or several times as frequent in these days as there.
       const share = bgDf / background;
-      specificOf.push(share <= options.specificShare || nearby / windowCount >= options.specificBurst * share ? 1 : 0);
+      // (Too few articles around to tell names from words, as for the common-word cut: every term counts.)
+      specificOf.push(cut === Infinity || share <= options.specificShare || nearby / windowCount >= options.specificBurst * share ? 1 : 0);
     }
     docStart[d + 1] = docTerm.length;
   }
