@@ -9,26 +9,31 @@ import { isRoundup } from './is-roundup.ts';
  * Stories: articles about the same event, published within a few days of each other, from one or
  * more outlets. An article belongs to at most one story.
  *
+ * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
+ *    recognised by the shape of their headline) tell many events at once and share a few words
+ *    with each: they are left out.
  * 1. Vectors (src/archive/story-vectors.ts): folded title, lead and body start as CJK bigrams,
  *    Latin names, numbers and quoted names (regional spellings of names made one), weighted from
  *    the article's own months (`backgroundDays`: idf, common words dropped) with a bonus for title
  *    terms and for terms that several articles of the same days use; only terms another article
  *    within `windowDays` also has count. Each article keeps its `queryTerms` heaviest terms. So an
- *    added article changes the vectors of its own weeks only.
+ *    added article changes the vectors of its own weeks only. A term is *specific* (a name rather
+ *    than a word) where it is rare in those months (`specificShare`) or bursts in the window
+ *    (`specificBurst` times as frequent there).
  * 2. Links, from an inverted index of those query terms: each article looks up the articles that
  *    share a query term and were published within `windowDays` after it (postings are in time
  *    order; at most `maxScan` per term), so the work per article is bounded: no all-pairs pass. Two
  *    articles are linked when the cosine of their query vectors reaches `minSimilarity`, they share
- *    at least `minSharedTerms` query terms, and a headline term (or reach `strongSimilarity`).
+ *    at least `minSpecificTerms` specific terms (src/archive/shared-names.ts: one name and the day
+ *    are not an event), and a headline term, or `manyNames` specific terms, or reach `strongSimilarity`.
  * 3. Clusters (src/archive/cluster-links.ts): links strongest first merge clusters whose span stays
  *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`; `pairSimilarity` for two
  *    lone articles), so one article that mentions two events does not chain them together.
  * 4. Splits (src/archive/split-clusters.ts): a cluster is cut in two, in time order, where the
  *    centroids of its earlier and later articles are least alike, when that is below
  *    `splitSimilarity`: two events told one after the other in the same words part again.
- * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks) tell
- *    many events at once and share a few words with each: they are left out.
- * 5. A cluster is a story when it has at least two outlets or at least three articles.
+ * 5. A cluster is a story when it has at least two outlets or at least three articles; two
+ *    articles left together by a split must share `minSpecificTerms` specific terms too.
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
  * smaller id, so the stories do not depend on the input order.
@@ -56,8 +61,6 @@ export interface FindStoriesOptions {
   readonly minSimilarity?: number;
   /** Two articles whose headlines share no term link only from this cosine up (default 0.5). */
   readonly strongSimilarity?: number;
-  /** Minimum shared query terms (default 4). */
-  readonly minSharedTerms?: number;
   /** Minimum shared specific terms (overlapping bigrams of one word count once; default 2). */
   readonly minSpecificTerms?: number;
   /** Two articles sharing this many specific terms link without a shared headline term (default 4). */
@@ -90,7 +93,6 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const windowMs = (options.windowDays ?? 3) * DAY_MS;
   const maxScan = options.maxScan ?? 200;
   const minSimilarity = options.minSimilarity ?? 0.2;
-  const minShared = options.minSharedTerms ?? 4;
   // Roundups (a bulletin's transcript, a briefing: src/archive/is-roundup.ts) tell many events at once: never in a story.
   const docs = articles.filter((a) => !isRoundup(a)).sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
   const count = docs.length;
@@ -140,8 +142,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
       const similarity = dots[other]! / (queryNorm[self]! * queryNorm[other]!);
-      const titled = sharedTitle[other] === 1;
-      const enough = shared[other]! >= minShared && (titled || similarity >= strongSimilarity);
+      const enough = sharedTitle[other] === 1 || similarity >= strongSimilarity;
       dots[other] = 0;
       shared[other] = 0;
       sharedTitle[other] = 0;
