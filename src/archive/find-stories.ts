@@ -12,6 +12,9 @@ import { isRoundup } from './is-roundup.ts';
  * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
  *    recognised by the shape of their headline) tell many events at once and share a few words
  *    with each: they are left out.
+ * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
+ *    recognised by the shape of their headline) tell many events at once and share a few words
+ *    with each: they are left out.
  * 1. Vectors (src/archive/story-vectors.ts): folded title, lead and body start as CJK bigrams,
  *    Latin names, numbers and quoted names (regional spellings of names made one), weighted from
  *    the article's own months (`backgroundDays`: idf, common words dropped) with a bonus for title
@@ -24,8 +27,9 @@ import { isRoundup } from './is-roundup.ts';
  *    share a query term and were published within `windowDays` after it (postings are in time
  *    order; at most `maxScan` per term), so the work per article is bounded: no all-pairs pass. Two
  *    articles are linked when the cosine of their query vectors reaches `minSimilarity`, they share
- *    at least `minSpecificTerms` specific terms (src/archive/shared-names.ts: one name and the day
- *    are not an event), and a headline term, or `manyNames` specific terms, or reach `strongSimilarity`.
+ *    at least `minSharedTerms` query terms and `minSpecificTerms` specific ones
+ *    (src/archive/shared-names.ts: one name and the day are not an event), and a headline term,
+ *    or `manyNames` specific terms, or reach `strongSimilarity`.
  * 3. Clusters (src/archive/cluster-links.ts): links strongest first merge clusters whose span stays
  *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`; `pairSimilarity` for two
  *    lone articles), so one article that mentions two events does not chain them together.
@@ -61,6 +65,8 @@ export interface FindStoriesOptions {
   readonly minSimilarity?: number;
   /** Two articles whose headlines share no term link only from this cosine up (default 0.5). */
   readonly strongSimilarity?: number;
+  /** Minimum shared query terms (default 4). */
+  readonly minSharedTerms?: number;
   /** Minimum shared specific terms (overlapping bigrams of one word count once; default 2). */
   readonly minSpecificTerms?: number;
   /** Two articles sharing this many specific terms link without a shared headline term (default 4). */
@@ -93,6 +99,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const windowMs = (options.windowDays ?? 3) * DAY_MS;
   const maxScan = options.maxScan ?? 200;
   const minSimilarity = options.minSimilarity ?? 0.2;
+  const minShared = options.minSharedTerms ?? 4;
   // Roundups (a bulletin's transcript, a briefing: src/archive/is-roundup.ts) tell many events at once: never in a story.
   const docs = articles.filter((a) => !isRoundup(a)).sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
   const count = docs.length;
@@ -142,7 +149,8 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
       const similarity = dots[other]! / (queryNorm[self]! * queryNorm[other]!);
-      const enough = sharedTitle[other] === 1 || similarity >= strongSimilarity;
+      const titled = sharedTitle[other] === 1;
+      const enough = shared[other]! >= minShared && (titled || similarity >= strongSimilarity);
       dots[other] = 0;
       shared[other] = 0;
       sharedTitle[other] = 0;
