@@ -3,7 +3,8 @@
  * (../shared/corpus/real), finds its stories and compares them with the events of
  * test/fixtures/stories/events.json (each the URLs of the articles that belong to it, chosen by
  * reading them). Per event: coverage (share of its articles in its best-matching story) and purity
- * (share of that story's articles that belong to the event). Then how many stories the corpus
+ * (share of that story's articles that belong to the event), averaged over round 1 (the events
+ * detection was tuned on), round 2 (added later, to catch overfitting) and all. Then how many stories the corpus
  * yields, their sizes, and the hand-checked verdicts of eval/stories-verdicts.json.
  *
  *   node --import tsx eval/stories.ts [--list] [options as JSON, e.g. '{"minSimilarity":0.25}']
