@@ -17,6 +17,8 @@ import { toText } from 'hast-util-to-text';
 import type { Article } from '../src/article/article.ts';
 import { findStories } from '../src/archive/find-stories.ts';
 import { splitClusters } from '../src/archive/split-clusters.ts';
+import { isRoundup } from '../src/archive/is-roundup.ts';
+import { sharedNames } from '../src/archive/shared-names.ts';
 import { namedThings } from '../src/text/named-things.ts';
 import { latinNames } from '../src/text/latin-names.ts';
 import { foldNames } from '../src/text/fold-names.ts';
@@ -79,6 +81,22 @@ describe('findStories', () => {
     assert.deepEqual(findStories([...three, ...filler(60)]).map((s) => s.articleIds.length), [3]);
   });
 
+  test('a roundup (a bulletin transcript that mentions the event among others) stays out of the story', () => {
+    const bulletin = article('b1', 'cctv', '2020-07-23 新闻联播 文字版外交部就美国关闭中国驻休斯敦总领馆答问台风海神登陆冲绳', '外交部就美国要求中国关闭驻休斯敦总领馆答记者问。台风海神登陆冲绳，三万户停电。', 8);
+    const stories = findStories([...consulate, ...typhoon, bulletin, ...filler(60)]);
+    assert.deepEqual(stories.map((s) => [...s.articleIds].sort().join()).sort(), ['c1,c2,c3', 't1,t2']);
+  });
+
+  test('two articles of one day that share a single name are not a story; two names make one', () => {
+    // A background of 120 days, one unrelated article a day, where 记者报道称 is ordinary wording (every 12th article).
+    const background = filler(120).map((a, i) => (i % 12 === 0 ? { ...a, text: `${a.text}记者报道称观众很多。` } : a));
+    const bomb = article('a1', 'voa', '阿富汗记者死于汽车炸弹袭击', '记者报道称，一名阿富汗记者死于汽车炸弹袭击。', 30 * 24 + 3);
+    const troops = article('a2', 'rfi', '法国外长吁美国勿从阿富汗撤军', '记者报道称，法国外长呼吁美国不要从阿富汗撤军。', 30 * 24 + 5);
+    assert.deepEqual(findStories([bomb, troops, ...background]), [], 'only 阿富汗 in common');
+    const second = { ...troops, title: '阿富汗记者遭汽车炸弹炸死', text: '记者报道称，一名阿富汗记者在喀布尔遭汽车炸弹炸死。' };
+    assert.deepEqual(findStories([bomb, second, ...background]).map((s) => s.articleIds.join()), ['a1,a2']);
+  });
+
   test('the same words a month apart are two events, not one story', () => {
     const later = consulate.map((a) => ({ ...a, id: `${a.id}x`, url: `${a.url}x`, canonicalUrl: `${a.url}x`, publishedAt: a.publishedAt + 30 * DAY }));
     const stories = findStories([...consulate, ...later, ...filler(60)]);
@@ -104,6 +122,26 @@ test('splitClusters: a cluster telling two events one after the other is cut bet
   const oneEvent = vectorsOf([[[1, 1], [2, 1], [5, 0.5]], [[1, 1], [2, 0.8], [6, 0.5]], [[1, 0.9], [2, 1], [7, 0.5]], [[1, 1], [2, 1], [8, 0.5]]]);
   assert.deepEqual(splitClusters([[0, 1, 2, 3]], oneEvent, 0.45), [[0, 1, 2, 3]]);
   assert.deepEqual(splitClusters([[0, 1, 2]], twoEvents, 0.45), [[0, 1, 2]], 'each side keeps two documents');
+});
+
+test('isRoundup: bulletin transcripts, briefings, the week\'s picks and daily digests by their headline, not ordinary reports', () => {
+  for (const title of ['2020-07-31 新闻联播 文字版习近平在中央政治局第二十二次集体学习时强调', '简报：嫦娥五号在月球着陆；北约研究如何应对中俄挑战', '中共五中全会、美国大选、对台军售和本周更多好故事', '中国重要财经新闻一周回顾', '武漢肺炎全球最新情報11/24']) {
+    assert.equal(isRoundup({ title }), true, title);
+  }
+  for (const title of ['黄之锋等12人被取消香港立法会参选资格', '美国之音 | 禁抖音微信：特朗普行政令一石激起千层浪', '回顾2020：从李文亮到张展', '2020年新冠疫情时间线']) {
+    assert.equal(isRoundup({ title }), false, title);
+  }
+});
+
+test('sharedNames: specific terms both articles have, the overlapping bigrams of one word counted once', () => {
+  const code = (c: string) => c.codePointAt(0)!;
+  // Terms 0 阿富, 1 富汗, 2 喀布, 3 布尔, 4 美国 (not specific), 5 a Latin word.
+  const bigrams = { first: Int32Array.from(['阿', '富', '喀', '布', '美'].map(code).concat(-1)), second: Int32Array.from(['富', '汗', '布', '尔', '国'].map(code).concat(-1)) };
+  const queryStart = Int32Array.from([0, 6, 12]);
+  const queryTerm = Int32Array.from([0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5]);
+  const all = new Set([0, 1, 2, 3, 5]);
+  assert.equal(sharedNames(0, 1, queryStart, queryTerm, [all, all], bigrams), 3, '阿富汗, 喀布尔 and the Latin word');
+  assert.equal(sharedNames(0, 1, queryStart, queryTerm, [all, new Set([0, 1, 4])], bigrams), 1, '阿富汗 alone');
 });
 
 test('namedThings: numbers that name things and quoted names, not dates or times', () => {

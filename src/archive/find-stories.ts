@@ -1,30 +1,44 @@
 import type { Article } from '../article/article.ts';
 import { storyVectors } from './story-vectors.ts';
+import { sharedNames } from './shared-names.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 import { splitClusters } from './split-clusters.ts';
+import { isRoundup } from './is-roundup.ts';
+import { queryPostings, upperBound } from './query-postings.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
  * more outlets. An article belongs to at most one story.
  *
+ * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
+ *    recognised by the shape of their headline) tell many events at once and share a few words
+ *    with each: they are left out.
+ * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
+ *    recognised by the shape of their headline) tell many events at once and share a few words
+ *    with each: they are left out.
  * 1. Vectors (src/archive/story-vectors.ts): folded title, lead and body start as CJK bigrams,
  *    Latin names, numbers and quoted names (regional spellings of names made one), weighted from
  *    the article's own months (`backgroundDays`: idf, common words dropped) with a bonus for title
  *    terms and for terms that several articles of the same days use; only terms another article
  *    within `windowDays` also has count. Each article keeps its `queryTerms` heaviest terms. So an
- *    added article changes the vectors of its own weeks only.
+ *    added article changes the vectors of its own weeks only. A term is *specific* (a name rather
+ *    than a word) where it is rare in those months (`specificShare`) or bursts in the window
+ *    (`specificBurst` times as frequent there).
  * 2. Links, from an inverted index of those query terms: each article looks up the articles that
  *    share a query term and were published within `windowDays` after it (postings are in time
  *    order; at most `maxScan` per term), so the work per article is bounded: no all-pairs pass. Two
  *    articles are linked when the cosine of their query vectors reaches `minSimilarity`, they share
- *    at least `minSharedTerms` query terms, and a headline term (or reach `strongSimilarity`).
+ *    at least `minSharedTerms` query terms and `minSpecificTerms` specific ones
+ *    (src/archive/shared-names.ts: one name and the day are not an event), and a headline term,
+ *    or `manyNames` specific terms, or reach `strongSimilarity`.
  * 3. Clusters (src/archive/cluster-links.ts): links strongest first merge clusters whose span stays
  *    within `maxSpanDays` and whose centroids are alike (`mergeSimilarity`; `pairSimilarity` for two
  *    lone articles), so one article that mentions two events does not chain them together.
  * 4. Splits (src/archive/split-clusters.ts): a cluster is cut in two, in time order, where the
  *    centroids of its earlier and later articles are least alike, when that is below
  *    `splitSimilarity`: two events told one after the other in the same words part again.
- * 5. A cluster is a story when it has at least two outlets or at least three articles.
+ * 5. A cluster is a story when it has at least two outlets or at least three articles; two
+ *    articles left together by a split must share `minSpecificTerms` specific terms too.
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
  * smaller id, so the stories do not depend on the input order.
@@ -54,6 +68,14 @@ export interface FindStoriesOptions {
   readonly strongSimilarity?: number;
   /** Minimum shared query terms (default 4). */
   readonly minSharedTerms?: number;
+  /** Minimum shared specific terms (overlapping bigrams of one word count once; default 2). */
+  readonly minSpecificTerms?: number;
+  /** Two articles sharing this many specific terms link without a shared headline term (default 4). */
+  readonly manyNames?: number;
+  /** A term is specific where at most this share of the articles of its background has it (default 0.02)… */
+  readonly specificShare?: number;
+  /** …or where its share of the articles of the window is at least this many times that (default 5). */
+  readonly specificBurst?: number;
   /** Two clusters merge when the cosine of their centroids reaches this (default 0.25). */
   readonly mergeSimilarity?: number;
   /** Two articles in no cluster yet merge when their cosine reaches this (default 0.3). */
@@ -79,12 +101,13 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const maxScan = options.maxScan ?? 200;
   const minSimilarity = options.minSimilarity ?? 0.2;
   const minShared = options.minSharedTerms ?? 4;
-  const docs = [...articles].sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
+  // Roundups (a bulletin's transcript, a briefing: src/archive/is-roundup.ts) tell many events at once: never in a story.
+  const docs = articles.filter((a) => !isRoundup(a)).sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
   const count = docs.length;
   if (count < 2) return [];
   const times = Float64Array.from(docs, (d) => d.publishedAt);
 
-  const { queryStart, queryTerm, queryWeight, queryNorm, titles } = storyVectors(docs, times, {
+  const { queryStart, queryTerm, queryWeight, queryNorm, titles, specific, bigrams } = storyVectors(docs, times, {
     bodyChars: options.bodyChars ?? 300,
     maxShare: options.maxShare ?? 0.1,
     titleWeight: options.titleWeight ?? 2,
@@ -92,7 +115,11 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     backgroundMs: (options.backgroundDays ?? 60) * DAY_MS,
     burst: options.burst ?? 0.25,
     queryTerms: options.queryTerms ?? 40,
+    specificShare: options.specificShare ?? 0.02,
+    specificBurst: options.specificBurst ?? 5,
   });
+  const minSpecific = options.minSpecificTerms ?? 2;
+  const manyNames = options.manyNames ?? 4;
   const postings = queryPostings(queryStart, queryTerm, queryWeight);
   const strongSimilarity = options.strongSimilarity ?? 0.5;
 
@@ -123,11 +150,15 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
       const similarity = dots[other]! / (queryNorm[self]! * queryNorm[other]!);
-      const enough = shared[other]! >= minShared && (sharedTitle[other] === 1 || similarity >= strongSimilarity);
+      const titled = sharedTitle[other] === 1;
+      const enough = shared[other]! >= minShared && (titled || similarity >= strongSimilarity);
       dots[other] = 0;
       shared[other] = 0;
       sharedTitle[other] = 0;
-      if (enough && similarity >= minSimilarity) links.push({ a: self, b: other, similarity });
+      if (similarity < minSimilarity) continue;
+      // Names decide: two shared at least (not one name and the day), and many make up for no shared headline word.
+      const names = sharedNames(self, other, queryStart, queryTerm, specific, bigrams);
+      if (names >= minSpecific && (enough || names >= manyNames)) links.push({ a: self, b: other, similarity });
     }
   }
 
@@ -150,42 +181,14 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
   const stories: Story[] = [];
   for (const members of clusters) {
     if (members.length < 3 && new Set(members.map((m) => docs[m]!.outlet.key)).size < 2) continue;
+    // Two articles left together by a split need not have been linked: they too must share two names.
+    if (members.length === 2 && sharedNames(members[0]!, members[1]!, queryStart, queryTerm, specific, bigrams) < minSpecific) continue;
     let lead = members[0]!;
     for (const m of members) if (strength[m]! > strength[lead]! + 1e-9) lead = m;
     stories.push({ id: docs[members[0]!]!.id, articleIds: members.map((m) => docs[m]!.id), leadId: docs[lead]!.id });
   }
   const firstTime = new Map(docs.map((d) => [d.id, d.publishedAt]));
   return stories.sort((a, b) => firstTime.get(b.id)! - firstTime.get(a.id)! || compareIds(a.id, b.id));
-}
-
-/** For each term, the documents having it among their query terms (in document order) and its weight there. */
-function queryPostings(queryStart: Int32Array, queryTerm: Int32Array, queryWeight: Float64Array) {
-  let termCount = 0;
-  for (const term of queryTerm) termCount = Math.max(termCount, term + 1);
-  const start = new Int32Array(termCount + 1);
-  for (let q = 0; q < queryStart[queryStart.length - 1]!; q++) start[queryTerm[q]! + 1]!++;
-  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
-  const fill = start.slice(0, termCount);
-  const doc = new Int32Array(start[termCount]!);
-  const weight = new Float64Array(start[termCount]!);
-  for (let d = 0; d + 1 < queryStart.length; d++) {
-    for (let q = queryStart[d]!; q < queryStart[d + 1]!; q++) {
-      const at = fill[queryTerm[q]!]!++;
-      doc[at] = d;
-      weight[at] = queryWeight[q]!;
-    }
-  }
-  return { start, doc, weight };
-}
-
-/** First position in sorted[from, to) whose value is > value. */
-function upperBound(sorted: Int32Array, from: number, to: number, value: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (sorted[mid]! <= value) from = mid + 1;
-    else to = mid;
-  }
-  return from;
 }
 
 function compareIds(a: string, b: string): number {

@@ -15,8 +15,29 @@ import { dropOutletBoilerplate, type TermIndex } from './related-terms.ts';
  * bigrams and Latin words (forEachTermKey), plus named things (numbers, quoted names: namedThings).
  * Terms in at least half the articles of an outlet are that outlet's boilerplate and are dropped.
  */
-export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: number): TermIndex {
-  const ids = makeTermIds();
+export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: number): TermIndex & { bigrams: Bigrams } {
+  const termIds = makeTermIds();
+  // The two characters of each bigram term (-1 for other terms), so that the overlapping bigrams of
+  // one word (阿富, 富汗) can be counted as one name.
+  let first = new Int32Array(1024).fill(-1);
+  let second = new Int32Array(1024).fill(-1);
+  const ids = (key: string | number, next?: number): number => {
+    const id = termIds(key, next);
+    if (id >= first.length) {
+      const grow = (old: Int32Array) => {
+        const grown = new Int32Array(Math.max(id + 1, old.length * 2)).fill(-1);
+        grown.set(old);
+        return grown;
+      };
+      first = grow(first);
+      second = grow(second);
+    }
+    if (next !== undefined && typeof key === 'number') {
+      first[id] = key;
+      second[id] = next;
+    }
+    return id;
+  };
   // About one entry per character read (a bigram or word each, named things on top; foldNames may
   // lengthen a name): a first guess, grown when it runs out.
   let capacity = 16;
@@ -48,5 +69,11 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
   });
   const { docStart, terms, counts, titled, lengths, dfs, end, termCount } = table.finish();
   dropOutletBoilerplate(docs, docStart, terms, termCount);
-  return { docStart, terms: terms.subarray(0, end), counts: counts.subarray(0, end), titled: titled.subarray(0, end), lengths, dfs };
+  return { docStart, terms: terms.subarray(0, end), counts: counts.subarray(0, end), titled: titled.subarray(0, end), lengths, dfs, bigrams: { first, second } };
+}
+
+/** The first and second character (code point) of each bigram term, by term id; -1 for other terms. */
+export interface Bigrams {
+  readonly first: Int32Array;
+  readonly second: Int32Array;
 }

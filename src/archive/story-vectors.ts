@@ -10,6 +10,8 @@ export interface StoryVectorOptions {
   readonly backgroundMs: number;
   readonly burst: number;
   readonly queryTerms: number;
+  readonly specificShare: number;
+  readonly specificBurst: number;
 }
 
 /** Term-frequency saturation, as in BM25. */
@@ -54,11 +56,13 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
   const docTerm: number[] = [];
   const docWeight: number[] = [];
   const titleOf: number[] = [];
+  const specificOf: number[] = [];
   const allTimes = times;
   for (let d = 0; d < count; d++) {
     const t0 = times[d]!;
     const background = upperTime(allTimes, t0 + options.backgroundMs) - lowerTime(allTimes, t0 - options.backgroundMs);
     const cut = background < MIN_BACKGROUND ? Infinity : options.maxShare * background;
+    const windowCount = upperTime(allTimes, t0 + options.windowMs) - lowerTime(allTimes, t0 - options.windowMs);
     for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
       const term = terms[k]!;
       if (term < 0 || dfs[term]! < 2) continue; // an outlet's boilerplate, or nobody else's term
@@ -76,6 +80,10 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
       docTerm.push(term);
       docWeight.push(weight);
       titleOf.push(titled[k]!);
+      // Specific: rare in the months around (a name, not a word), or several times as frequent in these days as there.
+      const share = bgDf / background;
+      // (Too few articles around to tell names from words, as for the common-word cut: every term counts.)
+      specificOf.push(cut === Infinity || share <= options.specificShare || nearby / windowCount >= options.specificBurst * share ? 1 : 0);
     }
     docStart[d + 1] = docTerm.length;
   }
@@ -83,12 +91,18 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
   // Headline terms of each document (among all its kept terms): two reports of one event nearly
   // always share a word of their headlines (休斯敦, 贝鲁特, 任志强).
   const titles: Set<number>[] = [];
+  const specific: Set<number>[] = [];
   for (let d = 0; d < count; d++) {
     const set = new Set<number>();
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (titleOf[k] === 1) set.add(docTerm[k]!);
+    const rare = new Set<number>();
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      if (titleOf[k] === 1) set.add(docTerm[k]!);
+      if (specificOf[k] === 1) rare.add(docTerm[k]!);
+    }
     titles.push(set);
+    specific.push(rare);
   }
-  return { ...queries, titles };
+  return { ...queries, titles, specific, bigrams: index.bigrams };
 }
 
 /** First posting in [from, to) whose document was published at or after `time`. */
