@@ -11,6 +11,9 @@ import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
 import { ParseQueue } from './parse-seeds.ts';
 import { placeTopics } from './place-topics.ts';
+import { offloadTexts } from './offload-texts.ts';
+import { TextStore } from '../runtime/text-store.ts';
+import { tmpdir } from 'node:os';
 import { resolveTaxonomy, type TopicConfig } from './resolve-taxonomy.ts';
 
 export interface LoadArchiveOptions {
@@ -51,7 +54,10 @@ export const MAX_SEED_BYTES = 50 * 1024 * 1024;
 export async function loadArchive(inputDir: string, options: LoadArchiveOptions): Promise<Archive> {
   const { articles, ...loaded } = await loadArticles(inputDir, options);
   const taxonomy = resolveTaxonomy(options.topics);
-  return { ...groupArchive(placeTopics(articles, taxonomy), taxonomy), taxonomy, ...loaded };
+  const archive = { ...groupArchive(placeTopics(articles, taxonomy), taxonomy), taxonomy, ...loaded };
+  // Parsed, deduplicated and placed: from here on bodies and texts are read only now and then.
+  offloadTexts(archive.articles, new TextStore(options.cacheDir === false ? tmpdir() : (options.cacheDir ?? '.cache/parse')));
+  return archive;
 }
 
 /** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */

@@ -53,7 +53,10 @@ export function buildArticlePage(
       originalUrl: a.url,
       captured: time.full(capturedAt),
       ...(hero ? { hero } : {}),
-      bodyHtml: rewriteImageUrls(a.bodyHtml, mirror),
+      // Read from the archive's text store when the page is digested or rendered, never held (offload-texts.ts).
+      get bodyHtml() {
+        return rewriteImageUrls(a.bodyHtml, mirror);
+      },
       captures: captureLinks(ctx, a),
       ...(a.captures.length > 1 ? { changesUrl: routes.articleChanges(a.slug).url } : {}),
     },

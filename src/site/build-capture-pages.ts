@@ -36,7 +36,9 @@ export function buildCapturePages(ctx: SiteContext, a: Readonly<Article>, page: 
       capture: link,
       latest,
       originalUrl: a.url,
-      bodyHtml: rewriteImageUrls(c.bodyHtml, mirror),
+      get bodyHtml() {
+        return rewriteImageUrls(c.bodyHtml, mirror);
+      },
       captures: links,
       changesUrl,
     };

@@ -32,7 +32,18 @@ export function searchDocs(articles: readonly Readonly<Article>[], pages: readon
     const a = articles[i]!;
     const p = pages[i]!;
     const topics = [p.article.topic.label, ...(p.article.secondTopic ? [p.article.secondTopic.label] : [])];
-    docs.push({ title: a.title, url: p.url, outlet: p.article.outlet.label, topics, date: dateLabel(a.keys.day), day: a.keys.day, text: a.text });
+    docs.push({
+      title: a.title,
+      url: p.url,
+      outlet: p.article.outlet.label,
+      topics,
+      date: dateLabel(a.keys.day),
+      day: a.keys.day,
+      // Read when indexed, not held by every document at once (src/archive/offload-texts.ts).
+      get text() {
+        return a.text;
+      },
+    });
   }
   return docs;
 }

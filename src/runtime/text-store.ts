@@ -1,0 +1,96 @@
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { asWriteFailure } from './as-write-failure.ts';
+
+/** Bytes gathered before one write to the file. */
+const STAGING_BYTES = 4 << 20;
+
+/** Closes a store's file once the store itself is garbage (a long `serve` builds many archives). */
+const closeWhenGone = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/**
+ * Strings kept in a file instead of the heap, read back on demand: an archive's bodies and texts
+ * are most of its memory (~8 KB of UTF-16 per article, 780 MB at 100,000 articles), yet each is read
+ * only a few times per build (digests, render, search, export). The file is unlinked as soon as it is
+ * opened, so it vanishes with the process whatever happens; it is written in UTF-16, which gives back
+ * every string exactly (lone surrogates included) and decodes without a UTF-8 pass.
+ */
+export class TextStore {
+  readonly #fd: number;
+  readonly #dir: string;
+  #staging = Buffer.allocUnsafe(STAGING_BYTES);
+  #staged = 0;
+  /** File offset of the first staged byte (everything before it is written). */
+  #written = 0;
+  #starts = new Float64Array(1024);
+  #lengths = new Uint32Array(1024);
+  #count = 0;
+  #scratch = Buffer.allocUnsafe(64 << 10);
+
+  /** A store in a fresh file under `dir` (created if missing). */
+  constructor(dir: string) {
+    this.#dir = dir;
+    let file = '';
+    try {
+      mkdirSync(dir, { recursive: true });
+      const folder = mkdtempSync(path.join(dir, 'texts-'));
+      file = path.join(folder, 'store');
+      this.#fd = openSync(file, 'w+');
+      rmSync(folder, { recursive: true, force: true }); // the open descriptor keeps the file's bytes
+    } catch (error) {
+      throw asWriteFailure(new Error(`cannot create the text store in ${dir}`, { cause: error }), 'the text store', file || dir);
+    }
+    closeWhenGone.register(this, this.#fd);
+  }
+
+  /** Stores `text` and returns its id for `get`. */
+  put(text: string): number {
+    const bytes = text.length * 2;
+    if (this.#staged + bytes > this.#staging.length) this.#flush();
+    if (bytes > this.#staging.length) this.#staging = Buffer.allocUnsafe(bytes);
+    const id = this.#count++;
+    if (id === this.#starts.length) this.#grow();
+    this.#starts[id] = this.#written + this.#staged;
+    this.#lengths[id] = text.length;
+    this.#staged += this.#staging.write(text, this.#staged, 'utf16le');
+    return id;
+  }
+
+  get(id: number): string {
+    const start = this.#starts[id]!;
+    const bytes = this.#lengths[id]! * 2;
+    if (bytes === 0) return '';
+    if (start >= this.#written) {
+      const at = start - this.#written;
+      return this.#staging.toString('utf16le', at, at + bytes);
+    }
+    if (bytes > this.#scratch.length) this.#scratch = Buffer.allocUnsafe(bytes);
+    let read = 0;
+    while (read < bytes) {
+      const n = readSync(this.#fd, this.#scratch, read, bytes - read, start + read);
+      if (n === 0) throw new Error(`the text store in ${this.#dir} ended early (text ${id})`);
+      read += n;
+    }
+    return this.#scratch.toString('utf16le', 0, bytes);
+  }
+
+  #flush(): void {
+    let done = 0;
+    try {
+      while (done < this.#staged) done += writeSync(this.#fd, this.#staging, done, this.#staged - done, this.#written + done);
+    } catch (error) {
+      throw asWriteFailure(new Error(`cannot write the text store in ${this.#dir}`, { cause: error }), 'the text store', this.#dir);
+    }
+    this.#written += this.#staged;
+    this.#staged = 0;
+  }
+
+  #grow(): void {
+    const starts = new Float64Array(this.#starts.length * 2);
+    starts.set(this.#starts);
+    this.#starts = starts;
+    const lengths = new Uint32Array(this.#lengths.length * 2);
+    lengths.set(this.#lengths);
+    this.#lengths = lengths;
+  }
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import type { Article } from '../src/article/article.ts';
+import { offloadTexts } from '../src/archive/offload-texts.ts';
+import { TextStore } from '../src/runtime/text-store.ts';
+
+const dirs: string[] = [];
+after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'text-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+test('gives back every string exactly, before and after it reaches the file, and leaves no file behind', async () => {
+  const dir = await tempDir();
+  const store = new TextStore(dir);
+  const texts = ['', '台灣 and 台湾', 'lone \ud800 surrogate', 'x'.repeat(3_000_000), '新'.repeat(2_500_000), '<p>最后</p>'];
+  const ids = texts.map((t) => store.put(t));
+  texts.forEach((t, i) => assert.equal(store.get(ids[i]!), t, `text ${i}`));
+  for (let i = 0; i < 2000; i++) assert.equal(store.get(store.put(`第${i}段`)), `第${i}段`);
+  texts.forEach((t, i) => assert.equal(store.get(ids[i]!), t, `text ${i} again`));
+  assert.deepEqual(await readdir(dir), []);
+});
+
+test('offloaded articles read the same, in JSON too, and a capture equal to its article shares its entry', async () => {
+  const capture = { capturedAt: 1, title: 't', text: '正文', bodyHtml: '<p>正文</p>', sourcePath: 'a.md', contentHash: 'h' };
+  const older = { ...capture, capturedAt: 0, text: '旧文', bodyHtml: '<p>旧文</p>' };
+  const article = { id: 'a', title: 't', text: '正文', bodyHtml: '<p>正文</p>', captures: [capture, older] } as unknown as Article;
+  const before = JSON.stringify(article);
+  offloadTexts([article], new TextStore(await tempDir()));
+  assert.equal(JSON.stringify(article), before);
+  assert.equal(article.captures[1]!.bodyHtml, '<p>旧文</p>');
+  assert.equal(Object.getOwnPropertyDescriptor(article, 'text')?.value, undefined, 'held by the store, not the object');
+});
