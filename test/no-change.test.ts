@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { checkNoChange } from '../src/cli/fast-path/check-no-change.ts';
 import { newStamp, stampPath, writeStamp } from '../src/cli/fast-path/build-stamp.ts';
 import { RACY_MS, stampInputs } from '../src/cli/fast-path/stamp-inputs.ts';
-import { stampOutput } from '../src/cli/fast-path/stamp-output.ts';
+import { outputChange, stampOutput } from '../src/cli/fast-path/stamp-output.ts';
 import { manifestPath } from '../src/cli/build-manifest.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { clippings } from './fixtures/cli/run-clippings.ts';
@@ -153,5 +153,26 @@ describe('checkNoChange', () => {
     const check = await checkNoChange(await stampInputs(content, DEFAULT_SITE_CONFIG, project), output, cache, false);
     assert.equal(check.unchanged, false);
     assert.match(check.unchanged ? '' : check.reason, /the program changed/);
+  });
+
+  test('restamping an output from its previous stamp (reading only changed folders) equals stamping it afresh', async () => {
+    const out = path.join(root, 'restamp');
+    await mkdir(path.join(out, 'a/b'), { recursive: true });
+    await mkdir(path.join(out, 'c'), { recursive: true });
+    for (const f of ['index.html', 'a/index.html', 'a/b/index.html', 'c/index.html']) await writeFile(path.join(out, f), f);
+    const manifest = path.join(root, 'restamp-manifest.json');
+    const before = stampOutput(out, manifest);
+    assert.equal(before.files, 4);
+    await sleep(20);
+    await writeFile(path.join(out, 'a/b/new.html'), 'new');
+    await rm(path.join(out, 'c/index.html'));
+    await mkdir(path.join(out, 'd/e'), { recursive: true });
+    await writeFile(path.join(out, 'd/e/index.html'), 'deep');
+    await writeFile(path.join(out, 'a/index.html'), 'edited in place');
+    const again = stampOutput(out, manifest, before);
+    assert.deepEqual(again, stampOutput(out, manifest));
+    assert.equal(again.files, 5);
+    assert.equal(outputChange(out, again, manifest), undefined);
+    assert.equal(outputChange(out, before, manifest), out, 'the root folder gained d/: the first change found');
   });
 });

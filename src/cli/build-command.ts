@@ -4,6 +4,7 @@ import { formatNoChange } from './format-no-change.ts';
 import { configFromFlags, type BuildFlagValues } from './build-flags.ts';
 import { checkNoChange } from './fast-path/check-no-change.ts';
 import { stampInputs } from './fast-path/stamp-inputs.ts';
+import type { OutputStamp } from './fast-path/stamp-output.ts';
 import type { BuildResult } from './run-build.ts';
 
 export { BUILD_FLAGS, BUILD_HELP, configFromFlags, type BuildFlagValues } from './build-flags.ts';
@@ -24,6 +25,7 @@ export async function buildCommand(flags: BuildFlagValues, config?: SiteConfig):
   const siteConfig = config ?? (await configFromFlags(flags));
   const inputs = await stampInputs(flags.input, siteConfig, PROJECT_DIR);
   let full = flags.full;
+  let previousOutput: OutputStamp | undefined;
   if (!full) {
     const check = await checkNoChange(inputs, flags.output, flags['cache-dir'], flags.strict);
     if (check.unchanged) {
@@ -34,6 +36,7 @@ export async function buildCommand(flags: BuildFlagValues, config?: SiteConfig):
     }
     if (trace) process.stderr.write(`[trace] no-change check: ${check.reason}\n`);
     full = !check.outputIntact; // an edited output: only a full build repairs it
+    previousOutput = check.previousOutput;
   }
   const { runBuild, StrictBuildError } = await import('./run-build.ts');
   const { formatSummary } = await import('./format-summary.ts');
@@ -50,6 +53,7 @@ export async function buildCommand(flags: BuildFlagValues, config?: SiteConfig):
       progress,
       projectDir: PROJECT_DIR,
       inputs,
+      ...(previousOutput === undefined ? {} : { previousOutput }),
     });
     if (!flags.quiet) console.log(formatSummary(result, flags.output));
     else if (result.archive.rejected.length > 0) console.error(formatSummary(result, flags.output));

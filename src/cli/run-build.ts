@@ -18,7 +18,7 @@ import { renderPhase } from './build-phases/render-phase.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
 import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
 import type { InputsStamp } from './fast-path/stamp-inputs.ts';
-import { stampOutput } from './fast-path/stamp-output.ts';
+import { stampOutput, type OutputStamp } from './fast-path/stamp-output.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -34,6 +34,8 @@ export interface BuildOptions {
   readonly projectDir: string;
   /** The inputs as stamped before the build (src/cli/fast-path/): written with the output's stamp when it succeeds. */
   readonly inputs?: InputsStamp;
+  /** The output's stamp before this build, when it was intact: the new stamp re-reads only changed folders. */
+  readonly previousOutput?: OutputStamp;
 }
 
 export interface BuildResult {
@@ -97,7 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       pagesTotal: site.pages.length,
       rejectedLines: formatRejected(archive),
     };
-    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile), summary)).catch((error: unknown) => {
+    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput), summary)).catch((error: unknown) => {
       throw asWriteFailure(error, 'the build stamp', stampFile);
     });
   };

@@ -1,7 +1,7 @@
 import { manifestPath } from '../build-manifest.ts';
 import { readStamp, stampPath, type BuildStamp } from './build-stamp.ts';
 import type { InputsStamp } from './stamp-inputs.ts';
-import { outputChange } from './stamp-output.ts';
+import { outputChange, type OutputStamp } from './stamp-output.ts';
 
 export type NoChangeCheck =
   | { readonly unchanged: true; readonly stamp: BuildStamp; readonly checked: string }
@@ -10,6 +10,8 @@ export type NoChangeCheck =
     readonly reason: string;
     /** False when the output or its manifest is not as the last build left it (edited, added, removed): only a full build repairs that. */
     readonly outputIntact: boolean;
+    /** The output's stamp when it is intact: the build's new stamp re-reads only the folders it changed. */
+    readonly previousOutput?: OutputStamp;
   };
 
 /**
@@ -23,7 +25,7 @@ export async function checkNoChange(inputs: InputsStamp, output: string, cacheDi
   if (stamp === undefined) return { unchanged: false, reason: 'no record of a previous build of this output', outputIntact: true };
   const moved = outputChange(output, stamp.output, manifestPath(cacheDir, output));
   const outputIntact = moved === undefined;
-  const changed = (reason: string): NoChangeCheck => ({ unchanged: false, reason, outputIntact });
+  const changed = (reason: string): NoChangeCheck => ({ unchanged: false, reason, outputIntact, ...(outputIntact ? { previousOutput: stamp.output } : {}) });
   const was = stamp.inputs;
   if (moved !== undefined) return changed(`${moved} is not as the last build left it (edited, added to, removed or rewritten)`);
   if (was.code !== inputs.code) return changed('the program changed (code, templates, assets or packages)');
