@@ -26,7 +26,7 @@ const FAST = /^Nothing changed since the last build of _site \(checked in [\d.]+
 let root = '';
 let site = '';
 
-/** A seed changed within RACY_MS of a build is not trusted by the next one: wait that long after changing seeds. */
+/** A seed changed within FINE_RACY_MS (RACY_MS on a file system that keeps whole seconds) of a build is not trusted to its stamp: wait the longer after changing seeds. */
 const settle = (): Promise<void> => sleep(RACY_MS + 200);
 
 async function build(): Promise<string> {

@@ -24,10 +24,15 @@ export interface InputsStamp {
 
 /**
  * A seed whose ctime (set by the kernel on every change, and never backwards) is this close to the
- * stamp could change again with the same size and times, so such a stamp is not written. Two seconds: covers file systems that keep times to the second (FAT keeps two) and the kernel's
- * coarse clock, which stamps a write a few milliseconds before the time Date.now() reads.
+ * stamp could change again with the same size and times, so such a stamp is not written. Two seconds
+ * where the file system keeps times to the second (ctime a whole second; FAT keeps two)…
  */
 export const RACY_MS = 2000;
+/**
+ * …and a tenth of a second where it keeps finer times (ext4, xfs, btrfs, tmpfs, APFS, NTFS): the
+ * kernel stamps a change with a clock that runs a few milliseconds behind the one Date.now() reads.
+ */
+export const FINE_RACY_MS = 100;
 
 const CODE_TREES = ['src', 'layouts', 'public', 'bin'];
 const CODE_FILES = ['.eleventy.ts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
@@ -44,7 +49,7 @@ export async function stampInputs(input: string, config: SiteConfig, projectDir:
   let racy: string | undefined;
   for (const file of files) {
     seeds.update(`${file.path}\0${file.size}\0${file.mtimeMs}\0${file.ctimeMs}\0${file.ino}\n`);
-    if (racy === undefined && file.ctimeMs >= takenAt - RACY_MS) racy = file.path;
+    if (racy === undefined && file.ctimeMs >= takenAt - (Number.isInteger(file.ctimeMs / 1000) ? RACY_MS : FINE_RACY_MS)) racy = file.path;
   }
   const code = codeDigest(projectDir);
   return {
