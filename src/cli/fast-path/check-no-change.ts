@@ -34,7 +34,7 @@ export async function checkNoChange(inputs: InputsStamp, output: string, cacheDi
   if (inputs.racy !== undefined) return changed(`${inputs.racy} changed too recently to trust its times`);
   if (was.media !== inputs.media) return changed('the mirrored images changed');
   if (strict && stamp.summary.rejected > 0) return changed('--strict and the last build rejected files');
-  const checked = `${n(inputs.seedCount)} seed files (size, times, inode), the config, ${n(inputs.codeFiles)} program files (content), the mirrored images, ${n(stamp.output.files)} output files and their folders and the build manifest (size, times, inode)`;
+  const checked = `${n(inputs.seedCount)} seed files (size, times, inode), the config, ${n(inputs.codeFiles)} program files (content), the mirrored images, ${n(stamp.output.files)} output files and their folders and the build manifest (size, mtime)`;
   return { unchanged: true, stamp, checked };
 }
 

@@ -5,12 +5,14 @@ import path from 'node:path';
 export interface OutputStamp {
   /**
    * One line per file and folder under the output (the folder itself first, as ""): `path\tstat`
-   * with `/` in paths, where a file's stat is `f size mtime ctime inode`, a folder's `d mtime ctime
-   * inode` (a file added to or removed from a folder changes the folder's times).
+   * with `/` in paths, where a file's stat is `f size mtime`, a folder's `d mtime` (a file added to
+   * or removed from a folder changes the folder's mtime). Size and mtime, as rsync and make judge a
+   * file, not ctime or inode: `chown -R`, or a CI cache restored by tar (which keeps mtimes), leaves
+   * an output that is as the build left it, and must not cost a full build.
    */
   readonly list: string;
   readonly files: number;
-  /** The build manifest (in the cache folder): size, times, inode; 'missing' when there is none. */
+  /** The build manifest (in the cache folder): size and mtime; 'missing' when there is none. */
   readonly manifest: string;
 }
 
@@ -99,6 +101,6 @@ export function outputChange(output: string, stamp: OutputStamp, manifestFile: s
 function describe(file: string, folder: boolean): string {
   const s = statSync(file, { throwIfNoEntry: false });
   if (s === undefined) return 'missing';
-  if (folder) return s.isDirectory() ? `d ${s.mtimeMs} ${s.ctimeMs} ${s.ino}` : 'not a folder';
-  return s.isFile() ? `f ${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}` : 'not a file';
+  if (folder) return s.isDirectory() ? `d ${s.mtimeMs}` : 'not a folder';
+  return s.isFile() ? `f ${s.size} ${s.mtimeMs}` : 'not a file';
 }
