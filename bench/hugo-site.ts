@@ -1,7 +1,7 @@
 /**
  * Converts a folder of seed files into an equivalent Hugo site, so the benchmark can compare
  * Clippings with Hugo on the same content: one page per URL (the newest capture, as Clippings
- * merges recaptures), taxonomies topic/outlet/month/day, 20 entries per list page, RSS feeds of
+ * merges recaptures), taxonomies topic/outlet/month/day, 50 entries per list page (as Clippings' default), RSS feeds of
  * 20 items, a sitemap, and small layouts (bench/hugo/layouts) that render what Clippings pages
  * show: title, meta, body, entry lists with summaries. Written for Debian's Hugo 0.111
  * (`paginate`, not the later `pagination.pagerSize`).
@@ -47,7 +47,7 @@ const CONFIG = `baseURL = "https://example.org/"
 languageCode = "zh-CN"
 title = "Clippings"
 hasCJKLanguage = true
-paginate = 20
+paginate = 50
 timeZone = "${ZONE}"
 enableRobotsTXT = false
 

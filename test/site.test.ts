@@ -75,6 +75,31 @@ test('list pages are numbered from the oldest; the first page shows the two newe
   assert.ok(!JSON.stringify(home[0]).includes('<p>'));
 });
 
+test('lists hold 50 articles a page by default; old page/<n>/ redirects only where v0.1 (20 a page) published them', () => {
+  // 120 articles in topic china: 90 from a section labelled 中国 (filed there by v0.1 too), 30 classified by content.
+  const articles = Array.from({ length: 120 }, (_, i) =>
+    makeArticle({
+      publishedAt: SEED_MS - i * 3_600_000,
+      topic: { label: '中国', slug: 'china' },
+      ...(i < 90 ? { section: { key: '中国', label: '中国' } } : {}),
+    }),
+  );
+  const site = buildSite(makeArchive(articles), DEFAULT_SITE_CONFIG);
+  assert.deepEqual(site.lists.home.map((p) => p.url), ['/', '/p/1/', '/p/2/', '/p/3/']);
+  assert.deepEqual(site.lists.home.map((p) => p.entries.length), [70, 50, 50, 20]);
+  const old = (prefix: string): string[] => site.lists.redirect.map((r) => r.url).filter((u) => u.startsWith(prefix) && u.includes('/page/'));
+  // v0.1 listed the home page 20 a page: pages 2–6 of 120 articles.
+  assert.deepEqual(old('/page/'), ['/page/2/', '/page/3/', '/page/4/', '/page/5/', '/page/6/']);
+  // v0.1's /topics/china/ held the 90 articles of sections labelled 中国: pages 2–5.
+  assert.deepEqual(old('/topics/china/'), ['/topics/china/page/2/', '/topics/china/page/3/', '/topics/china/page/4/', '/topics/china/page/5/']);
+});
+
+test('a topic that v0.1 did not have gets no page/<n>/ redirects', () => {
+  const articles = Array.from({ length: 60 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 3_600_000, topic: { label: '新话题', slug: 'brand-new' } }));
+  const site = buildSite(makeArchive(articles), DEFAULT_SITE_CONFIG);
+  assert.deepEqual(site.lists.redirect.filter((r) => r.url.startsWith('/topics/brand-new/')), []);
+});
+
 test('a numbered list page stays the same when newer articles are added', () => {
   const newestFirst = Array.from({ length: 153 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 60_000 }));
   const before = buildSite(makeArchive(newestFirst.slice(3)), config({ pageSize: 10 }));

@@ -6,6 +6,10 @@ export interface SeedFile {
   readonly path: string;
   readonly absolutePath: string;
   readonly size: number;
+  /** File system metadata, for the build's no-change check (src/cli/fast-path/): never read by the parser. */
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
 }
 
 /**
@@ -35,7 +39,7 @@ function walk(dir: string, display: string, out: SeedFile[]): void {
     if (entry.isDirectory()) walk(absolutePath, shown, out);
     else if (entry.isFile() || entry.isSymbolicLink()) {
       const info = statSync(absolutePath, { throwIfNoEntry: false });
-      if (info?.isFile()) out.push({ path: shown, absolutePath, size: info.size });
+      if (info?.isFile()) out.push({ path: shown, absolutePath, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
     }
   }
 }

@@ -5,7 +5,7 @@ import type { SeedProblem } from '../seed/seed-problem.ts';
 import type { Archive, RejectedFile } from './archive.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
 import { groupArchive } from './group-archive.ts';
-import { listSeedFiles } from './list-seed-files.ts';
+import { listSeedFiles, type SeedFile } from './list-seed-files.ts';
 import { ParseCache } from './parse-cache.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
@@ -31,6 +31,8 @@ export interface LoadArchiveOptions {
   readonly parserModule?: string;
   /** Worker threads for parsing; 0 parses in this thread. Default: one per core when there is enough work. */
   readonly workers?: number;
+  /** The folder's files as listSeedFiles(inputDir) returned them just before, when the caller has them (no second walk). */
+  readonly files?: readonly SeedFile[];
 }
 
 export interface LoadStats {
@@ -74,7 +76,7 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
   const parser = await importParser(parserUrl);
   const parseOptions: ParseOptions = { timeZone: options.timeZone, outlets: options.outlets };
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
-  const [files, cache] = await Promise.all([listSeedFiles(inputDir), ParseCache.open(cacheDir, parser.PARSER_VERSION, parseOptions)]);
+  const [files, cache] = await Promise.all([options.files ?? listSeedFiles(inputDir), ParseCache.open(cacheDir, parser.PARSER_VERSION, parseOptions)]);
   const total = files.length;
   const outcomes = new Array<ParseOutcome>(total);
   const misses: { index: number; path: string; hash: string }[] = [];

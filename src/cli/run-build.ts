@@ -16,6 +16,9 @@ import { modelPhase } from './build-phases/model-phase.ts';
 import { publishPhase } from './build-phases/publish-phase.ts';
 import { renderPhase } from './build-phases/render-phase.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
+import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
+import type { InputsStamp } from './fast-path/stamp-inputs.ts';
+import { stampOutput, type OutputStamp } from './fast-path/stamp-output.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -29,6 +32,10 @@ export interface BuildOptions {
   readonly progress: Progress;
   /** Project folder whose layouts/, public/ and src/site/ the templates digest covers. */
   readonly projectDir: string;
+  /** The inputs as stamped before the build (src/cli/fast-path/): written with the output's stamp when it succeeds. */
+  readonly inputs?: InputsStamp;
+  /** The output's stamp before this build, when it was intact: the new stamp re-reads only changed folders. */
+  readonly previousOutput?: OutputStamp;
 }
 
 export interface BuildResult {
@@ -57,6 +64,8 @@ export class StrictBuildError extends Error {}
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
   const { config, output, progress } = options;
+  const stampFile = stampPath(options.cacheDir, output);
+  await removeStamp(stampFile);
   await cleanStaleOutputs(output);
   // A build with no previous manifest renders everything: it starts loading Eleventy now, while the
   // workers parse (imports run on this thread, which is mostly waiting then). Others load it only
@@ -65,7 +74,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const renderer = options.full || !existsSync(manifestFile) ? import('../site/render-site.ts') : undefined;
   renderer?.catch(() => undefined); // awaited (and reported) where it is used
 
-  const { archive, parsed, parserVersion } = await loadPhase(options.input, options.cacheDir, config, progress);
+  const { archive, parsed, parserVersion } = await loadPhase(options.input, options.cacheDir, config, progress, options.inputs?.files);
   if (options.strict && archive.rejected.length > 0) {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
@@ -77,7 +86,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // rendered, indexed, copied or rewritten.
   const previous = options.full ? undefined : await readManifest(manifestFile);
   const incremental = previous !== undefined && previous.templatesDigest === model.templates && allExist(output, Object.keys(previous.pages));
+  // Once the output is what this build made, the stamp lets the next build with the same inputs stop at once.
+  const stamp = async (): Promise<void> => {
+    const { inputs } = options;
+    if (inputs === undefined || inputs.racy !== undefined) return;
+    const summary = {
+      articles: archive.articles.length,
+      filesRead: archive.filesRead,
+      rejected: archive.rejected.length,
+      warnings: archive.warnings.length,
+      duplicatesMerged: archive.duplicatesMerged,
+      pagesTotal: site.pages.length,
+      rejectedLines: formatRejected(archive),
+    };
+    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput), summary)).catch((error: unknown) => {
+      throw asWriteFailure(error, 'the build stamp', stampFile);
+    });
+  };
   if (incremental && previous.siteDigest === digests.site && allExist(output, digests.search.entries)) {
+    await stamp();
     return { archive, pagesTotal: site.pages.length, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
@@ -119,6 +146,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       manifestFile,
       manifest: { output: live, templatesDigest: model.templates, siteDigest: digests.site, pages: digests.pages },
     });
+    await stamp();
     return {
       archive,
       pagesTotal: site.pages.length,

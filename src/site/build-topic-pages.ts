@@ -26,6 +26,7 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
   const topicsCrumb: Link = { label: '话题', url: topicsRoute.url };
   const topic: IndexPage[] = [];
   const redirect: RedirectPage[] = [];
+  const v01Counts = countBySectionLabel(archive.articles);
   for (const group of archive.topics) {
     const { slug, label } = group.key;
     const own: Link = { label, url: routes.topic(slug).url };
@@ -41,7 +42,9 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
             ...(counted ? parts : byLabel).map((p) => ({ label: p.label, url: routes.topicPart(slug, p.key).url, ...(counted ? { count: p.articles.length } : {}), current: current === p.key })),
           ];
     const first = (page: IndexPage): boolean => (page.pagination?.current ?? 0) === 0;
-    const main = listPages(group.articles, { first: routes.topic(slug), numbered: (n) => routes.topicPage(slug, n), old: (n) => routes.topic(slug, n) }, {
+    const v01 = V01_TOPIC_LABELS[slug];
+    const old = v01 === undefined ? {} : { old: (n: number) => routes.topic(slug, n), oldArticles: v01Counts.get(v01) ?? 0 };
+    const main = listPages(group.articles, { first: routes.topic(slug), numbered: (n) => routes.topicPage(slug, n), ...old }, {
       heading: label,
       trail: [ctx.home, topicsCrumb],
       ...(feeds ? { feedUrl: routes.topicFeed(slug) } : {}),
@@ -73,6 +76,28 @@ export function buildTopicPages(ctx: SiteContext, archive: Archive, feeds: boole
     })),
   };
   return { topicList, topic, redirect: [...redirect, ...redirects(ctx, archive)] };
+}
+
+/**
+ * The topic slugs v0.1 published that are still topics, with the label v0.1 gave them. v0.1 filed an
+ * article under its outlet's section label (no section: 综合), so its `/topics/<slug>/page/<n>/`
+ * pages numbered the articles whose section has that label, not today's topic: those are the only
+ * old page addresses a topic keeps redirects for. Topics new since v0.1 never had `page/<n>/`.
+ */
+const V01_TOPIC_LABELS: Readonly<Record<string, string>> = {
+  china: '中国', 'hk-macau-taiwan': '港澳台', usa: '美国', 'asia-pacific': '亚太', europe: '欧洲', international: '国际',
+  economy: '经济', technology: '科技', health: '健康', society: '社会', 'human-rights': '人权', environment: '环境',
+  culture: '文化', sports: '体育', general: '综合',
+};
+
+/** Articles per v0.1 topic label: their section's label, 综合 without one. */
+function countBySectionLabel(articles: readonly Readonly<Article>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    const label = a.section?.label ?? '综合';
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return counts;
 }
 
 interface Part {

@@ -9,5 +9,5 @@ export const DEFAULT_SITE_CONFIG: SiteConfig = {
   pathPrefix: '/',
   timeZone: 'Asia/Shanghai',
   outlets: [],
-  pageSize: 20,
+  pageSize: 50,
 };

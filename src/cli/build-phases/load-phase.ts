@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
+import type { SeedFile } from '../../archive/list-seed-files.ts';
 import { loadArchive } from '../../archive/load-archive.ts';
 import { collectGarbage } from '../../runtime/collect-garbage.ts';
 import type { SiteConfig } from '../../site/site-config.ts';
@@ -15,7 +16,7 @@ export interface LoadedArchive {
 }
 
 /** Phase 1: every seed under `input` parsed (in workers, cached in `cacheDir/parse`) into the archive. */
-export async function loadPhase(input: string, cacheDir: string, config: SiteConfig, progress: Progress): Promise<LoadedArchive> {
+export async function loadPhase(input: string, cacheDir: string, config: SiteConfig, progress: Progress, files?: readonly SeedFile[]): Promise<LoadedArchive> {
   let parsed = 0;
   let parserVersion = '';
   let parseTotal = -1;
@@ -24,6 +25,7 @@ export async function loadPhase(input: string, cacheDir: string, config: SiteCon
     outlets: config.outlets,
     ...(config.topics ? { topics: config.topics } : {}),
     cacheDir: path.join(cacheDir, 'parse'),
+    ...(files === undefined ? {} : { files }),
     onProgress: (done, total) => {
       if (total !== parseTotal) progress.start('parse', (parseTotal = total));
       progress.update(done);
