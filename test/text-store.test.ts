@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import type { Article } from '../src/article/article.ts';
+import type { ParsedArticle } from '../src/article/article.ts';
 import { offloadTexts } from '../src/archive/offload-texts.ts';
 import { TextStore } from '../src/runtime/text-store.ts';
 
@@ -29,9 +29,10 @@ test('gives back every string exactly, before and after it reaches the file, and
 test('offloaded articles read the same, in JSON too, and a capture equal to its article shares its entry', async () => {
   const capture = { capturedAt: 1, title: 't', text: '正文', bodyHtml: '<p>正文</p>', sourcePath: 'a.md', contentHash: 'h' };
   const older = { ...capture, capturedAt: 0, text: '旧文', bodyHtml: '<p>旧文</p>' };
-  const article = { id: 'a', title: 't', text: '正文', bodyHtml: '<p>正文</p>', captures: [capture, older] } as unknown as Article;
+  const article = { id: 'a', title: 't', text: '正文', bodyHtml: '<p>正文</p>', captures: [capture, older] } as unknown as ParsedArticle;
   const before = JSON.stringify(article);
-  offloadTexts([article], new TextStore(await tempDir()));
+  offloadTexts(article, new TextStore(await tempDir()));
+  offloadTexts(article, new TextStore(await tempDir())); // a second time: left as it is
   assert.equal(JSON.stringify(article), before);
   assert.equal(article.captures[1]!.bodyHtml, '<p>旧文</p>');
   assert.equal(Object.getOwnPropertyDescriptor(article, 'text')?.value, undefined, 'held by the store, not the object');

@@ -1,3 +1,4 @@
+import { withFields } from './with-fields.ts';
 import type { ParsedArticle, Capture } from '../article/article.ts';
 
 export interface Deduped {
@@ -34,7 +35,7 @@ export function dedupeArticles(parsed: readonly Readonly<ParsedArticle>[]): Dedu
       continue;
     }
     const captures = versions.map(ownCapture).sort(newestCaptureFirst);
-    articles.push({ ...winner, captures });
+    articles.push(withFields(winner, { captures }));
   }
   return { articles, merged: parsed.length - articles.length };
 }

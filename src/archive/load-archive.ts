@@ -56,10 +56,7 @@ export const MAX_SEED_BYTES = 50 * 1024 * 1024;
 export async function loadArchive(inputDir: string, options: LoadArchiveOptions): Promise<Archive> {
   const { articles, ...loaded } = await loadArticles(inputDir, options);
   const taxonomy = resolveTaxonomy(options.topics);
-  const archive = { ...groupArchive(placeTopics(articles, taxonomy), taxonomy), taxonomy, ...loaded };
-  // Parsed, deduplicated and placed: from here on bodies and texts are read only now and then.
-  offloadTexts(archive.articles, new TextStore(options.cacheDir === false ? tmpdir() : (options.cacheDir ?? '.cache/parse')));
-  return archive;
+  return { ...groupArchive(placeTopics(articles, taxonomy), taxonomy), taxonomy, ...loaded };
 }
 
 /** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */
@@ -76,12 +73,15 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
   const parser = await importParser(parserUrl);
   const parseOptions: ParseOptions = { timeZone: options.timeZone, outlets: options.outlets };
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
-  const [files, cache] = await Promise.all([options.files ?? listSeedFiles(inputDir), ParseCache.open(cacheDir, parser.PARSER_VERSION, parseOptions)]);
+  // Bodies and texts go here as each result comes in (offload-texts.ts): the heap never holds them all.
+  const store = new TextStore(cacheDir ?? tmpdir());
+  const [files, cache] = await Promise.all([options.files ?? listSeedFiles(inputDir), ParseCache.open(cacheDir, parser.PARSER_VERSION, parseOptions, store)]);
   const total = files.length;
   const outcomes = new Array<ParseOutcome>(total);
   const misses: { index: number; path: string; hash: string }[] = [];
   let hits = 0;
   const queue = new ParseQueue({
+    onOutcome: (outcome) => outcome.article && offloadTexts(outcome.article, store),
     parserUrl,
     options: parseOptions,
     ...(options.workers === undefined ? {} : { workers: options.workers }),

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { shareCaptureBodies } from './share-capture-bodies.ts';
+import { offloadTexts } from './offload-texts.ts';
+import { withFields } from './with-fields.ts';
+import type { TextStore } from '../runtime/text-store.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
 import { forEachLine } from '../runtime/for-each-line.ts';
 import { collectGarbageIfGrown } from '../runtime/collect-garbage.ts';
@@ -50,16 +53,18 @@ export class ParseCache {
     private journaled: number,
     /** Whether the store file was read (appending needs a store with this key to append to). */
     private stored: boolean,
+    /** Where bodies and texts go as results come in (offload-texts.ts); undefined keeps them in the heap. */
+    private readonly store: TextStore | undefined,
   ) {
     this.entries = entries;
   }
 
   /** Opens the store for these options; `cacheDir` undefined gives a memory-only cache. */
-  static async open(cacheDir: string | undefined, parserVersion: string, options: ParseOptions): Promise<ParseCache> {
+  static async open(cacheDir: string | undefined, parserVersion: string, options: ParseOptions, store?: TextStore): Promise<ParseCache> {
     const key = createHash('sha256')
       .update(JSON.stringify({ parserVersion, timeZone: options.timeZone, outlets: options.outlets }))
       .digest('hex');
-    if (cacheDir === undefined) return new ParseCache(undefined, key, new Map(), 0, false);
+    if (cacheDir === undefined) return new ParseCache(undefined, key, new Map(), 0, false, store);
     const file = path.join(cacheDir, `${key.slice(0, 24)}.ndjson`);
     const entries = new Map<string, StoredEntry>();
     let stored = false;
@@ -77,12 +82,14 @@ export class ParseCache {
         stored = true;
       } else if (line.hash !== undefined && line.entry !== undefined) {
         if (entries.has(line.hash)) journaled++;
-        entries.set(line.hash, decode(line.entry));
+        const entry = decode(line.entry);
+        if (store !== undefined && entry.result.article !== undefined) offloadTexts(entry.result.article, store);
+        entries.set(line.hash, entry);
       }
       return true;
     });
     if (!done) entries.clear();
-    return new ParseCache(file, key, entries, journaled, stored);
+    return new ParseCache(file, key, entries, journaled, stored, store);
   }
 
   /** The cached result for these bytes, relocated to `filePath`. */
@@ -95,7 +102,9 @@ export class ParseCache {
 
   /** Stores a fresh result and returns it as stored: captures sharing the article's body strings. */
   set(contentHash: string, filePath: string, result: ParseOutcome): ParseOutcome {
-    const entry = { path: filePath, result: shareCaptureBodies(result) };
+    // Offloading shares a capture's strings with the article's as it moves them; without a store, share them here.
+    if (this.store !== undefined && result.article !== undefined) offloadTexts(result.article, this.store);
+    const entry = { path: filePath, result: this.store === undefined ? shareCaptureBodies(result) : result };
     this.entries.set(contentHash, entry);
     this.added.set(contentHash, entry);
     this.used.add(contentHash);
@@ -164,11 +173,10 @@ function relocate(result: ParseOutcome, from: string, to: string): ParseOutcome 
   const article = result.article;
   return {
     problems,
-    article: {
-      ...article,
+    article: withFields(article, {
       sourcePath: article.sourcePath === from ? to : article.sourcePath,
-      captures: article.captures.map((c) => (c.sourcePath === from ? { ...c, sourcePath: to } : c)),
-    },
+      captures: article.captures.map((c) => (c.sourcePath === from ? withFields(c, { sourcePath: to }) : c)),
+    }),
   };
 }
 

@@ -18,6 +18,8 @@ export interface ParseSeedsOptions {
   /** Worker count; 0 parses in this thread. Default: one per core once there is enough work. */
   readonly workers?: number;
   readonly onProgress?: (done: number) => void;
+  /** Called with each outcome as it arrives (in any order): loading moves its texts out of the heap then. */
+  readonly onOutcome?: (outcome: ParseOutcome) => void;
 }
 
 /** Below this many files (or bytes) starting workers (~0.3 s each, parser imports) costs more than it saves. */
@@ -84,6 +86,7 @@ export class ParseQueue {
     const parser = await importParser(this.#opts.parserUrl);
     return this.#pending.map((input, index) => {
       const result = parseSafely(parser, input.bytes, input.path, this.#opts.options);
+      this.#opts.onOutcome?.(result);
       this.#opts.onProgress?.(index + 1);
       return result;
     });
@@ -137,7 +140,11 @@ class WorkerPool {
     const worker = spawnWorker(new URL('./parse-worker.ts', import.meta.url), { parserUrl: this.#opts.parserUrl, options: this.#opts.options });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.results !== undefined && reply.start !== undefined) {
-        reply.results.forEach((result, offset) => (this.#results[reply.start! + offset] = expandOutcome(result)));
+        reply.results.forEach((result, offset) => {
+          const outcome = expandOutcome(result);
+          this.#opts.onOutcome?.(outcome);
+          this.#results[reply.start! + offset] = outcome;
+        });
         this.#done += reply.results.length;
         this.#opts.onProgress?.(this.#done);
       }

@@ -1,6 +1,7 @@
 import type { Article, ParsedArticle, Section, Topic, TopicPlacement } from '../article/article.ts';
 import { findSection } from '../article/find-section.ts';
 import { topicText } from '../article/topic-text.ts';
+import { withFields } from './with-fields.ts';
 import { foldHan } from '../text/fold-han.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
@@ -110,8 +111,9 @@ function place(
 ): Article {
   const { topics } = taxonomy;
   // The folded text was the classifier's only: dropped, so the archive does not keep it for the build.
-  const { section: _parsed, topicText: _read, ...rest } = article;
-  const withSection = section === undefined ? rest : { ...rest, section };
+  // withFields, not a spread: the offloaded body and text stay in the store (offload-texts.ts).
+  const placed = (fields: Pick<Article, 'topic' | 'placement'> & { secondTopic?: Topic }): Article =>
+    withFields(article, { ...(section === undefined ? {} : { section }), ...fields }, ['section', 'topicText']) as unknown as Article;
   const probabilities = model.classify(terms);
   const ranked = probabilities === undefined ? [] : rank(probabilities);
   const second = (primary: number, from: number): { secondTopic?: Topic } => {
@@ -119,19 +121,19 @@ function place(
     return other !== undefined && probabilities![other]! >= from ? { secondTopic: topics[other]! } : {};
   };
   if (mapped !== undefined) {
-    return { ...withSection, topic: topics[mapped]!, ...second(mapped, STRONG_SECOND), placement: certain('section') };
+    return placed({ topic: topics[mapped]!, ...second(mapped, STRONG_SECOND), placement: certain('section') });
   }
   const hits = keywordHits(foldHan(article.title), taxonomy);
   const weighed = hits === undefined ? probabilities : withKeywords(probabilities, hits, keywordWeight);
   const order = weighed === undefined ? [] : rank(weighed);
   const best = order[0];
-  if (best === undefined) return { ...withSection, topic: taxonomy.fallback, placement: { by: 'fallback', confidence: 0, uncertain: true } };
+  if (best === undefined) return placed({ topic: taxonomy.fallback, placement: { by: 'fallback', confidence: 0, uncertain: true } });
   const confidence = weighed![best]!;
   const by = hits !== undefined && hits[best]! > 0 ? 'rule' : 'content';
   const placement: TopicPlacement = { by, confidence: round(confidence), uncertain: confidence < UNCERTAIN_BELOW };
   const other = order[1];
   const secondTopic = other !== undefined && weighed![other]! >= SECOND_TOPIC_FROM ? { secondTopic: topics[other]! } : {};
-  return { ...withSection, topic: topics[best]!, ...secondTopic, placement };
+  return placed({ topic: topics[best]!, ...secondTopic, placement });
 }
 
 /** Beside the topic its section gave, the classifier must be this sure of another one. */
