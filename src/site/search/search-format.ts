@@ -8,7 +8,8 @@
  * search/s<first>-<digest>/         a segment: documents first … first + count − 1 (segmentLayout)
  *   b<n>.bin                        gzip'd term bucket n: term directory, then postings (below)
  *   facets.bin                      gzip'd: a JSON line (SegmentMeta: outlet names, topic labels), then
- *                                   per document: varint outlet index, varint topic count, varint topic indexes
+ *                                   columns of varints: each document's outlet index, each one's topic
+ *                                   count, then each one's topic indexes
  * search/c/<n>.bin                  gzip'd JSON of chunk n: documents n × CHUNK_DOCS … (n + 1) × CHUNK_DOCS − 1,
  *                                   each title, url, outlet, topics (joined by 、), date, text (the
  *                                   first 6,000 characters: what excerpts are cut from)

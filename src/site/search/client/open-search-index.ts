@@ -81,12 +81,14 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
       const line = bytes.indexOf(0x0a); // JSON.stringify writes no raw newline
       const meta = JSON.parse(decoder.decode(bytes.subarray(0, line))) as SegmentMeta;
       const outlet = new Uint16Array(s.count);
+      const counts = new Uint8Array(s.count);
+      let at = line + 1;
+      for (let i = 0; i < s.count; i++) [outlet[i], at] = readVarint(bytes, at);
+      for (let i = 0; i < s.count; i++) [counts[i], at] = readVarint(bytes, at);
       const topics: number[][] = [];
-      for (let i = 0, at = line + 1, n = 0, t = 0; i < s.count; i++) {
-        [outlet[i], at] = readVarint(bytes, at);
-        [n, at] = readVarint(bytes, at);
+      for (let i = 0, t = 0; i < s.count; i++) {
         const list: number[] = [];
-        for (let k = 0; k < n; k++) ([t, at] = readVarint(bytes, at)), list.push(t);
+        for (let k = 0; k < counts[i]!; k++) ([t, at] = readVarint(bytes, at)), list.push(t);
         topics.push(list);
       }
       return { meta, outlet, topics };
