@@ -29,6 +29,7 @@ import { searchDocs } from '../src/site/search/search-doc.ts';
 import { CHUNK_DOCS, type SearchManifest } from '../src/site/search/search-format.ts';
 import { BLOCK_DOCS, segmentLayout } from '../src/site/search/segment-layout.ts';
 import { SEARCH_DIR } from '../src/site/search/write-search-index.ts';
+import { bucketCount } from '../src/site/search/write-segment.ts';
 import { diffSnapshots, snapshotOutput } from './snapshot-output.ts';
 import { SEARCH_BENCH_QUERIES } from './search-query-bytes.ts';
 
@@ -109,20 +110,22 @@ try {
     console.log(`| ${name} | ${changed} | ${diff.removed.length} | ${result.docsIndexed} | ${result.chunksWritten} | ${ms.toFixed(0)} | ${equal ? 'yes' : `NO: ${[...same.added, ...same.removed, ...same.changed].slice(0, 5).join(' ')}`} |`);
   }
 
-  // By calculation: the daily cycle on archives of 90,000–110,000, from segmentLayout and this
-  // index's bucket files per document (sealed segments).
-  const sealed = manifest.segments.filter((s) => s.count >= BLOCK_DOCS);
-  const perDoc = sealed.reduce((a, s) => a + s.buckets, 0) / sealed.reduce((a, s) => a + s.count, 0);
+  // By calculation: the daily cycle on archives of 90,000–110,000, from segmentLayout and
+  // bucketCount with this index's bytes of postings per document (its largest segment's, unzipped).
+  const largestSegment = manifest.segments[0]!;
+  let raw = 0;
+  for (let b = 0; b < largestSegment.buckets; b++) raw += gunzipSync(readFileSync(join(clean, SEARCH_DIR, largestSegment.dir, `b${b}.bin`))).length;
+  const perDoc = raw / largestSegment.count;
   const estimate = (n: number, add: number): number => {
     const key = (s: { first: number; count: number }): string => `${s.first}+${s.count}`;
     const before = new Map(segmentLayout(n).map((s) => [key(s), s]));
     const after = new Map(segmentLayout(n + add).map((s) => [key(s), s]));
-    const filesOf = (s: { count: number }): number => 1 + (s.count < BLOCK_DOCS ? 1 : Math.ceil(s.count * perDoc));
+    const filesOf = (s: { count: number }): number => 1 + bucketCount(s.count * perDoc, s.count);
     let files = 1; // index.json
     for (const [k, s] of after) if (!before.has(k) || s.count < BLOCK_DOCS) files += filesOf(s);
     for (const [k, s] of before) if (!after.has(k)) files += filesOf(s);
     const chunks = Math.floor((n + add - 1) / CHUNK_DOCS) - Math.floor(n / CHUNK_DOCS) + 1;
-    return files + chunks + (n % CHUNK_DOCS === 0 ? 0 : 1); // written, and the old last chunk removed
+    return files + chunks;
   };
   const sweep = (from: number, to: number, add: number) => {
     const all: number[] = [];
@@ -131,7 +134,7 @@ try {
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
     return { mean: all.reduce((a, b) => a + b, 0) / all.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]!, over: all.filter((x) => x > 1000).length / all.length };
   };
-  console.log(`\nby calculation (${perDoc.toFixed(4)} bucket files per document, as this index; facets, index.json and chunks added):`);
+  console.log(`\nby calculation (segmentLayout, bucketCount and ${(perDoc / 1024).toFixed(2)} KB of postings per document, as this index; facets, index.json and chunks added):`);
   console.log('| archive | added | mean | median | p95 | p99 | max | share > 1,000 |\n|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const [from, to, add] of [[9000, 11000, 1], [9000, 11000, daily], [90000, 110000, 1], [90000, 110000, daily]] as const) {
     const s = sweep(from, to, add);

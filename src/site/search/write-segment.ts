@@ -88,7 +88,7 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
  * the files it takes (small segments get small buckets). The tail (fewer than BLOCK_DOCS documents,
  * replaced by every addition) is one file, which a query loads whole.
  */
-function bucketCount(bytes: number, docs: number): number {
+export function bucketCount(bytes: number, docs: number): number {
   if (docs < BLOCK_DOCS) return 1;
   const size = Math.min(MAX_BUCKET, Math.max(MIN_BUCKET, Math.sqrt(bytes * BUCKET_SCALE)));
   return Math.max(1, Math.ceil(bytes / size));
