@@ -237,6 +237,27 @@ test('completing a block merges segments without rewriting a chunk, and equals a
   assert.deepEqual((await many.docs([0, 255, 256, 399])).map((d) => d.title.replace(/：.*/, '')), ['第0篇', '第255篇', '第256篇', '第399篇']);
 });
 
+test("an article moved to another topic rewrites its segment's facets and its chunk, not the postings", async () => {
+  const all = manyDocs(300);
+  const moved = all.map((d, i) => (i === 10 ? { ...d, topics: ['社会'] } : d));
+  const live = join(work, 'topic-live');
+  const staging = join(work, 'topic-staging');
+  await indexSearch(live, all);
+  const was = new Map(listing(live));
+  mkdirSync(staging);
+  const result = await indexSearch(staging, moved, { previousOutput: live });
+  applyStaging(staging, live, { replaceDirs: new Set(), remove: result.obsolete });
+  assert.deepEqual(result.written, [], 'no postings rewritten');
+  const now = new Map(listing(live));
+  const changed = [...new Set([...was.keys(), ...now.keys()])].filter((f) => was.get(f) !== now.get(f)).sort();
+  assert.deepEqual(changed.map((f) => f.replace(/-[0-9a-f]{12}/, '-…')), ['search/c/0.bin', 'search/f/0-….bin', 'search/f/0-….bin', 'search/index.json']);
+  const clean = join(work, 'topic-clean');
+  await indexSearch(clean, moved);
+  assert.deepEqual(listing(live), listing(clean));
+  const index2 = await openSearchIndex(nodeFiles(live));
+  assert.equal((await index2.search('朝鲜', { topic: '社会' })).ids.length, 1);
+});
+
 test('an article added in the past rewrites the segments after it, and equals a clean build', async () => {
   const all = manyDocs(300);
   const older = [...all.slice(0, 100), { ...all[100]!, url: '/sub/articles/back/', title: '补记' }, ...all.slice(100)];

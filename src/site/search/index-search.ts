@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSearchScript } from './bundle-search-script.ts';
-import { CHUNK_DIR } from './search-format.ts';
+import { CHUNK_DIR, FACETS_DIR } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
 import { SEARCH_DIR, writeSearchIndex, type SearchIndexResult } from './write-search-index.ts';
 
@@ -35,10 +35,11 @@ export async function indexSearch(outputDir: string, docs: readonly SearchDoc[],
   const obsolete = readdirSync(previous)
     .filter((name) => /^s\d+-[0-9a-f]{12}$|^(base|recent)-[0-9a-f]{12}$|^fold-[0-9a-f]{12}\.bin$/.test(name) && !current.has(name))
     .map((name) => `${SEARCH_DIR}/${name}`);
-  const chunks = new Set(result.chunks);
-  const chunkDir = join(previous, CHUNK_DIR);
-  if (existsSync(chunkDir)) {
-    for (const name of readdirSync(chunkDir)) if (/^\d+\.bin$/.test(name) && !chunks.has(`${CHUNK_DIR}/${name}`)) obsolete.push(`${SEARCH_DIR}/${CHUNK_DIR}/${name}`);
+  // Chunks and facets files this index no longer has (documents gone, merged or changed segments).
+  const used = new Set([...result.chunks, ...result.facets]);
+  for (const [folder, name] of [[CHUNK_DIR, /^\d+\.bin$/], [FACETS_DIR, /^\d+-[0-9a-f]{12}\.bin$/]] as const) {
+    if (!existsSync(join(previous, folder))) continue;
+    for (const file of readdirSync(join(previous, folder))) if (name.test(file) && !used.has(`${folder}/${file}`)) obsolete.push(`${SEARCH_DIR}/${folder}/${file}`);
   }
   return { ...result, obsolete };
 }

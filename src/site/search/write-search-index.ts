@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FOLD_TABLE } from '../../text/fold-han.ts';
 import { searchChunks } from './search-chunks.ts';
-import { CHUNK_DIR, FORMAT_VERSION, type SearchManifest, type SegmentInfo } from './search-format.ts';
+import { CHUNK_DIR, FACETS_DIR, FORMAT_VERSION, type SearchManifest, type SegmentInfo } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
 import { segmentLayout } from './segment-layout.ts';
-import { writeSegment } from './write-segment.ts';
+import { segmentFacets, writeSegment } from './write-segment.ts';
 
 /** The folder of the search page and its index in the output. */
 export const SEARCH_DIR = 'search';
@@ -28,6 +28,8 @@ export interface SearchIndexResult {
   /** Chunk files of the index (`c/<n>.bin`), and how many this call wrote. */
   readonly chunks: readonly string[];
   readonly chunksWritten: number;
+  /** Facets files of the index (`f/<first>-<digest>.bin`). */
+  readonly facets: readonly string[];
   /** Files and bytes of the whole index (manifest, fold table, every segment and chunk). */
   readonly files: number;
   readonly bytes: number;
@@ -37,10 +39,11 @@ export interface SearchIndexResult {
 /**
  * Writes the search index of `docs` (oldest first: searchDocs) into `<outputDir>/search/`. The
  * documents are cut into segments by segmentLayout (sealed segments of 64 × 2^k documents and a
- * tail: a function of the count alone), each segment's folder named after a digest of its inputs;
+ * tail: a function of the count alone), each segment's postings folder named after a digest of its
+ * titles and texts, its facets file after a digest of everything else too;
  * the documents' displayed fields and excerpt text go in chunk files of CHUNK_DOCS, named after their
- * place. A segment folder that `previousOutput` already has is left there, and so is a chunk file
- * with the same bytes (the caller keeps them), so adding the newest article writes the tail, one
+ * place. A segment folder or facets file that `previousOutput` already has is left there, and so is a
+ * chunk file with the same bytes (the caller keeps them), so adding the newest article writes the tail, one
  * chunk and index.json, and a clean build writes the same bytes. Then index.json (segments, years) and the fold table,
  * both small, are rewritten.
  *
@@ -50,6 +53,7 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
   const started = performance.now();
   const root = join(outputDir, SEARCH_DIR);
   mkdirSync(join(root, CHUNK_DIR), { recursive: true });
+  mkdirSync(join(root, FACETS_DIR), { recursive: true });
   const previous = options.previousOutput === undefined ? undefined : join(options.previousOutput, SEARCH_DIR);
   const kept = previous === undefined ? new Map<string, number>() : previousSegments(previous);
   const segments: SegmentInfo[] = [];
@@ -61,9 +65,13 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
     const part = docs.slice(first, first + count);
     const chunks = searchChunks(first, part);
     chunkPaths.push(...chunks.map((c) => c.path));
-    const digest = createHash('sha256').update(`${FORMAT_VERSION}\0${first}\0${count}`);
-    for (const c of chunks) digest.update(`\0${c.digest}`);
-    const dir = `s${first}-${digest.digest('hex').slice(0, 12)}`;
+    // The postings are made of ids, titles and texts; the facets and chunks of everything else.
+    const postings = createHash('sha256').update(`${FORMAT_VERSION}\0${first}\0${count}`);
+    for (const d of part) postings.update(`\0${d.title}\0${d.text}`);
+    const dir = `s${first}-${postings.digest('hex').slice(0, 12)}`;
+    const all = createHash('sha256').update(`${FORMAT_VERSION}\0${first}\0${count}`);
+    for (const c of chunks) all.update(`\0${c.digest}`);
+    const facets = `${FACETS_DIR}/${first}-${all.digest('hex').slice(0, 12)}.bin`;
     let buckets = kept.get(dir);
     if (buckets === undefined) {
       const staging = join(root, `${dir}.tmp`);
@@ -72,7 +80,10 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
       renameSync(staging, join(root, dir));
       written.push(dir);
       docsIndexed += count;
-      // A new segment's chunks are mostly the previous build's (a merge changes none of them): a
+    }
+    if (previous === undefined || !existsSync(join(previous, facets))) {
+      writeFileSync(join(root, facets), segmentFacets(part));
+      // Mostly the previous build's chunks (a merge changes none of them, a moved topic one): a
       // chunk is written when its bytes differ from the file the previous output has.
       for (const c of chunks) {
         const bytes = c.bytes();
@@ -81,7 +92,7 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
         chunksWritten++;
       }
     }
-    segments.push({ dir, first, count, buckets });
+    segments.push({ dir, facets, first, count, buckets });
   }
   const foldData = [...FOLD_TABLE].map(([from, to]) => from + to).join('');
   const fold = `fold-${createHash('sha256').update(foldData).digest('hex').slice(0, 12)}.bin`;
@@ -95,14 +106,15 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
   for (const s of segments) {
     const dir = where(s.dir);
     for (const f of readdirSync(dir)) (files++, (bytes += sizeOf(join(dir, f))));
+    (files++, (bytes += sizeOf(where(s.facets))));
   }
   for (const rel of chunkPaths) (files++, (bytes += sizeOf(where(rel))));
-  return { docs: docs.length, segments: segments.map((s) => s.dir), written, docsIndexed, chunks: chunkPaths, chunksWritten, files, bytes, ms: Math.round(performance.now() - started) };
+  return { docs: docs.length, segments: segments.map((s) => s.dir), written, docsIndexed, chunks: chunkPaths, chunksWritten, facets: segments.map((s) => s.facets), files, bytes, ms: Math.round(performance.now() - started) };
 }
 
 /**
  * The segment folders of a previous output's index that can be kept, with their bucket counts (from
- * its index.json; a folder without its facets, or of another format, is not kept).
+ * its index.json; a folder without its last bucket, or of another format, is not kept).
  */
 function previousSegments(previous: string): Map<string, number> {
   const kept = new Map<string, number>();
@@ -113,7 +125,7 @@ function previousSegments(previous: string): Map<string, number> {
     return kept;
   }
   if (manifest.version !== FORMAT_VERSION) return kept;
-  for (const s of manifest.segments) if (existsSync(join(previous, s.dir, 'facets.bin'))) kept.set(s.dir, s.buckets);
+  for (const s of manifest.segments) if (existsSync(join(previous, s.dir, `b${s.buckets - 1}.bin`))) kept.set(s.dir, s.buckets);
   return kept;
 }
 

@@ -16,9 +16,9 @@ export interface WrittenSegment {
 }
 
 /**
- * Writes one segment of the index (documents `first` … `first + docs.length − 1`) into `dir`:
- * bucket files of postings, and facets.bin: the segment's outlet and topic names and each document's
- * outlet and topics (see search-format.ts). Same documents, same bytes.
+ * Writes the postings of one segment of the index (documents `first` … `first + docs.length − 1`)
+ * into `dir`: its bucket files (see search-format.ts); segmentFacets makes its facets file. Same
+ * titles and texts, same bytes.
  */
 export function writeSegment(dir: string, first: number, docs: readonly SearchDoc[]): WrittenSegment {
   mkdirSync(dir, { recursive: true });
@@ -32,21 +32,6 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
 
   const builder = new PostingsBuilder(folder());
   docs.forEach((doc, i) => builder.add(first + i, doc.title, doc.text));
-
-  // Facets: outlet and topic indexes into this segment's own name lists (sorted, so stable), after
-  // a JSON line with the names.
-  const outlets = [...new Set(docs.map((d) => d.outlet))].sort();
-  const topics = [...new Set(docs.flatMap((d) => d.topics))].sort();
-  const meta: SegmentMeta = { outlets, topics };
-  const outletIndex = new Map(outlets.map((o, i) => [o, i]));
-  const topicIndex = new Map(topics.map((t, i) => [t, i]));
-  // Column by column (every outlet, then every topic count, then the topics): gzip finds the
-  // repeats of each column (7 % smaller than document by document at 30,000 generated articles).
-  const facets: number[] = [];
-  for (const d of docs) pushVarint(facets, outletIndex.get(d.outlet)!);
-  for (const d of docs) pushVarint(facets, d.topics.length);
-  for (const d of docs) for (const t of d.topics) pushVarint(facets, topicIndex.get(t)!);
-  write('facets.bin', gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Uint8Array.from(facets)]), { level: 9 }));
 
   // Buckets: each bucket file is its directory (term, postings length; terms sorted) then the
   // postings, written into one buffer and gzip'd (a quarter to a half smaller: hosts rarely
@@ -79,6 +64,25 @@ export function writeSegment(dir: string, first: number, docs: readonly SearchDo
     write(`b${b}.bin`, gzipSync(out.subarray(0, at), { level: 6 }));
   });
   return { buckets, files, bytes, terms: builder.terms };
+}
+
+/**
+ * The facets file of a segment (see search-format.ts): its outlet and topic names (sorted, so
+ * stable), then each document's outlet and topic indexes into them, column by column (every outlet,
+ * then every topic count, then the topics: 7 % smaller gzip'd than document by document at 30,000
+ * generated articles).
+ */
+export function segmentFacets(docs: readonly SearchDoc[]): Uint8Array {
+  const outlets = [...new Set(docs.map((d) => d.outlet))].sort();
+  const topics = [...new Set(docs.flatMap((d) => d.topics))].sort();
+  const meta: SegmentMeta = { outlets, topics };
+  const outletIndex = new Map(outlets.map((o, i) => [o, i]));
+  const topicIndex = new Map(topics.map((t, i) => [t, i]));
+  const facets: number[] = [];
+  for (const d of docs) pushVarint(facets, outletIndex.get(d.outlet)!);
+  for (const d of docs) pushVarint(facets, d.topics.length);
+  for (const d of docs) for (const t of d.topics) pushVarint(facets, topicIndex.get(t)!);
+  return gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Uint8Array.from(facets)]), { level: 9 });
 }
 
 /**

@@ -15,8 +15,8 @@ import { parseBucket } from './parse-bucket.ts';
 export interface IndexFiles {
   /**
    * The bytes of a file of the index folder (`index.json`, `s0-…/b3.bin`); rejects when it cannot.
-   * A chunk comes with the version a browser must not serve an older copy for (`c/12.bin` of segment
-   * `s0-3fa2…`): the page asks for `c/12.bin?v=s0-3fa2…`.
+   * A chunk comes with the version a browser must not serve an older copy for (the name of its
+   * segment's facets): the page asks for `c/12.bin?v=f/0-3fa2….bin`.
    */
   bytes(path: string, version?: string): Promise<Uint8Array>;
   /** Inflates gzip'd bytes (chunks, facets, the fold table). */
@@ -76,8 +76,8 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
   };
   const bucket = (s: SegmentInfo, b: number) => once(`${s.dir}/b${b}`, async () => parseBucket(await files.gunzip(await files.bytes(`${s.dir}/b${b}.bin`))));
   const facets = (s: SegmentInfo) =>
-    once(`${s.dir}/facets`, async () => {
-      const bytes = await files.gunzip(await files.bytes(`${s.dir}/facets.bin`));
+    once(s.facets, async () => {
+      const bytes = await files.gunzip(await files.bytes(s.facets));
       const line = bytes.indexOf(0x0a); // JSON.stringify writes no raw newline
       const meta = JSON.parse(decoder.decode(bytes.subarray(0, line))) as SegmentMeta;
       const outlet = new Uint16Array(s.count);
@@ -163,7 +163,7 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
       return Promise.all(
         ids.map(async (id) => {
           const s = segmentOf(id);
-          const d = (await chunk(Math.floor(id / CHUNK_DOCS), s.dir))[id % CHUNK_DOCS]!;
+          const d = (await chunk(Math.floor(id / CHUNK_DOCS), s.facets))[id % CHUNK_DOCS]!;
           return { id, title: d[0], url: d[1], outlet: d[2], topic: d[3], date: d[4], text: d[5] };
         }),
       );
