@@ -66,7 +66,7 @@ try {
     const index = await openSearchIndex({
       bytes: async (path) => {
         const b = readFileSync(join(clean, SEARCH_DIR, path));
-        const kind = path.startsWith('c/') ? 'chunks' : path.endsWith('facets.bin') ? 'facets' : /\/b\d+\.bin$/.test(path) ? 'buckets' : path.replace(/-.*/, '');
+        const kind = path.startsWith('c/') ? 'chunks' : path.startsWith('f/') ? 'facets' : /\/b\d+\.bin$/.test(path) ? 'buckets' : path.replace(/-.*/, '');
         by[kind] = (by[kind] ?? 0) + b.length;
         return new Uint8Array(b);
       },
