@@ -5,8 +5,8 @@
  *
  * The archive is test/fixtures/search/ (five 2023-08 articles with known terms), search-years/ (one
  * 朝鲜 article from 2022, one from 2023-03) and search-han/ (one CNA article of 2021 in traditional
- * characters: 臺灣, 朝鮮, 選舉). Newest is 2023-08-30, so the "recent" segment holds the five of 2023-08
- * (from 2023-07-01 on) and "base" the three older ones.
+ * characters: 臺灣, 朝鮮, 選舉). Eight documents are fewer than a block (segment-layout.ts): one
+ * segment, the tail, holds them all.
  *
  * | fixture    | outlet | year | 朝鲜                         | 经济 | 台湾 | 选举 |
  * |------------|--------|------|------------------------------|------|------|------|
@@ -33,7 +33,8 @@ import { indexSearch, type IndexSearchResult } from '../src/site/search/index-se
 import { openSearchIndex, type SearchIndex } from '../src/site/search/client/open-search-index.ts';
 import { excerpt } from '../src/site/search/client/excerpt.ts';
 import { searchDocs, type SearchDoc } from '../src/site/search/search-doc.ts';
-import { writeSearchIndex } from '../src/site/search/write-search-index.ts';
+import { MAX_BLOCK_DOCS, segmentLayout } from '../src/site/search/segment-layout.ts';
+import { applyStaging } from '../src/cli/publish-output.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
 import { foldHan } from '../src/text/fold-han.ts';
@@ -99,14 +100,15 @@ function truth(query: string): string[] {
   return docs.filter((d) => foldHan(d.title).includes(q) || foldHan(d.text).includes(q)).map((d) => d.title).sort();
 }
 
-test('indexSearch writes the manifest, the fold table, a base and a recent segment and the page script', () => {
+test('indexSearch writes the manifest, the fold table, the segment, the chunks and the page script', () => {
   assert.equal(indexed.docs, 8);
-  assert.deepEqual(indexed.segments.map((s) => s.replace(/-.*/, '')), ['base', 'recent']);
+  assert.equal(indexed.segments.length, 1);
   assert.deepEqual(indexed.written, indexed.segments);
+  assert.deepEqual(indexed.chunks, ['c/0.bin']);
   const manifest = JSON.parse(readFileSync(join(out, 'search', 'index.json'), 'utf8'));
-  assert.deepEqual(manifest.segments.map((s: { count: number }) => s.count), [3, 5]);
+  assert.deepEqual(manifest.segments.map((s: { count: number; buckets: number }) => [s.count, s.buckets]), [[8, 1]]);
   assert.deepEqual(manifest.years, [['2021', 0], ['2022', 1], ['2023', 2]]);
-  for (const name of [manifest.fold, 'search.js', 'search.css', 'index.html']) assert.ok(existsSync(join(out, 'search', name)), name);
+  for (const name of [manifest.fold, 'search.js', 'search.css', 'index.html', 'c/0.bin']) assert.ok(existsSync(join(out, 'search', name)), name);
   assert.ok(!existsSync(join(out, 'pagefind')), 'no Pagefind bundle any more');
 });
 
@@ -156,20 +158,118 @@ test('results carry the URL with the prefix, outlet, topic and date', async () =
   }
 });
 
-test('adding a newest article rewrites only the recent segment, and equals a clean build', () => {
-  const extra: SearchDoc = { ...docs[docs.length - 1]!, title: '朝鲜新闻', url: '/sub/articles/ffff/', day: '2023-08-31', text: '新的一篇。' };
-  const first = join(work, 'inc-1');
-  const second = join(work, 'inc-2');
-  const clean = join(work, 'inc-clean');
-  const a = writeSearchIndex(first, docs);
-  const b = writeSearchIndex(second, [...docs, extra], { previousOutput: first });
-  assert.deepEqual(b.written, [b.segments[1]], 'only the recent segment is written');
-  assert.equal(b.segments[0], a.segments[0], 'the base segment is kept');
-  writeSearchIndex(clean, [...docs, extra]);
-  const listing = (root: string, seg: string) => readdirSync(join(root, 'search', seg)).sort().map((f) => [f, readFileSync(join(root, 'search', seg, f)).toString('hex')]);
-  assert.deepEqual(listing(second, b.segments[1]!), listing(clean, b.segments[1]!));
-  assert.deepEqual(listing(first, b.segments[0]!), listing(clean, b.segments[0]!));
-  assert.equal(readFileSync(join(second, 'search', 'index.json'), 'utf8'), readFileSync(join(clean, 'search', 'index.json'), 'utf8'));
+test('segments are cut by count: sealed blocks of 64 × 2^k documents, largest first, then the tail', () => {
+  assert.deepEqual(segmentLayout(0), []);
+  assert.deepEqual(segmentLayout(63), [{ first: 0, count: 63 }]);
+  assert.deepEqual(segmentLayout(64), [{ first: 0, count: 64 }]);
+  assert.deepEqual(segmentLayout(200), [{ first: 0, count: 128 }, { first: 128, count: 64 }, { first: 192, count: 8 }]);
+  // 9,697 documents: 151 blocks = 10010111₂ and 33 more.
+  assert.deepEqual(segmentLayout(9697).map((s) => s.count), [8192, 1024, 256, 128, 64, 33]);
+  // Past MAX_BLOCK_DOCS, sealed volumes of that size are never merged again.
+  assert.deepEqual(segmentLayout(MAX_BLOCK_DOCS * 2 + 70).map((s) => s.count), [MAX_BLOCK_DOCS, MAX_BLOCK_DOCS, 64, 6]);
+});
+
+/** `n` small generated documents, one a day from 2020-01-01, to index without a site. */
+function manyDocs(n: number): SearchDoc[] {
+  return Array.from({ length: n }, (_, i) => {
+    const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const word = ['朝鲜', '经济', '选举', '台湾', '疫苗'][i % 5]!;
+    return { title: `第${i}篇：${word}`, url: `/sub/articles/a${i}/`, outlet: ['RFI', 'DW'][i % 2]!, topics: ['国际'], date: day, day, text: `这是第${i}篇关于${word}的报道，${'新闻'.repeat(i % 7)}。` };
+  });
+}
+
+/** Every file of an index folder, with its bytes (hex). */
+function listing(root: string): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else out.push([path, readFileSync(join(root, path)).toString('hex')]);
+    }
+  };
+  walk('');
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** Indexes `before` documents, then `after` incrementally as a build does; returns what changed and whether it equals a clean index. */
+async function addDocs(all: readonly SearchDoc[], before: number, after: number, name: string) {
+  const live = join(work, `${name}-live`);
+  const staging = join(work, `${name}-staging`);
+  const clean = join(work, `${name}-clean`);
+  await indexSearch(live, all.slice(0, before));
+  const was = new Map(listing(live));
+  mkdirSync(staging);
+  const result = await indexSearch(staging, all.slice(0, after), { previousOutput: live });
+  applyStaging(staging, live, { replaceDirs: new Set(), remove: result.obsolete });
+  const now = new Map(listing(live));
+  const changed = [...new Set([...was.keys(), ...now.keys()])].filter((f) => was.get(f) !== now.get(f)).sort();
+  await indexSearch(clean, all.slice(0, after));
+  assert.deepEqual(listing(live), listing(clean), `${name}: the incremental index equals a clean one`);
+  return { result, changed };
+}
+
+test('adding the newest article rewrites the tail, its chunk and index.json, and equals a clean build', async () => {
+  const all = manyDocs(200);
+  const { result, changed } = await addDocs(all, 199, 200, 'newest');
+  assert.deepEqual(result.written.length, 1, 'only the tail segment is written');
+  assert.equal(result.docsIndexed, 8);
+  assert.equal(result.chunksWritten, 1);
+  // The old tail's two files go, the new tail's two come, the last chunk and index.json change.
+  assert.equal(changed.length, 6, changed.join(' '));
+  assert.ok(changed.includes('search/c/12.bin') && changed.includes('search/index.json'), changed.join(' '));
+});
+
+test('completing a block merges segments without rewriting a chunk, and equals a clean build', async () => {
+  const all = manyDocs(256);
+  // 255 → 256: 128 + 64 + the tail of 63 + 1 become one sealed segment of 256.
+  const { result, changed } = await addDocs(all, 255, 256, 'merge');
+  assert.deepEqual(result.written.map((d) => d.replace(/-.*/, '')), ['s0']);
+  assert.equal(result.chunksWritten, 1, 'only the last chunk, which gains a document');
+  assert.deepEqual(changed.filter((f) => f.startsWith('search/c/')), ['search/c/15.bin']);
+  // A day of 150 articles at once, across a block boundary; the reader finds across all segments.
+  await addDocs(manyDocs(400), 250, 400, 'day');
+  const many = await openSearchIndex(nodeFiles(join(work, 'day-live')));
+  assert.deepEqual(many.manifest.segments.map((s) => s.count), [256, 128, 16]);
+  const found = await many.search('朝鲜', { sort: 'date' });
+  assert.equal(found.ids.length, 80);
+  assert.deepEqual((await many.docs(found.ids.slice(0, 3))).map((d) => d.title), ['第395篇：朝鲜', '第390篇：朝鲜', '第385篇：朝鲜']);
+  assert.deepEqual((await many.docs([0, 255, 256, 399])).map((d) => d.title.replace(/：.*/, '')), ['第0篇', '第255篇', '第256篇', '第399篇']);
+});
+
+test("an article moved to another topic rewrites its segment's facets and its chunk, not the postings", async () => {
+  const all = manyDocs(300);
+  const moved = all.map((d, i) => (i === 10 ? { ...d, topics: ['社会'] } : d));
+  const live = join(work, 'topic-live');
+  const staging = join(work, 'topic-staging');
+  await indexSearch(live, all);
+  const was = new Map(listing(live));
+  mkdirSync(staging);
+  const result = await indexSearch(staging, moved, { previousOutput: live });
+  applyStaging(staging, live, { replaceDirs: new Set(), remove: result.obsolete });
+  assert.deepEqual(result.written, [], 'no postings rewritten');
+  const now = new Map(listing(live));
+  const changed = [...new Set([...was.keys(), ...now.keys()])].filter((f) => was.get(f) !== now.get(f)).sort();
+  assert.deepEqual(changed.map((f) => f.replace(/-[0-9a-f]{12}/, '-…')), ['search/c/0.bin', 'search/f/0-….bin', 'search/f/0-….bin', 'search/index.json']);
+  const clean = join(work, 'topic-clean');
+  await indexSearch(clean, moved);
+  assert.deepEqual(listing(live), listing(clean));
+  const index2 = await openSearchIndex(nodeFiles(live));
+  assert.equal((await index2.search('朝鲜', { topic: '社会' })).ids.length, 1);
+});
+
+test('an article added in the past rewrites the segments after it, and equals a clean build', async () => {
+  const all = manyDocs(300);
+  const older = [...all.slice(0, 100), { ...all[100]!, url: '/sub/articles/back/', title: '补记' }, ...all.slice(100)];
+  const live = join(work, 'past-live');
+  const staging = join(work, 'past-staging');
+  const clean = join(work, 'past-clean');
+  await indexSearch(live, all);
+  mkdirSync(staging);
+  const result = await indexSearch(staging, older, { previousOutput: live });
+  applyStaging(staging, live, { replaceDirs: new Set(), remove: result.obsolete });
+  await indexSearch(clean, older);
+  assert.deepEqual(listing(live), listing(clean));
 });
 
 /** Waits until the page lists exactly `n` results (no string evaluation: the page's CSP forbids it). */

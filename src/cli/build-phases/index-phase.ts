@@ -18,15 +18,15 @@ export interface IndexOutcome {
   readonly result: IndexSearchResult;
   /** Output folders the staging copy replaces whole (none: segment folders are new names). */
   readonly replaceDirs: readonly string[];
-  /** Output-relative paths to delete: segment folders and a fold table this index no longer uses. */
+  /** Output-relative paths to delete: segment folders, chunks and a fold table this index no longer uses. */
   readonly removed: readonly string[];
 }
 
 /**
  * Phase 5, search: writes the search index (src/site/search/) into the staging folder. Segments
- * whose documents are unchanged stay in the live output (an added article of this month or last
- * rewrites the "recent" segment only); index.json, the fold table and the page's script are
- * rewritten by every build that writes anything.
+ * whose documents are unchanged stay in the live output, and so do result chunks with the same
+ * bytes (the newest article rewrites the tail segment, its chunk and index.json); index.json, the
+ * fold table and the page's script are rewritten by every build that writes anything.
  */
 export async function indexPhase(input: IndexInput): Promise<IndexOutcome> {
   const { search, progress } = input;
@@ -35,6 +35,6 @@ export async function indexPhase(input: IndexInput): Promise<IndexOutcome> {
   const result = await indexSearch(input.staging, search.docs, input.incremental ? { previousOutput: input.live } : {});
   progress.update(1);
   progress.stop();
-  tracePhase(`search index (${result.written.length} of ${result.segments.length} segments written, ${result.docsIndexed} articles)`);
+  tracePhase(`search index (${result.written.length} of ${result.segments.length} segments written, ${result.docsIndexed} articles, ${result.chunksWritten} chunks)`);
   return { result, replaceDirs: [], removed: result.obsolete };
 }

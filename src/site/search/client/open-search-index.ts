@@ -1,5 +1,5 @@
 import { codeFolder, foldPairs, queryParts, type CodeFolder, type QueryPart } from '../../../text/search-terms.ts';
-import { CHUNK_DOCS, readVarint, termHash, type ChunkDoc, type SearchManifest, type SegmentInfo, type SegmentMeta } from '../search-format.ts';
+import { CHUNK_DOCS, chunkPath, FORMAT_VERSION, readVarint, termHash, type ChunkDoc, type SearchManifest, type SegmentInfo, type SegmentMeta } from '../search-format.ts';
 import { lookupTerms } from './lookup-terms.ts';
 import { decodePostings, matchPart, type Postings } from './match-part.ts';
 import { parseBucket } from './parse-bucket.ts';
@@ -13,8 +13,12 @@ import { parseBucket } from './parse-bucket.ts';
  *     const docs = await index.docs(found.ids.slice(0, 10));
  */
 export interface IndexFiles {
-  /** The bytes of a file of the index folder (`index.json`, `base-…/b3.bin`); rejects when it cannot. */
-  bytes(path: string): Promise<Uint8Array>;
+  /**
+   * The bytes of a file of the index folder (`index.json`, `s0-…/b3.bin`); rejects when it cannot.
+   * A chunk comes with the version a browser must not serve an older copy for (the name of its
+   * segment's facets): the page asks for `c/12.bin?v=f/0-3fa2….bin`.
+   */
+  bytes(path: string, version?: string): Promise<Uint8Array>;
   /** Inflates gzip'd bytes (chunks, facets, the fold table). */
   gunzip(bytes: Uint8Array): Promise<Uint8Array>;
 }
@@ -59,7 +63,7 @@ export interface SearchIndex {
 export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
   const decoder = new TextDecoder();
   const manifest = JSON.parse(decoder.decode(await files.bytes('index.json'))) as SearchManifest;
-  if (manifest.version !== 1) throw new Error(`index.json: unknown index version ${String(manifest.version)}`);
+  if (manifest.version !== FORMAT_VERSION) throw new Error(`index.json: unknown index version ${String(manifest.version)}`);
   const fold = codeFolder(foldPairs(decoder.decode(await files.gunzip(await files.bytes(manifest.fold)))));
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
@@ -72,28 +76,31 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
   };
   const bucket = (s: SegmentInfo, b: number) => once(`${s.dir}/b${b}`, async () => parseBucket(await files.gunzip(await files.bytes(`${s.dir}/b${b}.bin`))));
   const facets = (s: SegmentInfo) =>
-    once(`${s.dir}/facets`, async () => {
-      const meta = JSON.parse(decoder.decode(await files.bytes(`${s.dir}/meta.json`))) as SegmentMeta;
-      const bytes = await files.gunzip(await files.bytes(`${s.dir}/facets.bin`));
+    once(s.facets, async () => {
+      const bytes = await files.gunzip(await files.bytes(s.facets));
+      const line = bytes.indexOf(0x0a); // JSON.stringify writes no raw newline
+      const meta = JSON.parse(decoder.decode(bytes.subarray(0, line))) as SegmentMeta;
       const outlet = new Uint16Array(s.count);
+      const counts = new Uint8Array(s.count);
+      let at = line + 1;
+      for (let i = 0; i < s.count; i++) [outlet[i], at] = readVarint(bytes, at);
+      for (let i = 0; i < s.count; i++) [counts[i], at] = readVarint(bytes, at);
       const topics: number[][] = [];
-      for (let i = 0, at = 0, n = 0, t = 0; i < s.count; i++) {
-        [outlet[i], at] = readVarint(bytes, at);
-        [n, at] = readVarint(bytes, at);
+      for (let i = 0, t = 0; i < s.count; i++) {
         const list: number[] = [];
-        for (let k = 0; k < n; k++) ([t, at] = readVarint(bytes, at)), list.push(t);
+        for (let k = 0; k < counts[i]!; k++) ([t, at] = readVarint(bytes, at)), list.push(t);
         topics.push(list);
       }
       return { meta, outlet, topics };
     });
-  const chunk = (s: SegmentInfo, c: number) => once(`${s.dir}/c${c}`, async () => JSON.parse(decoder.decode(await files.gunzip(await files.bytes(`${s.dir}/c${c}.bin`)))) as ChunkDoc[]);
+  const chunk = (n: number, version: string) => once(`c${n}?${version}`, async () => JSON.parse(decoder.decode(await files.gunzip(await files.bytes(chunkPath(n), version)))) as ChunkDoc[]);
   const segmentOf = (id: number): SegmentInfo => manifest.segments.find((s) => id >= s.first && id < s.first + s.count)!;
 
   /** Postings of a term across all segments, ids ascending (segments are id ranges, oldest first). */
   const postings = async (term: string, bigram: boolean): Promise<Postings> => {
     const list: Postings = { ids: [], flags: [], next: [] };
     const h = termHash(term);
-    const found = await Promise.all(manifest.segments.map((s) => bucket(s, h & (s.buckets - 1)).then((b) => b.get(term))));
+    const found = await Promise.all(manifest.segments.map((s) => bucket(s, h % s.buckets).then((b) => b.get(term))));
     for (const bytes of found) if (bytes !== undefined) decodePostings(bytes, bigram, list);
     return list;
   };
@@ -156,8 +163,7 @@ export async function openSearchIndex(files: IndexFiles): Promise<SearchIndex> {
       return Promise.all(
         ids.map(async (id) => {
           const s = segmentOf(id);
-          const local = id - s.first;
-          const d = (await chunk(s, Math.floor(local / CHUNK_DOCS)))[local % CHUNK_DOCS]!;
+          const d = (await chunk(Math.floor(id / CHUNK_DOCS), s.facets))[id % CHUNK_DOCS]!;
           return { id, title: d[0], url: d[1], outlet: d[2], topic: d[3], date: d[4], text: d[5] };
         }),
       );

@@ -3,7 +3,7 @@ import { readVarint } from '../search-format.ts';
 /**
  * A bucket file (search-format.ts) as a map from term to its postings bytes (views into `bytes`).
  *
- *     parseBucket(await files.bytes('base-…/b17.bin')).get('台湾') // Uint8Array | undefined
+ *     parseBucket(await files.bytes('s0-…/b17.bin')).get('台湾') // Uint8Array | undefined
  */
 export function parseBucket(bytes: Uint8Array): Map<string, Uint8Array> {
   const decoder = new TextDecoder();

@@ -34,9 +34,12 @@ async function start(form: HTMLFormElement, input: HTMLInputElement, statusBox: 
   const base = new URL(form.dataset.index || 'index/', document.baseURI);
   statusBox.textContent = '正在加载搜索索引…';
   const index = await openSearchIndex({
-    bytes: async (path) => {
-      const response = await fetch(new URL(path, base));
-      if (!response.ok) throw new Error(`${response.status} ${new URL(path, base).pathname}`);
+    bytes: async (path, version) => {
+      const url = new URL(path, base);
+      if (version !== undefined) url.search = `?v=${encodeURIComponent(version)}`;
+      // index.json is asked again each time (a cheap 304 when unchanged): it names everything else.
+      const response = await fetch(url, path === 'index.json' ? { cache: 'no-cache' } : {});
+      if (!response.ok) throw new Error(`${response.status} ${url.pathname}`);
       return new Uint8Array(await response.arrayBuffer());
     },
     gunzip: async (bytes) => new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()),
