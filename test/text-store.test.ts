@@ -37,3 +37,17 @@ test('offloaded articles read the same, in JSON too, and a capture equal to its 
   assert.equal(article.captures[1]!.bodyHtml, '<p>旧文</p>');
   assert.equal(Object.getOwnPropertyDescriptor(article, 'text')?.value, undefined, 'held by the store, not the object');
 });
+
+test('reads served from cached blocks stay right when more is written after a read, and across block edges', async () => {
+  const store = new TextStore(await tempDir());
+  const texts: string[] = [];
+  const ids: number[] = [];
+  for (let i = 0; i < 30_000; i++) {
+    const text = `${i}：${'香港'.repeat(i % 97)}`;
+    texts.push(text);
+    ids.push(store.put(text));
+    if (i % 1000 === 999) assert.equal(store.get(ids[i - 500]!), texts[i - 500]); // read while the file still grows
+  }
+  for (let i = ids.length - 1; i >= 0; i -= 7) assert.equal(store.get(ids[i]!), texts[i], `backwards ${i}`);
+  for (let i = 0; i < ids.length; i += 3) assert.equal(store.get(ids[i]!), texts[i], `forwards ${i}`);
+});

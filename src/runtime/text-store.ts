@@ -5,6 +5,16 @@ import { asWriteFailure } from './as-write-failure.ts';
 /** Bytes gathered before one write to the file. */
 const STAGING_BYTES = 4 << 20;
 
+/** Blocks read at a time, and how many are kept (16 MB). */
+const BLOCK_BYTES = 1 << 20;
+const BLOCKS = 16;
+
+interface Block {
+  start: number;
+  length: number;
+  readonly bytes: Buffer;
+}
+
 /** Closes a store's file once the store itself is garbage (a long `serve` builds many archives). */
 const closeWhenGone = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
@@ -26,6 +36,8 @@ export class TextStore {
   #lengths = new Uint32Array(1024);
   #count = 0;
   #scratch = Buffer.allocUnsafe(64 << 10);
+  readonly #blocks: Block[] = [];
+  #nextEvicted = 0;
 
   /** A store in a fresh file under `dir` (created if missing). */
   constructor(dir: string) {
@@ -64,14 +76,42 @@ export class TextStore {
       const at = start - this.#written;
       return this.#staging.toString('utf16le', at, at + bytes);
     }
+    const aligned = start - (start % BLOCK_BYTES);
+    if (start + bytes <= Math.min(aligned + BLOCK_BYTES, this.#written)) {
+      const block = this.#block(aligned, start + bytes);
+      const at = start - block.start;
+      return block.bytes.toString('utf16le', at, at + bytes);
+    }
     if (bytes > this.#scratch.length) this.#scratch = Buffer.allocUnsafe(bytes);
+    this.#read(this.#scratch, bytes, start);
+    return this.#scratch.toString('utf16le', 0, bytes);
+  }
+
+  /**
+   * The cached block of the file at `start` (a multiple of BLOCK_BYTES; a text across two blocks is
+   * read on its own). Readers go through the archive in an order close to the one it was written in (by
+   * outlet, by time, forwards or backwards), so one read serves the ~100 texts of a block: a read per
+   * text cost ~10 µs, 3 s per pass at 100,000 articles.
+   */
+  #block(start: number, end: number): Block {
+    // A block read near the end of the file, before more was written, may be short of `end`: read again.
+    for (const block of this.#blocks) if (block.start === start && end <= block.start + block.length) return block;
+    const block = this.#blocks.length < BLOCKS ? { start: 0, length: 0, bytes: Buffer.allocUnsafe(BLOCK_BYTES) } : this.#blocks[this.#nextEvicted]!;
+    if (this.#blocks.length < BLOCKS) this.#blocks.push(block);
+    else this.#nextEvicted = (this.#nextEvicted + 1) % BLOCKS;
+    block.start = start;
+    block.length = Math.min(BLOCK_BYTES, this.#written - start);
+    this.#read(block.bytes, block.length, start);
+    return block;
+  }
+
+  #read(into: Buffer, bytes: number, position: number): void {
     let read = 0;
     while (read < bytes) {
-      const n = readSync(this.#fd, this.#scratch, read, bytes - read, start + read);
-      if (n === 0) throw new Error(`the text store in ${this.#dir} ended early (text ${id})`);
+      const n = readSync(this.#fd, into, read, bytes - read, position + read);
+      if (n === 0) throw new Error(`the text store in ${this.#dir} ended early (at byte ${position + read})`);
       read += n;
     }
-    return this.#scratch.toString('utf16le', 0, bytes);
   }
 
   #flush(): void {
