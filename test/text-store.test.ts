@@ -26,16 +26,20 @@ test('gives back every string exactly, before and after it reaches the file, and
   assert.deepEqual(await readdir(dir), []);
 });
 
-test('offloaded articles read the same, in JSON too, and a capture equal to its article shares its entry', async () => {
+test('offloaded articles read the same, in JSON too, keep a fast layout, and a capture equal to its article shares its entry', async () => {
   const capture = { capturedAt: 1, title: 't', text: '正文', bodyHtml: '<p>正文</p>', sourcePath: 'a.md', contentHash: 'h' };
   const older = { ...capture, capturedAt: 0, text: '旧文', bodyHtml: '<p>旧文</p>' };
-  const article = { id: 'a', title: 't', text: '正文', bodyHtml: '<p>正文</p>', captures: [capture, older] } as unknown as ParsedArticle;
-  const before = JSON.stringify(article);
-  offloadTexts(article, new TextStore(await tempDir()));
-  offloadTexts(article, new TextStore(await tempDir())); // a second time: left as it is
+  const parsed = { id: 'a', title: 't', text: '正文', bodyHtml: '<p>正文</p>', topicText: '正文', captures: [capture, older] } as unknown as ParsedArticle;
+  const before = JSON.stringify(parsed);
+  const store = new TextStore(await tempDir());
+  const once = offloadTexts({ article: parsed, problems: [] }, store);
+  const article = offloadTexts(once, store).article!; // a second time: left as it is
+  assert.equal(article, once.article);
   assert.equal(JSON.stringify(article), before);
   assert.equal(article.captures[1]!.bodyHtml, '<p>旧文</p>');
   assert.equal(Object.getOwnPropertyDescriptor(article, 'text')?.value, undefined, 'held by the store, not the object');
+  assert.equal(Object.getOwnPropertyDescriptor(article.captures[0]!, 'bodyHtml')?.value, undefined);
+  assert.equal(offloadTexts({ problems: [] }, store).article, undefined);
 });
 
 test('reads served from cached blocks stay right when more is written after a read, and across block edges', async () => {

@@ -7,11 +7,11 @@ import { dedupeArticles } from './dedupe-articles.ts';
 import { groupArchive } from './group-archive.ts';
 import { listSeedFiles, type SeedFile } from './list-seed-files.ts';
 import { ParseCache } from './parse-cache.ts';
+import { offloadTexts } from './offload-texts.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
 import { ParseQueue } from './parse-seeds.ts';
 import { placeTopics } from './place-topics.ts';
-import { offloadTexts } from './offload-texts.ts';
 import { TextStore } from '../runtime/text-store.ts';
 import { tmpdir } from 'node:os';
 import { resolveTaxonomy, type TopicConfig } from './resolve-taxonomy.ts';
@@ -81,7 +81,7 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
   const misses: { index: number; path: string; hash: string }[] = [];
   let hits = 0;
   const queue = new ParseQueue({
-    onOutcome: (outcome) => outcome.article && offloadTexts(outcome.article, store),
+    onOutcome: (outcome) => offloadTexts(outcome, store),
     parserUrl,
     options: parseOptions,
     ...(options.workers === undefined ? {} : { workers: options.workers }),

@@ -83,8 +83,7 @@ export class ParseCache {
       } else if (line.hash !== undefined && line.entry !== undefined) {
         if (entries.has(line.hash)) journaled++;
         const entry = decode(line.entry);
-        if (store !== undefined && entry.result.article !== undefined) offloadTexts(entry.result.article, store);
-        entries.set(line.hash, entry);
+        entries.set(line.hash, { path: entry.path, result: offloadTexts(entry.result, store) });
       }
       return true;
     });
@@ -103,8 +102,7 @@ export class ParseCache {
   /** Stores a fresh result and returns it as stored: captures sharing the article's body strings. */
   set(contentHash: string, filePath: string, result: ParseOutcome): ParseOutcome {
     // Offloading shares a capture's strings with the article's as it moves them; without a store, share them here.
-    if (this.store !== undefined && result.article !== undefined) offloadTexts(result.article, this.store);
-    const entry = { path: filePath, result: this.store === undefined ? shareCaptureBodies(result) : result };
+    const entry = { path: filePath, result: this.store === undefined ? shareCaptureBodies(result) : offloadTexts(result, this.store) };
     this.entries.set(contentHash, entry);
     this.added.set(contentHash, entry);
     this.used.add(contentHash);

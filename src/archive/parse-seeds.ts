@@ -18,8 +18,8 @@ export interface ParseSeedsOptions {
   /** Worker count; 0 parses in this thread. Default: one per core once there is enough work. */
   readonly workers?: number;
   readonly onProgress?: (done: number) => void;
-  /** Called with each outcome as it arrives (in any order): loading moves its texts out of the heap then. */
-  readonly onOutcome?: (outcome: ParseOutcome) => void;
+  /** Applied to each outcome as it arrives (in any order): loading moves its texts out of the heap then. */
+  readonly onOutcome?: (outcome: ParseOutcome) => ParseOutcome;
 }
 
 /** Below this many files (or bytes) starting workers (~0.3 s each, parser imports) costs more than it saves. */
@@ -85,8 +85,8 @@ export class ParseQueue {
     if (this.#pending.length === 0) return [];
     const parser = await importParser(this.#opts.parserUrl);
     return this.#pending.map((input, index) => {
-      const result = parseSafely(parser, input.bytes, input.path, this.#opts.options);
-      this.#opts.onOutcome?.(result);
+      const parsed = parseSafely(parser, input.bytes, input.path, this.#opts.options);
+      const result = this.#opts.onOutcome?.(parsed) ?? parsed;
       this.#opts.onProgress?.(index + 1);
       return result;
     });
@@ -142,8 +142,7 @@ class WorkerPool {
       if (reply.results !== undefined && reply.start !== undefined) {
         reply.results.forEach((result, offset) => {
           const outcome = expandOutcome(result);
-          this.#opts.onOutcome?.(outcome);
-          this.#results[reply.start! + offset] = outcome;
+          this.#results[reply.start! + offset] = this.#opts.onOutcome?.(outcome) ?? outcome;
         });
         this.#done += reply.results.length;
         this.#opts.onProgress?.(this.#done);
