@@ -1,3 +1,4 @@
+import { grown } from '../runtime/grown.ts';
 import type { TermIndex } from './related-terms.ts';
 
 /**
@@ -38,8 +39,8 @@ export class DocTermTable {
   /** One occurrence of term `id` in the open document; `inTitle` 1 marks a title term (not counted in the body). */
   add(id: number, inTitle: number): void {
     if (id >= this.#seenIn.length) {
-      this.#seenIn = grow(this.#seenIn, id);
-      this.#seenAt = grow(this.#seenAt, id);
+      this.#seenIn = grown(this.#seenIn, id + 1);
+      this.#seenAt = grown(this.#seenAt, id + 1);
     }
     if (this.#seenIn[id] === this.#current) {
       const at = this.#seenAt[id]!;
@@ -49,11 +50,9 @@ export class DocTermTable {
     }
     const end = this.#end;
     if (end === this.#terms.length) {
-      this.#terms = grow(this.#terms, end);
-      this.#counts = grow(this.#counts, end);
-      const more = new Uint8Array(Math.max(end * 2, 1));
-      more.set(this.#titled);
-      this.#titled = more;
+      this.#terms = grown(this.#terms, end + 1);
+      this.#counts = grown(this.#counts, end + 1);
+      this.#titled = grown(this.#titled, end + 1);
     }
     this.#seenIn[id] = this.#current;
     this.#seenAt[id] = end;
@@ -77,10 +76,4 @@ export class DocTermTable {
     for (let k = 0; k < this.#end; k++) dfs[this.#terms[k]!]!++;
     return { docStart: this.#docStart, terms: this.#terms, counts: this.#counts, titled: this.#titled, lengths: this.#lengths, dfs, end: this.#end, termCount };
   }
-}
-
-function grow(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
-  bigger.set(array);
-  return bigger;
 }

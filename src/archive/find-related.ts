@@ -1,3 +1,4 @@
+import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
 import { indexTerms, selectQueries, stable, weighTerms, weighTermsAsOfEach } from './related-terms.ts';
 
@@ -129,11 +130,11 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
       let to = postingStart[term + 1]!;
       if (earlierOnly) {
         // The maxScan postings before this article: the nearest earlier ones.
-        to = lowerBound(postingDoc, from, to, self);
+        to = firstIndex(from, to, (i) => postingDoc[i]! < self);
         from = Math.max(from, to - maxScan);
       } else if (to - from > maxScan) {
         // The maxScan postings around this article: the nearest in time.
-        const at = lowerBound(postingDoc, from, to, self);
+        const at = firstIndex(from, to, (i) => postingDoc[i]! < self);
         from = Math.max(from, Math.min(at - (maxScan >> 1), to - maxScan));
         to = from + maxScan;
       }
@@ -183,16 +184,6 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   // Entries in id order, so that the map itself does not depend on the input order either.
   const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => idRank[a]! - idRank[b]!);
   return new Map(order.map((i) => [docs[i]!.id, lists[i]!]));
-}
-
-/** First position in sorted[from, to) whose value is ≥ value. */
-function lowerBound(sorted: Int32Array, from: number, to: number, value: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (sorted[mid]! < value) from = mid + 1;
-    else to = mid;
-  }
-  return from;
 }
 
 function compareIds(a: string, b: string): number {

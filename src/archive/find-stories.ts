@@ -4,7 +4,8 @@ import { sharedNames } from './shared-names.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 import { splitClusters } from './split-clusters.ts';
 import { isRoundup } from './is-roundup.ts';
-import { queryPostings, upperBound } from './query-postings.ts';
+import { queryPostings } from './query-postings.ts';
+import { firstIndex } from '../runtime/first-index.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
@@ -136,7 +137,7 @@ export function findStories(articles: readonly Readonly<Article>[], options: Fin
       const term = queryTerm[q]!;
       const from = postings.start[term]!;
       const to = postings.start[term + 1]!;
-      let p = upperBound(postings.doc, from, to, self);
+      let p = firstIndex(from, to, (i) => postings.doc[i]! <= self);
       const end = Math.min(to, p + maxScan);
       for (; p < end; p++) {
         const other = postings.doc[p]!;

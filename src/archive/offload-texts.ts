@@ -31,15 +31,15 @@ function reader(key: Offloadable): PropertyDescriptor {
 
 /**
  * The outcome with its article's `bodyHtml`, `text` and `topicText` (and its captures' bodies and texts)
- * moved into `store`, behind getters that read them back; as it is without a store or an article.
+ * moved into `store`, behind getters that read them back; as it is without an article.
  * Loading calls it as each parse result arrives (from a worker, the cache store or this thread): every
  * reader sees the same values, but the heap no longer holds them between reads (~780 MB of the ~1 GB
  * of a 100,000-article archive). A capture whose body or text equals the article's shares its entry, so
  * there is one copy whatever the result's origin. Copies made with withFields keep the getters. An
  * article already offloaded comes back as it is.
  */
-export function offloadTexts(outcome: ParseOutcome, store: TextStore | undefined): ParseOutcome {
-  return store === undefined || outcome.article === undefined ? outcome : { ...outcome, article: offloadArticle(outcome.article, store) };
+export function offloadTexts(outcome: ParseOutcome, store: TextStore): ParseOutcome {
+  return outcome.article === undefined ? outcome : { ...outcome, article: offloadArticle(outcome.article, store) };
 }
 
 function offloadArticle(article: Readonly<ParsedArticle>, store: TextStore): Readonly<ParsedArticle> {

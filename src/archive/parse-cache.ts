@@ -3,7 +3,6 @@ import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseOptions } from '../article/article.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
-import { shareCaptureBodies } from './share-capture-bodies.ts';
 import { offloadTexts } from './offload-texts.ts';
 import { withFields } from './with-fields.ts';
 import type { TextStore } from '../runtime/text-store.ts';
@@ -53,14 +52,14 @@ export class ParseCache {
     private journaled: number,
     /** Whether the store file was read (appending needs a store with this key to append to). */
     private stored: boolean,
-    /** Where bodies and texts go as results come in (offload-texts.ts); undefined keeps them in the heap. */
-    private readonly store: TextStore | undefined,
+    /** Where bodies and texts go as results come in (offload-texts.ts). */
+    private readonly store: TextStore,
   ) {
     this.entries = entries;
   }
 
   /** Opens the store for these options; `cacheDir` undefined gives a memory-only cache. */
-  static async open(cacheDir: string | undefined, parserVersion: string, options: ParseOptions, store?: TextStore): Promise<ParseCache> {
+  static async open(cacheDir: string | undefined, parserVersion: string, options: ParseOptions, store: TextStore): Promise<ParseCache> {
     const key = createHash('sha256')
       .update(JSON.stringify({ parserVersion, timeZone: options.timeZone, outlets: options.outlets }))
       .digest('hex');
@@ -101,8 +100,8 @@ export class ParseCache {
 
   /** Stores a fresh result and returns it as stored: captures sharing the article's body strings. */
   set(contentHash: string, filePath: string, result: ParseOutcome): ParseOutcome {
-    // Offloading shares a capture's strings with the article's as it moves them; without a store, share them here.
-    const entry = { path: filePath, result: this.store === undefined ? shareCaptureBodies(result) : offloadTexts(result, this.store) };
+    // Offloading also gives a capture equal to its article one copy of its strings.
+    const entry = { path: filePath, result: offloadTexts(result, this.store) };
     this.entries.set(contentHash, entry);
     this.added.set(contentHash, entry);
     this.used.add(contentHash);

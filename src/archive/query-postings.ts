@@ -17,13 +17,3 @@ export function queryPostings(queryStart: Int32Array, queryTerm: Int32Array, que
   }
   return { start, doc, weight };
 }
-
-/** First position in sorted[from, to) whose value is > value. */
-export function upperBound(sorted: Int32Array, from: number, to: number, value: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (sorted[mid]! <= value) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}

@@ -1,3 +1,4 @@
+import { grown } from '../runtime/grown.ts';
 import type { Article } from '../article/article.ts';
 import { foldHan } from '../text/fold-han.ts';
 import { namedThings } from '../text/named-things.ts';
@@ -24,13 +25,8 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
   const ids = (key: string | number, next?: number): number => {
     const id = termIds(key, next);
     if (id >= first.length) {
-      const grow = (old: Int32Array) => {
-        const grown = new Int32Array(Math.max(id + 1, old.length * 2)).fill(-1);
-        grown.set(old);
-        return grown;
-      };
-      first = grow(first);
-      second = grow(second);
+      first = grown(first, id + 1, -1);
+      second = grown(second, id + 1, -1);
     }
     if (next !== undefined && typeof key === 'number') {
       first[id] = key;

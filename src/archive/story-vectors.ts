@@ -1,3 +1,4 @@
+import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
 import { selectQueries } from './related-terms.ts';
 import { indexStoryTerms } from './story-terms.ts';
@@ -60,9 +61,9 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
   const allTimes = times;
   for (let d = 0; d < count; d++) {
     const t0 = times[d]!;
-    const background = upperTime(allTimes, t0 + options.backgroundMs) - lowerTime(allTimes, t0 - options.backgroundMs);
+    const background = countBetween(allTimes, t0 - options.backgroundMs, t0 + options.backgroundMs);
     const cut = background < MIN_BACKGROUND ? Infinity : options.maxShare * background;
-    const windowCount = upperTime(allTimes, t0 + options.windowMs) - lowerTime(allTimes, t0 - options.windowMs);
+    const windowCount = countBetween(allTimes, t0 - options.windowMs, t0 + options.windowMs);
     for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
       const term = terms[k]!;
       if (term < 0 || dfs[term]! < 2) continue; // an outlet's boilerplate, or nobody else's term
@@ -107,34 +108,10 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
 
 /** First posting in [from, to) whose document was published at or after `time`. */
 function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: number, to: number, time: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (times[postingDoc[mid]!]! < time) from = mid + 1;
-    else to = mid;
-  }
-  return from;
+  return firstIndex(from, to, (i) => times[postingDoc[i]!]! < time);
 }
 
-/** First index of sorted `times` at or after `time`. */
-function lowerTime(times: Float64Array, time: number): number {
-  let from = 0;
-  let to = times.length;
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (times[mid]! < time) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}
-
-/** First index of sorted `times` after `time`. */
-function upperTime(times: Float64Array, time: number): number {
-  let from = 0;
-  let to = times.length;
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (times[mid]! <= time) from = mid + 1;
-    else to = mid;
-  }
-  return from;
+/** How many of sorted `times` are in [from, to]. */
+function countBetween(times: Float64Array, from: number, to: number): number {
+  return firstIndex(0, times.length, (i) => times[i]! <= to) - firstIndex(0, times.length, (i) => times[i]! < from);
 }

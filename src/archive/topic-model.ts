@@ -1,3 +1,4 @@
+import { grown } from '../runtime/grown.ts';
 import { TermTable } from './term-table.ts';
 
 /** A term: a CJK bigram as a number (`first * 0x110000 + second`) or a Latin word. */
@@ -120,11 +121,7 @@ function learnVocabulary(examples: readonly TopicExample[], minOutletsGiven: num
   byOutlet.forEach(({ e, o }, i) => {
     e.terms((key, second) => {
       const at = seen.add(key, second) * 4;
-      if (at >= stats.length) {
-        const grown = new Int32Array(stats.length * 2);
-        grown.set(stats);
-        stats = grown;
-      }
+      if (at >= stats.length) stats = grown(stats, at + 4);
       if (stats[at + 2] === i + 1) return;
       stats[at + 2] = i + 1;
       stats[at]!++;
@@ -186,10 +183,8 @@ class Vectorizer {
   }
 
   private grow(): void {
-    const index = new Int32Array(this.index.length * 2);
-    index.set(this.index);
-    this.index = index;
-    this.value = new Float64Array(index.length);
+    this.index = grown(this.index);
+    this.value = new Float64Array(this.index.length);
   }
 }
 

@@ -1,3 +1,4 @@
+import { grown } from './grown.ts';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { asWriteFailure } from './as-write-failure.ts';
@@ -126,11 +127,7 @@ export class TextStore {
   }
 
   #grow(): void {
-    const starts = new Float64Array(this.#starts.length * 2);
-    starts.set(this.#starts);
-    this.#starts = starts;
-    const lengths = new Uint32Array(this.#lengths.length * 2);
-    lengths.set(this.#lengths);
-    this.#lengths = lengths;
+    this.#starts = grown(this.#starts);
+    this.#lengths = grown(this.#lengths);
   }
 }

@@ -1,3 +1,4 @@
+import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { Story } from '../archive/find-stories.ts';
@@ -119,14 +120,8 @@ function outletTimes(archive: Archive): Map<string, Float64Array> {
 
 /** Whether a sorted list of times has one in [from, to]. */
 function publishedBetween(times: Float64Array, from: number, to: number): boolean {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < times.length && times[lo]! <= to;
+  const first = firstIndex(0, times.length, (i) => times[i]! < from);
+  return first < times.length && times[first]! <= to;
 }
 
 /** The end of a span without what it shares with the start: 2020-07-22 → 2020-07-28 gives "7月28日". */

@@ -1,3 +1,5 @@
+import { grown } from '../../runtime/grown.ts';
+
 /**
  * Many growable byte strings (one per term) in few allocations: each is a chain of blocks (8 bytes,
  * then doubling up to 4 KB, each led by 4 bytes pointing to the next) inside 8 MB pages; the chain
@@ -21,17 +23,10 @@ export class BlockChains {
   /** Makes room for chains 0 … n − 1. */
   ensure(n: number): void {
     if (n <= this.head.length) return;
-    let size = this.head.length;
-    while (size < n) size *= 2;
-    const grown = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    this.head = grown(this.head);
-    this.tail = grown(this.tail);
-    this.pos = grown(this.pos);
-    this.end = grown(this.end);
+    this.head = grown(this.head, n);
+    this.tail = grown(this.tail, n);
+    this.pos = grown(this.pos, n);
+    this.end = grown(this.end, n);
   }
 
   /** Appends one byte to chain `chain`. */

@@ -1,3 +1,4 @@
+import { grown } from '../../runtime/grown.ts';
 import { forEachTerm, nextBit, type CodeFolder } from '../../text/search-terms.ts';
 import { BlockChains } from './block-chains.ts';
 import { IntMap } from './int-map.ts';
@@ -141,12 +142,6 @@ export class PostingsBuilder {
   }
 
   private grow(): void {
-    const n = this.lastDoc.length * 2;
-    const grown = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
     this.lastDoc = grown(this.lastDoc);
     this.seenIn = grown(this.seenIn);
     this.df = grown(this.df);
