@@ -3,10 +3,10 @@ import type { TextStore } from '../runtime/text-store.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { withFields } from './with-fields.ts';
 
-type Offloadable = 'bodyHtml' | 'text' | 'topicText';
+type Offloadable = 'bodyHtml' | 'text';
 /** Hidden (non-enumerable) properties of an offloaded object: its store, and the id of each text in it. */
 const STORE = Symbol('text store');
-const IDS: Readonly<Record<Offloadable, symbol>> = { bodyHtml: Symbol('bodyHtml id'), text: Symbol('text id'), topicText: Symbol('topicText id') };
+const IDS: Readonly<Record<Offloadable, symbol>> = { bodyHtml: Symbol('bodyHtml id'), text: Symbol('text id') };
 
 /**
  * One getter per property, shared by every object: V8 keeps objects whose accessors are the same
@@ -15,7 +15,6 @@ const IDS: Readonly<Record<Offloadable, symbol>> = { bodyHtml: Symbol('bodyHtml 
 const GETTERS: Readonly<Record<Offloadable, PropertyDescriptor>> = {
   bodyHtml: reader('bodyHtml'),
   text: reader('text'),
-  topicText: reader('topicText'),
 };
 
 function reader(key: Offloadable): PropertyDescriptor {
@@ -30,8 +29,10 @@ function reader(key: Offloadable): PropertyDescriptor {
 }
 
 /**
- * The outcome with its article's `bodyHtml`, `text` and `topicText` (and its captures' bodies and texts)
- * moved into `store`, behind getters that read them back; as it is without an article.
+ * The outcome with its article's `bodyHtml` and `text` (and its captures' bodies and texts) moved into
+ * `store`, behind getters that read them back; as it is without an article. The folded `topicText`
+ * stays: topic placement reads it several times, out of the store's order (twice the CPU, measured),
+ * and drops it right after loading.
  * Loading calls it as each parse result arrives (from a worker, the cache store or this thread): every
  * reader sees the same values, but the heap no longer holds them between reads (~780 MB of the ~1 GB
  * of a 100,000-article archive). A capture whose body or text equals the article's shares its entry, so
@@ -44,7 +45,7 @@ export function offloadTexts(outcome: ParseOutcome, store: TextStore): ParseOutc
 
 function offloadArticle(article: Readonly<ParsedArticle>, store: TextStore): Readonly<ParsedArticle> {
   if (STORE in article) return article;
-  const ids = { bodyHtml: store.put(article.bodyHtml), text: store.put(article.text), ...(article.topicText === undefined ? {} : { topicText: store.put(article.topicText) }) };
+  const ids = { bodyHtml: store.put(article.bodyHtml), text: store.put(article.text) };
   const captures = article.captures.map((c): Capture => {
     if (STORE in c) return c;
     const bodyHtml = c.bodyHtml === article.bodyHtml ? ids.bodyHtml : store.put(c.bodyHtml);
