@@ -8,14 +8,15 @@ import { manifestPath, readManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
 import { abandonStaging, cleanStaleOutputs, stagingDir } from './publish-output.ts';
-import { digestPhase } from './build-phases/digest-phase.ts';
+import { digestPhase, type BuildDigests } from './build-phases/digest-phase.ts';
 import { firstMissing } from './build-phases/first-missing.ts';
 import { indexPhase } from './build-phases/index-phase.ts';
 import { loadPhase } from './build-phases/load-phase.ts';
-import { modelPhase } from './build-phases/model-phase.ts';
+import { modelPhase, type ModelledSite } from './build-phases/model-phase.ts';
 import { publishPhase } from './build-phases/publish-phase.ts';
 import { renderPhase } from './build-phases/render-phase.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
+import { collectGarbage } from '../runtime/collect-garbage.ts';
 import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
 import type { InputsStamp } from './fast-path/stamp-inputs.ts';
 import { stampOutput, type OutputStamp } from './fast-path/stamp-output.ts';
@@ -78,9 +79,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (options.strict && archive.rejected.length > 0) {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
-  const model = await modelPhase(archive, config, options.projectDir, parserVersion);
-  const { site } = model;
-  const digests = digestPhase(model, archive, output, options.input);
+  const { model, digests } = await modelDigestAndCollect(archive, options, parserVersion);
+  const { shelf } = digests;
 
   // When the whole digest matches the last build and the output is still there, nothing is
   // rendered, indexed, copied or rewritten.
@@ -96,7 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       rejected: archive.rejected.length,
       warnings: archive.warnings.length,
       duplicatesMerged: archive.duplicatesMerged,
-      pagesTotal: site.pages.length,
+      pagesTotal: shelf.size,
       rejectedLines: formatRejected(archive),
     };
     await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput), summary)).catch((error: unknown) => {
@@ -105,7 +105,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   if (incremental && previous.siteDigest === digests.site && allExist(output, digests.search.entries)) {
     await stamp();
-    return { archive, pagesTotal: site.pages.length, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
+    return { archive, pagesTotal: shelf.size, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
   await rm(staging, { recursive: true, force: true });
@@ -121,13 +121,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     let removed: string[] = [];
     if (incremental) {
       const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests.pages[rel];
-      only = new Set(site.pages.map((p) => p.path).filter((p) => !unchanged(p)));
+      only = new Set(shelf.paths.filter((p) => !unchanged(p)));
       removed = Object.keys(previous.pages).filter((rel) => digests.pages[rel] === undefined);
     }
     const pagesDeleted = removed.length;
     // A full disk or a folder we may not write gets one message saying what, where and what to do (asWriteFailure).
     const pagesWritten = await mkdir(staging, { recursive: true })
-      .then(() => renderPhase({ site, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress }))
+      .then(() => renderPhase({ shelf, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress }))
       .catch((error: unknown) => { throw asWriteFailure(error, 'the pages', live); });
     const searched = model.withSearch
       ? await indexPhase({ search: digests.search, incremental, staging, live, progress })
@@ -149,7 +149,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await stamp();
     return {
       archive,
-      pagesTotal: site.pages.length,
+      pagesTotal: shelf.size,
       pagesWritten,
       pagesDeleted,
       incremental,
@@ -162,6 +162,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     process.removeListener('exit', removeStaging);
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Phases 2 and 3. The page models live only in here: once digested they are on the shelf
+ * (src/site/page-shelf.ts), and nothing holds them in the heap while the site renders.
+ */
+async function modelAndDigest(archive: Archive, options: BuildOptions, parserVersion: string): Promise<{ model: Omit<ModelledSite, 'site'>; digests: BuildDigests }> {
+  const { site, ...model } = await modelPhase(archive, options.config, options.projectDir, parserVersion);
+  const digests = digestPhase({ site, ...model }, archive, options.output, options.input, options.cacheDir);
+  return { model, digests };
+}
+
+/** The page models, collected once nothing holds them: rendering then starts from the archive's heap alone. */
+async function modelDigestAndCollect(archive: Archive, options: BuildOptions, parserVersion: string): Promise<{ model: Omit<ModelledSite, 'site'>; digests: BuildDigests }> {
+  const done = await modelAndDigest(archive, options, parserVersion);
+  collectGarbage();
+  return done;
 }
 
 function allExist(root: string, rels: readonly string[]): boolean {

@@ -22,12 +22,12 @@ export function collectGarbage(): void {
 }
 
 /**
- * Collects only once the heap has grown by a third of what was live after the last collection (at
- * least 64 MB). A full collection costs in proportion to the live heap (~1 s at 100,000 articles),
- * so collecting after every batch regardless would make a large build's time grow with the square
- * of its size; this keeps collections proportional while bounding the garbage to a third.
+ * Collects only once the heap has grown by a third of what was live after the last collection (and
+ * by at least `atLeastMb`). A full collection costs in proportion to the live heap (~1 s at 100,000
+ * articles), so collecting after every batch regardless would make a large build's time grow with
+ * the square of its size; this keeps collections proportional while bounding the garbage to a third.
  */
-export function collectGarbageIfGrown(): void {
+export function collectGarbageIfGrown(atLeastMb = 64): void {
   const grown = getHeapStatistics().used_heap_size - liveAfterLast;
-  if (grown >= Math.max(64 * 1024 * 1024, liveAfterLast / 3)) collectGarbage();
+  if (grown >= Math.max(atLeastMb * 1024 * 1024, liveAfterLast / 3)) collectGarbage();
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Archive } from '../../archive/archive.ts';
 import { exportDigests } from '../../archive/export-records.ts';
 import { collectGarbage } from '../../runtime/collect-garbage.ts';
+import { PageShelf } from '../../site/page-shelf.ts';
+import type { PageLists, PageModel } from '../../site/site-model.ts';
 import { insideRoot } from '../publish-output.ts';
 import type { ModelledSite } from './model-phase.ts';
 import { NO_SEARCH, searchState, type SearchState } from './search-state.ts';
@@ -17,19 +19,28 @@ export interface BuildDigests {
   readonly search: SearchState;
   /** Everything the output depends on: equal to the last build's, and nothing needs doing. */
   readonly site: string;
+  /** The page models, as their JSON in a file: what the render phase reads back (src/site/page-shelf.ts). */
+  readonly shelf: PageShelf;
 }
 
 /**
  * Phase 3: a digest of each output file's inputs (page model + shell + templates digest), which is
- * what makes builds incremental. A page path that escapes the output folder stops the build here.
+ * what makes builds incremental, and the page models put on a shelf in `cacheDir` as the JSON the
+ * digests are made of: once this returns, nothing holds them in the heap. A page path that escapes the
+ * output folder stops the build here.
  */
-export function digestPhase(model: ModelledSite, archive: Archive, output: string, sourceRoot: string): BuildDigests {
+export function digestPhase(model: ModelledSite, archive: Archive, output: string, sourceRoot: string, cacheDir: string): BuildDigests {
   const { site, templates } = model;
   const shell = JSON.stringify(site.shell);
   const pages: Record<string, string> = {};
-  for (const page of site.pages) {
-    insideRoot(output, page.path);
-    pages[page.path] = createHash('sha256').update(templates).update(shell).update(JSON.stringify(page)).digest('hex');
+  const shelf = new PageShelf(cacheDir, site);
+  for (const [kind, list] of Object.entries(site.lists) as [keyof PageLists, readonly PageModel[]][]) {
+    for (const page of list) {
+      insideRoot(output, page.path);
+      const json = JSON.stringify(page);
+      pages[page.path] = createHash('sha256').update(templates).update(shell).update(json).digest('hex');
+      shelf.add(kind, page.path, json);
+    }
   }
   // The data export's files are kept like pages: each rewritten only when its content would change.
   const exports = exportDigests(archive, { sourceRoot });
@@ -41,7 +52,7 @@ export function digestPhase(model: ModelledSite, archive: Archive, output: strin
   const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
   collectGarbage();
   tracePhase('page models and digests');
-  return { pages, exportFiles: Object.keys(exports), published, search, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
+  return { pages, exportFiles: Object.keys(exports), published, search, shelf, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
 }
 
 function wholeDigest(templates: string, pages: Readonly<Record<string, string>>, publish: string, media: readonly string[], search: boolean): string {

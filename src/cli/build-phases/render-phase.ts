@@ -1,5 +1,5 @@
 import { collectGarbageIfGrown } from '../../runtime/collect-garbage.ts';
-import type { SiteModel } from '../../site/site-model.ts';
+import type { PageShelf } from '../../site/page-shelf.ts';
 import type { Progress } from '../create-progress.ts';
 import { firstMissing } from './first-missing.ts';
 import { tracePhase } from './trace-phase.ts';
@@ -7,7 +7,8 @@ import { tracePhase } from './trace-phase.ts';
 type RenderSite = typeof import('../../site/render-site.ts');
 
 export interface RenderInput {
-  readonly site: SiteModel;
+  /** The page models (src/site/page-shelf.ts), read back a batch at a time. */
+  readonly shelf: PageShelf;
   readonly staging: string;
   /** Pages to render (an incremental build's changed ones); undefined: all of them. */
   readonly only: ReadonlySet<string> | undefined;
@@ -20,27 +21,34 @@ export interface RenderInput {
 }
 
 /** Pages per Eleventy run: each run costs ~0.1 s to set up; its garbage is collected after it. */
-const RENDER_BATCH = 2500;
+const RENDER_BATCH = 1250;
+/**
+ * A batch leaves ~80 MB of garbage (its page models read back, Eleventy's objects, the HTML): collected
+ * after each one, or two piled up set the peak (490 MB instead of ~400 at 10,000 articles).
+ */
+const BATCH_GARBAGE_MB = 32;
 
 /**
- * Phase 4: renders the pages into the staging folder, in batches, collecting garbage between them:
- * Eleventy's per-page objects from one batch are gone before the next piles up, which keeps the peak
+ * Phase 4: renders the pages into the staging folder, in batches read back from the shelf, collecting
+ * garbage between them: a batch's page models and Eleventy's per-page objects are gone before the next
+ * piles up, which keeps the peak
  * near the live heap (see collect-garbage.ts). Feeds, sitemaps and robots.txt go in the first batch.
  * Returns the number of files written.
  */
 export async function renderPhase(input: RenderInput): Promise<number> {
-  const { site, staging, only, progress } = input;
+  const { shelf, staging, only, progress } = input;
   // Loaded only when something is rendered: Eleventy costs ~1 s of imports a no-change build never needs.
   const { renderSite } = await (input.renderer ?? import('../../site/render-site.ts'));
-  progress.start('render', only?.size ?? site.pages.length);
-  const pagePaths = site.pages.map((p) => p.path).filter((p) => only === undefined || only.has(p));
+  progress.start('render', only?.size ?? shelf.size);
+  const pagePaths = shelf.paths.filter((p) => only === undefined || only.has(p));
   const toRender = [...input.published, ...pagePaths];
   let pagesWritten = 0;
   for (let start = 0; start === 0 || start < toRender.length; start += RENDER_BATCH) {
     const batch = new Set(toRender.slice(start, start + RENDER_BATCH));
+    const site = shelf.site(batch);
     pagesWritten += (await inProjectDir(input.projectDir, () => renderSite(site, staging, { only: batch, quiet: true }))).pagesWritten;
     progress.update(pagesWritten);
-    collectGarbageIfGrown();
+    collectGarbageIfGrown(BATCH_GARBAGE_MB);
   }
   progress.stop();
   tracePhase(`render ${pagesWritten} pages`);

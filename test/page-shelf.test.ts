@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { buildSite } from '../src/site/build-site.ts';
+import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
+import { PageShelf } from '../src/site/page-shelf.ts';
+import type { PageLists, PageModel } from '../src/site/site-model.ts';
+import { makeArchive, makeArticle } from './support/make-article.ts';
+
+const dirs: string[] = [];
+after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+test('pages come back from the shelf as they went in, in their lists, only those asked for, and leave no file behind', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'page-shelf-'));
+  dirs.push(dir);
+  const articles = Array.from({ length: 7 }, (_, i) => makeArticle({ id: `a${i}`, title: `第${i}篇 <b>&"'</b>`, publishedAt: Date.UTC(2023, 7, 1 + i, 4) }));
+  const site = buildSite(makeArchive(articles), DEFAULT_SITE_CONFIG);
+  const shelf = new PageShelf(dir, site);
+  for (const [kind, list] of Object.entries(site.lists) as [keyof PageLists, readonly PageModel[]][]) {
+    for (const page of list) shelf.add(kind, page.path, JSON.stringify(page));
+  }
+  assert.deepEqual(shelf.paths, site.pages.map((p) => p.path));
+
+  const all = shelf.site(new Set(shelf.paths));
+  assert.equal(JSON.stringify(all.lists), JSON.stringify(site.lists), 'every list, in order, equal as JSON');
+  assert.equal(all.shell, site.shell);
+  assert.equal(all.publish, site.publish);
+
+  const wanted = [site.lists.article[2]!.path, site.lists.home[0]!.path];
+  const some = shelf.site(new Set(wanted));
+  assert.deepEqual(some.pages.map((p) => p.path).sort(), [...wanted].sort());
+  assert.equal(some.lists.article.length, 1);
+  assert.deepEqual(some.lists.capture, [], 'a list with none of the pages asked for is empty, not missing');
+  assert.deepEqual(Object.keys(some.lists), Object.keys(site.lists));
+  assert.deepEqual(await readdir(dir), [], 'the store file is unlinked');
+});
