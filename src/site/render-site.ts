@@ -33,7 +33,8 @@ async function renderOnce(site: SiteModel, outputDir: string, options: RenderOpt
   const model = options.only ? onlyPages(site, options.only) : site;
   provideSiteModel(model);
   try {
-    const eleventy = new Eleventy(layoutsDir, outputDir, { configPath, quietMode: options.quiet ?? true });
+    const quiet = options.quiet ?? true;
+    const eleventy = new Eleventy(layoutsDir, outputDir, { configPath, quietMode: quiet, ...(quiet ? { config: quietBenchmarks } : {}) });
     // The build prints its own summary (pages written, time); Eleventy's forced "Wrote N files" line would
     // repeat it and break --quiet. Its errors still reach us: write() rejects and we wrap them below.
     eleventy.disableLogger();
@@ -44,6 +45,16 @@ async function renderOnce(site: SiteModel, outputDir: string, options: RenderOpt
     provideSiteModel(undefined);
   }
   return { pagesWritten: model.pages.length };
+}
+
+/**
+ * Eleventy warns "[11ty] Benchmark … (Configuration) … Transform" when one step takes over 8 % of a
+ * run, which a short batch can; its Configuration group is made before quietMode reaches the
+ * benchmarks (Eleventy 3), so it is silenced here.
+ */
+function quietBenchmarks(eleventyConfig: unknown): void {
+  const { benchmarks } = eleventyConfig as { benchmarks?: Record<string, { setIsVerbose?(verbose: boolean): void } | undefined> };
+  for (const group of Object.values(benchmarks ?? {})) group?.setIsVerbose?.(false);
 }
 
 /** The site with only the pages and published files (feeds, sitemaps, robots.txt) whose paths are in `only`. */
