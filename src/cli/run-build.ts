@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { IndexSearchResult } from '../site/search/index-search.ts';
 import type { SiteConfig } from '../site/site-config.ts';
-import { manifestPath, readManifest } from './build-manifest.ts';
+import { manifestPath, readManifest, type BuildManifest } from './build-manifest.ts';
 import type { Progress } from './create-progress.ts';
 import { formatRejected } from './format-summary.ts';
 import { abandonStaging, cleanStaleOutputs, stagingDir } from './publish-output.ts';
@@ -79,13 +79,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (options.strict && archive.rejected.length > 0) {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
-  const { model, digests } = await modelDigestAndCollect(archive, options, parserVersion);
+  const lastBuild = options.full ? undefined : await readManifest(manifestFile);
+  const { model, digests, previous } = await modelDigestAndCollect(archive, options, parserVersion, lastBuild);
+  const incremental = previous !== undefined;
   const { shelf } = digests;
 
   // When the whole digest matches the last build and the output is still there, nothing is
   // rendered, indexed, copied or rewritten.
-  const previous = options.full ? undefined : await readManifest(manifestFile);
-  const incremental = previous !== undefined && previous.templatesDigest === model.templates && allExist(output, Object.keys(previous.pages));
   // Once the output is what this build made, the stamp lets the next build with the same inputs stop at once.
   const stamp = async (): Promise<void> => {
     const { inputs } = options;
@@ -96,7 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       rejected: archive.rejected.length,
       warnings: archive.warnings.length,
       duplicatesMerged: archive.duplicatesMerged,
-      pagesTotal: shelf.size,
+      pagesTotal: digests.pageCount,
       rejectedLines: formatRejected(archive),
     };
     await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput), summary)).catch((error: unknown) => {
@@ -105,7 +105,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   if (incremental && previous.siteDigest === digests.site && allExist(output, digests.search.entries)) {
     await stamp();
-    return { archive, pagesTotal: shelf.size, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
+    return { archive, pagesTotal: digests.pageCount, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
   await rm(staging, { recursive: true, force: true });
@@ -120,8 +120,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     let only: Set<string> | undefined;
     let removed: string[] = [];
     if (incremental) {
-      const unchanged = (rel: string): boolean => previous.pages[rel] !== undefined && previous.pages[rel] === digests.pages[rel];
-      only = new Set(shelf.paths.filter((p) => !unchanged(p)));
+      only = new Set(shelf.paths); // the pages whose digest changed: the only ones shelved
       removed = Object.keys(previous.pages).filter((rel) => digests.pages[rel] === undefined);
     }
     const pagesDeleted = removed.length;
@@ -149,7 +148,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await stamp();
     return {
       archive,
-      pagesTotal: shelf.size,
+      pagesTotal: digests.pageCount,
       pagesWritten,
       pagesDeleted,
       incremental,
@@ -168,15 +167,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
  * Phases 2 and 3. The page models live only in here: once digested they are on the shelf
  * (src/site/page-shelf.ts), and nothing holds them in the heap while the site renders.
  */
-async function modelAndDigest(archive: Archive, options: BuildOptions, parserVersion: string): Promise<{ model: Omit<ModelledSite, 'site'>; digests: BuildDigests }> {
+async function modelAndDigest(archive: Archive, options: BuildOptions, parserVersion: string, lastBuild: BuildManifest | undefined): Promise<Digested> {
   const { site, ...model } = await modelPhase(archive, options.config, options.projectDir, parserVersion);
-  const digests = digestPhase({ site, ...model }, archive, options.output, options.input, options.cacheDir);
-  return { model, digests };
+  // Incremental: the last build's manifest, made with the same templates, and its pages still there.
+  const previous = lastBuild !== undefined && lastBuild.templatesDigest === model.templates && allExist(options.output, Object.keys(lastBuild.pages)) ? lastBuild : undefined;
+  // An incremental build renders only the pages whose digest changed, so only those are shelved.
+  const changed = previous === undefined ? undefined : (rel: string, digest: string): boolean => previous.pages[rel] !== digest;
+  const digests = digestPhase({ site, ...model }, archive, options.output, options.input, options.cacheDir, changed);
+  return { model, digests, previous };
+}
+
+interface Digested {
+  readonly model: Omit<ModelledSite, 'site'>;
+  readonly digests: BuildDigests;
+  /** The last build's manifest when this build is incremental. */
+  readonly previous: BuildManifest | undefined;
 }
 
 /** The page models, collected once nothing holds them: rendering then starts from the archive's heap alone. */
-async function modelDigestAndCollect(archive: Archive, options: BuildOptions, parserVersion: string): Promise<{ model: Omit<ModelledSite, 'site'>; digests: BuildDigests }> {
-  const done = await modelAndDigest(archive, options, parserVersion);
+async function modelDigestAndCollect(archive: Archive, options: BuildOptions, parserVersion: string, lastBuild: BuildManifest | undefined): Promise<Digested> {
+  const done = await modelAndDigest(archive, options, parserVersion, lastBuild);
   collectGarbage();
   return done;
 }

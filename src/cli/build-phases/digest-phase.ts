@@ -19,8 +19,10 @@ export interface BuildDigests {
   readonly search: SearchState;
   /** Everything the output depends on: equal to the last build's, and nothing needs doing. */
   readonly site: string;
-  /** The page models, as their JSON in a file: what the render phase reads back (src/site/page-shelf.ts). */
+  /** The page models to render, as their JSON in a file: what the render phase reads back (src/site/page-shelf.ts). */
   readonly shelf: PageShelf;
+  /** Pages of the site (shelved or not). */
+  readonly pageCount: number;
 }
 
 /**
@@ -29,7 +31,15 @@ export interface BuildDigests {
  * digests are made of: once this returns, nothing holds them in the heap. A page path that escapes the
  * output folder stops the build here.
  */
-export function digestPhase(model: ModelledSite, archive: Archive, output: string, sourceRoot: string, cacheDir: string): BuildDigests {
+export function digestPhase(
+  model: ModelledSite,
+  archive: Archive,
+  output: string,
+  sourceRoot: string,
+  cacheDir: string,
+  /** Which pages to shelve (an incremental build's changed ones); all without it. */
+  shelve?: (path: string, digest: string) => boolean,
+): BuildDigests {
   const { site, templates } = model;
   const shell = JSON.stringify(site.shell);
   const pages: Record<string, string> = {};
@@ -38,8 +48,9 @@ export function digestPhase(model: ModelledSite, archive: Archive, output: strin
     for (const page of list) {
       insideRoot(output, page.path);
       const json = JSON.stringify(page);
-      pages[page.path] = createHash('sha256').update(templates).update(shell).update(json).digest('hex');
-      shelf.add(kind, page.path, json);
+      const digest = createHash('sha256').update(templates).update(shell).update(json).digest('hex');
+      pages[page.path] = digest;
+      if (shelve === undefined || shelve(page.path, digest)) shelf.add(kind, page.path, json);
     }
   }
   // The data export's files are kept like pages: each rewritten only when its content would change.
@@ -52,7 +63,7 @@ export function digestPhase(model: ModelledSite, archive: Archive, output: strin
   const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
   collectGarbage();
   tracePhase('page models and digests');
-  return { pages, exportFiles: Object.keys(exports), published, search, shelf, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
+  return { pages, exportFiles: Object.keys(exports), published, search, shelf, pageCount: site.pages.length, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
 }
 
 function wholeDigest(templates: string, pages: Readonly<Record<string, string>>, publish: string, media: readonly string[], search: boolean): string {

@@ -20,7 +20,7 @@ export async function modelPhase(archive: Archive, config: SiteConfig, projectDi
   const media = await loadMedia(config.mediaDir ?? 'media', config.pathPrefix);
   const withSearch = config.search !== false;
   const site = buildSite(archive, config, { feeds: true, search: withSearch, mirror: media.mirror });
-  // Related articles and stories leave ~150 MB of typed arrays at 10,000 articles: gone before the digests pile up.
+  // The garbage of building the models (~150 MB at 10,000 articles): gone before the digests pile up.
   collectGarbage();
   const templates = await templatesDigest(projectDir, parserVersion, config);
   return { site, media, templates, withSearch };
