@@ -391,7 +391,7 @@ export interface SiteModel {
   /** Every page of the site, paths unique. */
   readonly pages: readonly PageModel[];
   readonly lists: PageLists;
-  /** Feeds, sitemap and robots.txt (src/site/build-publishing.ts). */
+  /** Feeds, sitemap, robots.txt and _redirects (src/site/build-publishing.ts). */
   readonly publish: PublishModel;
 }
 
@@ -403,4 +403,6 @@ export interface PublishModel {
   readonly sitemaps: readonly SitemapFile[];
   /** Always built; undefined only in a render that leaves it out (renderSite's `only`). */
   readonly robots: { readonly path: string; readonly text: string } | undefined;
+  /** `_redirects` (src/site/sitemap/render-redirect-rules.ts); undefined like robots. */
+  readonly redirects: { readonly path: string; readonly text: string } | undefined;
 }
