@@ -1,18 +1,39 @@
-import type { CaptureChange, ChangesPage } from '../src/site/site-model.ts';
+import type { CaptureChange, ChangesPage, EarlierCapture } from '../src/site/site-model.ts';
 import type { DiffPart } from '../src/archive/diff-captures.ts';
-import { html, safeUrl, type Html } from '../src/site/html.ts';
+import { html, safeUrl, sanitizedBody, type Html } from '../src/site/html.ts';
+import { captureAnchor } from '../src/site/build-changes-page.ts';
 import { pageShell } from './partials/page-shell.ts';
 import { pageData, type TemplateData } from './partials/page-data.ts';
 
 export const data = pageData('changes');
 
-/** What changed between consecutive captures, newest step first; the diffs come prepared in the model. */
+/**
+ * What changed between consecutive captures, newest step first (the diffs come prepared in the
+ * model), then each earlier capture in full, newest first, at `#capture-<n>`.
+ */
 export function render({ model: m, site }: TemplateData<ChangesPage>): string {
   return pageShell(site.shell, m, html`<article class="changes">
 <h1 dir="auto">${m.heading}</h1>
-<p class="legend">共 ${m.changes.length + 1} 次抓取。<del>删去的文字</del>划掉，<ins>新增的文字</ins>加下划线；未改动的长段落略去。<a href="${safeUrl(m.article.url)}">查看最新版本</a></p>
+<p class="legend">共 ${m.changes.length + 1} 次抓取。<del>删去的文字</del>划掉，<ins>新增的文字</ins>加下划线；未改动的长段落略去。较早版本的全文在改动之后。<a href="${safeUrl(m.article.url)}">查看最新版本</a></p>
 ${m.changes.map(step)}
+<section class="earlier" aria-labelledby="earlier-h">
+<h2 id="earlier-h">较早的版本</h2>
+${m.earlier.map((e) => version(e, m.originalUrl))}
+</section>
 </article>`);
+}
+
+/** An earlier capture as it was: its title, when it was captured, its body. */
+function version(e: EarlierCapture, originalUrl: string): Html {
+  const c = e.capture;
+  return html`<section class="article capture" id="${captureAnchor(c.number)}" aria-labelledby="${captureAnchor(c.number)}-h">
+<p class="banner" role="note">第 ${c.number} 次抓取，<time datetime="${c.time.iso}">${c.time.display}</time>：较早的版本，内容可能已被修改。</p>
+<h3 id="${captureAnchor(c.number)}-h" dir="auto">${c.title}</h3>
+<p class="archived">存档副本。<a class="original" href="${safeUrl(originalUrl)}" rel="noopener noreferrer nofollow">阅读原文</a></p>
+<div class="body" dir="auto">
+${sanitizedBody(e.bodyHtml)}
+</div>
+</section>`;
 }
 
 function step(c: CaptureChange): Html {

@@ -1,6 +1,6 @@
 /**
  * End to end with the real CLI: an article captured three times (test/fixtures/captures/), its
- * earlier-capture pages and changes page, related articles, mirrored images (from a local HTTP
+ * changes page (the diffs and the earlier captures in full), related articles, mirrored images (from a local HTTP
  * server) and the data export; then an incremental rebuild after a fourth capture equals a full one.
  */
 import assert from 'node:assert/strict';
@@ -86,23 +86,26 @@ test('the newest capture is the article page; it lists all three captures and li
   assert.match(text(items[0]!), /2023年7月29日 16:40/);
   assert.equal(attr(items[0]!, 'aria-current'), 'page');
   const links = byTag(byClass(doc, 'captures')[0]!, 'a').map((a) => attr(a, 'href'));
-  assert.deepEqual(links, [`${url}captures/2/`, `${url}captures/1/`, `${url}changes/`]);
-  await assert.rejects(stat(path.join(site, url, 'captures/3/index.html')), 'the newest capture has no page of its own');
+  assert.deepEqual(links, [`${url}changes/#capture-2`, `${url}changes/#capture-1`, `${url}changes/`]);
+  await assert.rejects(stat(path.join(site, url, 'captures')), 'earlier captures have no page of their own: they are on the changes page');
 });
 
-test('an earlier capture has its own page: its title and body, a banner back to the newest, noindex, canonical to the newest', async () => {
+test('the changes page holds each earlier capture in full at #capture-<n>: its title, time and body, noindex, out of the sitemap', async () => {
   const url = await articleUrl('台风杜苏芮登陆福建 逾十万人撤离 北京发布暴雨预警');
-  const doc = await page(`${url}captures/1/`);
-  assert.equal(text(byTag(doc, 'h1')[0]!), '台风杜苏芮登陆福建 数万人撤离');
-  const banner = byClass(doc, 'banner')[0]!;
-  assert.match(text(banner), /这是较早的抓取版本.*查看最新版本/s);
-  assert.ok(byTag(banner, 'a').some((a) => attr(a, 'href') === url && text(a) === '查看最新版本'));
-  assert.match(text(byClass(doc, 'body')[0]!), /紧急撤离数万居民/);
-  const metas = byTag(doc, 'meta');
-  assert.ok(metas.some((m) => attr(m, 'name') === 'robots' && attr(m, 'content') === 'noindex'));
-  const canonical = byTag(doc, 'link').find((l) => attr(l, 'rel') === 'canonical');
-  assert.equal(attr(canonical!, 'href'), `http://localhost:8080${url}`);
-  assert.ok(!(await readFile(path.join(site, 'sitemap.xml'), 'utf8')).includes('/captures/'), 'earlier captures are not in the sitemap');
+  const doc = await page(`${url}changes/`);
+  const earlier = byClass(doc, 'capture');
+  assert.deepEqual(earlier.map((e) => attr(e, 'id')), ['capture-2', 'capture-1'], 'newest first');
+  const oldest = earlier[1]!;
+  assert.equal(text(byTag(oldest, 'h3')[0]!), '台风杜苏芮登陆福建 数万人撤离');
+  assert.match(text(byClass(oldest, 'banner')[0]!), /第 1 次抓取.*较早的版本/s);
+  assert.match(text(byClass(oldest, 'body')[0]!), /紧急撤离数万居民/);
+  // The step headings link to the versions on the same page, and the newest to the article.
+  const stepLinks = byClass(doc, 'change').flatMap((s) => byTag(byTag(s, 'h2')[0]!, 'a').map((a) => attr(a, 'href')));
+  assert.deepEqual(stepLinks, [`${url}changes/#capture-2`, url, `${url}changes/#capture-1`, `${url}changes/#capture-2`]);
+  assert.equal(byTag(doc, 'h1').length, 1);
+  assert.ok(byTag(doc, 'meta').some((m) => attr(m, 'name') === 'robots' && attr(m, 'content') === 'noindex'));
+  const sitemap = await readFile(path.join(site, 'sitemap.xml'), 'utf8');
+  assert.ok(!sitemap.includes('/changes/') && !sitemap.includes('/captures/'), 'not in the sitemap');
 });
 
 test('the changes page shows each step as escaped <del>/<ins> parts, title and text', async () => {
@@ -166,7 +169,8 @@ test('a fourth capture, rebuilt incrementally, equals a full build byte for byte
   const [a, b] = await Promise.all([snapshot(site), snapshot(path.join(root, 'full-site'))]);
   assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
   assert.deepEqual([...a].filter(([rel, hash]) => b.get(rel) !== hash).map(([rel]) => rel), []);
-  assert.equal(text(byTag(await page(`${url}captures/1/`), 'h1')[0]!), '台风杜苏芮登陆福建 数万人撤离', 'capture 1 is still the oldest');
-  assert.ok(a.has(`${url.slice(1)}captures/3/index.html`));
+  const versions = byClass(await page(`${url}changes/`), 'capture');
+  assert.deepEqual(versions.map((e) => attr(e, 'id')), ['capture-3', 'capture-2', 'capture-1']);
+  assert.equal(text(byTag(versions[2]!, 'h3')[0]!), '台风杜苏芮登陆福建 数万人撤离', 'capture 1 is still the oldest');
 });
 

@@ -32,7 +32,7 @@ test('pages come back from the shelf as they went in, in their lists, only those
   const some = shelf.site(new Set(wanted));
   assert.deepEqual(some.pages.map((p) => p.path).sort(), [...wanted].sort());
   assert.equal(some.lists.article.length, 1);
-  assert.deepEqual(some.lists.capture, [], 'a list with none of the pages asked for is empty, not missing');
+  assert.deepEqual(some.lists.changes, [], 'a list with none of the pages asked for is empty, not missing');
   assert.deepEqual(Object.keys(some.lists), Object.keys(site.lists));
   assert.deepEqual(await readdir(dir), [], 'the store file is unlinked');
 });

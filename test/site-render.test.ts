@@ -22,7 +22,7 @@ const articles = Array.from({ length: 30 }, (_, i) =>
     bodyHtml: '<p>正文<a href="https://example.com/x">外链</a></p><table><tr><td>1</td></tr></table>',
   }),
 );
-const site = buildSite(makeArchive(articles), { ...DEFAULT_SITE_CONFIG, pageSize: 10 });
+const site = buildSite(makeArchive(articles), { ...DEFAULT_SITE_CONFIG, pageSize: 10, v01PageRedirects: true });
 
 test('renderSite writes every page, and each is a complete, safe document', async (t) => {
   const out = await mkdtemp(path.join(tmpdir(), 'clippings-site-'));

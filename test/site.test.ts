@@ -47,7 +47,7 @@ test('keys that are not safe path segments stop the build', () => {
 });
 
 test('list pages are numbered from the oldest; the first page shows the two newest pages', () => {
-  const site = sample({ pageSize: 20 });
+  const site = sample({ pageSize: 20, v01PageRedirects: true });
   const home = site.lists.home;
   assert.deepEqual(home.map((p) => p.url), ['/', '/p/1/', '/p/2/', '/p/3/']);
   assert.deepEqual(home.map((p) => p.entries.length), [25, 20, 20, 5]);
@@ -63,7 +63,7 @@ test('list pages are numbered from the oldest; the first page shows the two newe
   assert.deepEqual(p2.pagination?.pages.map((l) => ('gap' in l ? '…' : (l.label ?? (l.current ? `[${l.number}]` : l.number)))), ['最新', 3, '[2]', 1]);
   assert.equal(p2.heading, `${first.heading}（第 2 页）`);
   assert.match(p2.summary, /^2023年8月\d+日(至8月\d+日)?$/); // the days it covers, not the list's count
-  // The old newest-first addresses send readers to the first page.
+  // The old newest-first addresses send readers to the first page (redirect pages where the config asks).
   const redirects = site.lists.redirect.filter((r) => !r.url.startsWith('/topics/') && !r.url.startsWith('/outlets/'));
   assert.deepEqual(redirects.map((r) => [r.url, r.target.url, r.noindex]), [['/page/2/', '/', true], ['/page/3/', '/', true]]);
   assert.ok(!site.publish.sitemaps.some((m) => /<loc>https?:\/\/[^/]+\/page\/2\/<\/loc>/.test(m.xml)));
@@ -75,7 +75,7 @@ test('list pages are numbered from the oldest; the first page shows the two newe
   assert.ok(!JSON.stringify(home[0]).includes('<p>'));
 });
 
-test('lists hold 50 articles a page by default; old page/<n>/ redirects only where v0.1 (20 a page) published them', () => {
+test('lists hold 50 articles a page by default; old page/<n>/ redirect pages, when asked for, only where v0.1 (20 a page) published them', () => {
   // 120 articles in topic china: 90 from a section labelled 中国 (filed there by v0.1 too), 30 classified by content.
   const articles = Array.from({ length: 120 }, (_, i) =>
     makeArticle({
@@ -84,7 +84,7 @@ test('lists hold 50 articles a page by default; old page/<n>/ redirects only whe
       ...(i < 90 ? { section: { key: '中国', label: '中国' } } : {}),
     }),
   );
-  const site = buildSite(makeArchive(articles), DEFAULT_SITE_CONFIG);
+  const site = buildSite(makeArchive(articles), { ...DEFAULT_SITE_CONFIG, v01PageRedirects: true });
   assert.deepEqual(site.lists.home.map((p) => p.url), ['/', '/p/1/', '/p/2/', '/p/3/']);
   assert.deepEqual(site.lists.home.map((p) => p.entries.length), [70, 50, 50, 20]);
   const old = (prefix: string): string[] => site.lists.redirect.map((r) => r.url).filter((u) => u.startsWith(prefix) && u.includes('/page/'));
@@ -96,7 +96,7 @@ test('lists hold 50 articles a page by default; old page/<n>/ redirects only whe
 
 test('a topic that v0.1 did not have gets no page/<n>/ redirects', () => {
   const articles = Array.from({ length: 60 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 3_600_000, topic: { label: '新话题', slug: 'brand-new' } }));
-  const site = buildSite(makeArchive(articles), DEFAULT_SITE_CONFIG);
+  const site = buildSite(makeArchive(articles), { ...DEFAULT_SITE_CONFIG, v01PageRedirects: true });
   assert.deepEqual(site.lists.redirect.filter((r) => r.url.startsWith('/topics/brand-new/')), []);
 });
 

@@ -6,6 +6,7 @@ import { checkNoChange } from './fast-path/check-no-change.ts';
 import { stampInputs } from './fast-path/stamp-inputs.ts';
 import type { OutputStamp } from './fast-path/stamp-output.ts';
 import type { BuildResult } from './run-build.ts';
+import { noteV01Pages } from './note-v01-pages.ts';
 
 export { BUILD_FLAGS, BUILD_HELP, configFromFlags, type BuildFlagValues } from './build-flags.ts';
 
@@ -38,6 +39,8 @@ export async function buildCommand(flags: BuildFlagValues, config?: SiteConfig):
     full = !check.outputIntact; // an edited output: only a full build repairs it
     previousOutput = check.previousOutput;
   }
+  const v01Note = noteV01Pages(flags.output, siteConfig);
+  if (v01Note !== undefined && !flags.quiet) console.error(v01Note);
   const { runBuild, StrictBuildError } = await import('./run-build.ts');
   const { formatSummary } = await import('./format-summary.ts');
   const { createProgress } = await import('./create-progress.ts');

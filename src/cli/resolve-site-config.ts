@@ -29,6 +29,7 @@ const KEYS: Record<keyof SiteConfig, 'string' | 'number' | 'boolean' | 'outlets'
   pageSize: 'number',
   mediaDir: 'string',
   search: 'boolean',
+  v01PageRedirects: 'boolean',
   topics: 'topics',
 };
 
@@ -56,6 +57,7 @@ export async function resolveSiteConfig(flags: ConfigFlags): Promise<SiteConfig 
     pageSize: merged.pageSize as number,
     ...(typeof merged.mediaDir === 'string' && merged.mediaDir !== '' ? { mediaDir: merged.mediaDir } : {}),
     ...(merged.search === false ? { search: false } : {}),
+    ...(merged.v01PageRedirects === true ? { v01PageRedirects: true } : {}),
     ...(merged.topics !== undefined ? { topics: merged.topics as TopicConfig } : {}),
   };
   return fromFile.found ? { ...config, configFile: file } : config;

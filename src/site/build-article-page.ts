@@ -3,6 +3,7 @@ import type { ArticlePage, ArticleStory, CaptureLink, Link, RelatedEntry } from 
 import type { SiteContext } from './make-site-context.ts';
 import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
+import { captureAnchor } from './build-changes-page.ts';
 import { dateTrail } from './date-trail.ts';
 
 /** Neighbours of an article in a newest-first list. */
@@ -72,7 +73,7 @@ export function buildArticlePage(
 
 /**
  * The captures of an article, newest first, numbered from 1 = the oldest (so a capture keeps its
- * number, and its URL, when a newer one arrives). Empty when there is only one capture.
+ * number, and its place on the changes page, when a newer one arrives). Empty when there is only one capture.
  */
 export function captureLinks(ctx: SiteContext, a: Readonly<Article>): CaptureLink[] {
   if (a.captures.length < 2) return [];
@@ -83,7 +84,7 @@ export function captureLinks(ctx: SiteContext, a: Readonly<Article>): CaptureLin
       number,
       time: ctx.time.full(c.capturedAt),
       title: c.title,
-      url: index === 0 ? ctx.routes.article(a.slug).url : ctx.routes.articleCapture(a.slug, number).url,
+      url: index === 0 ? ctx.routes.article(a.slug).url : `${ctx.routes.articleChanges(a.slug).url}#${captureAnchor(number)}`,
       latest: index === 0,
     };
   });

@@ -11,7 +11,7 @@ export interface ListRoutes {
   readonly first: Route;
   /** Page `n` numbered from the oldest (`<list>/p/<n>/`). */
   readonly numbered: (n: number) => Route;
-  /** Page `n` ≥ 2 of the newest-first numbering v0.1 used (`<list>/page/<n>/`), now a redirect; none for lists that never had it. */
+  /** Page `n` ≥ 2 of the newest-first numbering v0.1 used (`<list>/page/<n>/`), now a redirect page where the config asks (`v01PageRedirects`); none for lists that never had it. */
   readonly old?: (n: number) => Route;
   /** How many articles v0.1's list at that address held, when not this list's count (a topic of v0.1's taxonomy). */
   readonly oldArticles?: number;
@@ -31,8 +31,9 @@ export interface ListOptions {
 
 /**
  * The pages of a newest-first list of articles, numbered from the oldest so they stay put as the
- * list grows (src/site/paginate-from-oldest.ts), and redirects from the addresses v0.1's
- * newest-first numbering published (20 a page) to the list's first page (a page of that numbering had no lasting
+ * list grows (src/site/paginate-from-oldest.ts), and, where the config asks (`v01PageRedirects`:
+ * the site was published by v0.1 on a host without `_redirects`), redirect pages from the addresses
+ * v0.1's newest-first numbering published (20 a page) to the list's first page (a page of that numbering had no lasting
  * content: it shifted with every new article, so the first page is where a reader who kept one
  * would want to be).
  *
@@ -60,8 +61,9 @@ export function buildListPages(ctx: SiteContext, kind: 'home' | 'topic' | 'outle
   const redirects: RedirectPage[] = [];
   const target: Link = { label: heading, url: routes.first.url };
   const oldPages = Math.ceil((routes.oldArticles ?? articles.length) / V01_PAGE_SIZE);
-  for (let n = 2; routes.old !== undefined && n <= oldPages; n++) {
-    redirects.push({ kind: 'redirect', ...ctx.base(routes.old(n), heading, []), noindex: true, target, targetCanonical: ctx.canonical(target.url), note: '这一页已移到' });
+  const old = ctx.config.v01PageRedirects === true ? routes.old : undefined;
+  for (let n = 2; old !== undefined && n <= oldPages; n++) {
+    redirects.push({ kind: 'redirect', ...ctx.base(old(n), heading, []), noindex: true, target, targetCanonical: ctx.canonical(target.url), note: '这一页已移到' });
   }
   return { pages, redirects };
 }

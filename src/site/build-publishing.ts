@@ -4,11 +4,12 @@ import type { PageModel, PublishModel } from './site-model.ts';
 import { buildFeeds } from './feeds/build-feeds.ts';
 import { buildSitemaps, type SitemapUrl } from './sitemap/build-sitemaps.ts';
 import { renderRobots } from './sitemap/render-robots.ts';
+import { renderRedirectRules } from './sitemap/render-redirect-rules.ts';
 
 /**
  * The non-HTML files of the site: Atom feeds (when `options.feeds`), sitemap.xml (split into a
- * sitemap index beyond `sitemapMaxUrls` URLs) listing every HTML page but the 404 page and noindex pages (earlier captures, changes), and robots.txt
- * naming the sitemap's absolute URL.
+ * sitemap index beyond `sitemapMaxUrls` URLs) listing every HTML page but the 404 page and noindex pages (earlier captures, changes), robots.txt
+ * naming the sitemap's absolute URL, and `_redirects` for v0.1's list addresses.
  */
 export function buildPublishing(archive: Archive, ctx: SiteContext, pages: readonly PageModel[], sitemapMaxUrls?: number): PublishModel {
   const urls: SitemapUrl[] = pages
@@ -24,5 +25,6 @@ export function buildPublishing(archive: Archive, ctx: SiteContext, pages: reado
     feeds: ctx.options.feeds ? buildFeeds(archive, ctx.config, { absolute: ctx.canonical }) : [],
     sitemaps,
     robots: { path: 'robots.txt', text: renderRobots(sitemapUrl) },
+    redirects: { path: '_redirects', text: renderRedirectRules(ctx.routes.prefix) },
   };
 }

@@ -1,11 +1,11 @@
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { ArticlePage, CapturePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel, StoryEntry } from './site-model.ts';
+import type { ArticlePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel, StoryEntry } from './site-model.ts';
 import type { Route } from './make-routes.ts';
 import { makeSiteContext, type BuildSiteOptions, type SiteContext } from './make-site-context.ts';
 import { buildArticlePage, type Neighbours } from './build-article-page.ts';
-import { buildCapturePages } from './build-capture-pages.ts';
+import { buildChangesPage } from './build-changes-page.ts';
 import { findRelated } from '../archive/find-related.ts';
 import { buildCalendarPages } from './build-calendar-pages.ts';
 import { dateLabel, dateTrail } from './date-trail.ts';
@@ -36,13 +36,7 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const article: ArticlePage[] = archive.articles.map((a) =>
     buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a), stories.articleStory(a.id)),
   );
-  const capture: CapturePage[] = [];
-  const changes: ChangesPage[] = [];
-  archive.articles.forEach((a, i) => {
-    const built = buildCapturePages(ctx, a, article[i]!);
-    capture.push(...built.captures);
-    if (built.changes) changes.push(built.changes);
-  });
+  const changes: ChangesPage[] = archive.articles.flatMap((a, i) => buildChangesPage(ctx, a, article[i]!) ?? []);
 
   const homeList = buildListPages(ctx, 'home', archive.articles, { first: routes.home(), numbered: (n) => routes.homePage(n), old: (n) => routes.home(n) }, {
     heading: config.title,
@@ -80,7 +74,6 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
 
   const lists = {
     article,
-    capture,
     changes,
     home,
     topicList: [topicList],

@@ -29,8 +29,6 @@ export function makeRoutes(pathPrefix: string) {
     home: (page = 1) => paged([], page),
     homePage: (n: number) => numbered([], n),
     article: (slug: string) => dir('articles', key('article slug', slug, ARTICLE_SLUG)),
-    /** An earlier capture of an article; `number` counts from 1 = the oldest capture. */
-    articleCapture: (slug: string, number: number) => dir('articles', key('article slug', slug, ARTICLE_SLUG), 'captures', captureNumber(number)),
     articleChanges: (slug: string) => dir('articles', key('article slug', slug, ARTICLE_SLUG), 'changes'),
     topics: () => dir('topics'),
     topic: (slug: string, page = 1) => paged(['topics', key('topic slug', slug, SLUG)], page),
@@ -69,11 +67,6 @@ export function key(kind: string, value: string, pattern: RegExp): string {
     throw new Error(`unsafe ${kind} for an output path: ${JSON.stringify(value)} (expected ${pattern.source})`);
   }
   return value;
-}
-
-function captureNumber(number: number): string {
-  if (!Number.isSafeInteger(number) || number < 1) throw new Error(`unsafe capture number for an output path: ${number}`);
-  return String(number);
 }
 
 function pageNumber(page: number): string {

@@ -22,6 +22,12 @@ export interface SiteConfig {
   readonly mediaDir?: string;
   /** Build the search index (src/site/search/) and the search page (default true; `--no-search` turns it off). */
   readonly search?: boolean;
+  /**
+   * Write a redirect page at each newest-first `<list>/page/<n>/` address v0.1 published (default
+   * false): for a site v0.1 published, on a host that does not read `_redirects` (GitHub Pages).
+   * Every build writes `_redirects` rules for those addresses (src/site/sitemap/render-redirect-rules.ts).
+   */
+  readonly v01PageRedirects?: boolean;
   /** Topic settings over the default taxonomy: rename topics, remap or add outlet sections, title keywords (docs/topics.md). */
   readonly topics?: TopicConfig;
 }

@@ -111,7 +111,7 @@ export interface CaptureLink {
   readonly time: TimeModel;
   /** Full title of that capture. */
   readonly title: string;
-  /** Its page; the newest capture is the article page itself. */
+  /** The article page for the newest capture; an earlier one's place on the changes page (`…/changes/#capture-<n>`). */
   readonly url: string;
   /** True for the newest capture. */
   readonly latest: boolean;
@@ -149,17 +149,11 @@ export interface ArticlePage extends PageBase {
   readonly related: readonly RelatedEntry[];
 }
 
-/** An earlier capture of an article: `/articles/<slug>/captures/<n>/`, noindex, canonical = the article. */
-export interface CapturePage extends PageBase {
-  readonly kind: 'capture';
+/** An earlier capture, in full, on its article's changes page (`#capture-<n>`). */
+export interface EarlierCapture {
   readonly capture: CaptureLink;
-  /** The article page (the newest capture). */
-  readonly latest: Link & { readonly time: TimeModel };
-  readonly originalUrl: string;
   /** Sanitized body of this capture (mirrored images rewritten). */
   readonly bodyHtml: string;
-  readonly captures: readonly CaptureLink[];
-  readonly changesUrl: string;
 }
 
 /** One step between consecutive captures, older → newer. */
@@ -173,11 +167,17 @@ export interface CaptureChange {
   readonly text: { readonly parts: readonly DiffPart[]; readonly added: number; readonly removed: number; readonly changed: boolean };
 }
 
-/** `/articles/<slug>/changes/`: what differs between consecutive captures, newest step first. */
+/**
+ * `/articles/<slug>/changes/`: what differs between consecutive captures, newest step first, then
+ * every earlier capture in full (newest first), each at `#capture-<n>`: one page per recaptured
+ * article, noindex, canonical = the article.
+ */
 export interface ChangesPage extends PageBase {
   readonly kind: 'changes';
   readonly article: Link;
   readonly changes: readonly CaptureChange[];
+  readonly earlier: readonly EarlierCapture[];
+  readonly originalUrl: string;
 }
 
 export interface IndexPage extends PageBase {
@@ -347,7 +347,6 @@ export interface SearchPage extends PageBase {
 
 export type PageModel =
   | ArticlePage
-  | CapturePage
   | ChangesPage
   | IndexPage
   | GroupListPage
@@ -362,9 +361,7 @@ export type PageModel =
 /** The page lists templates paginate over, one per template. */
 export interface PageLists {
   readonly article: readonly ArticlePage[];
-  /** Earlier captures of recaptured articles. */
-  readonly capture: readonly CapturePage[];
-  /** Changes pages of recaptured articles. */
+  /** Changes pages of recaptured articles (with their earlier captures). */
   readonly changes: readonly ChangesPage[];
   readonly home: readonly IndexPage[];
   readonly topicList: readonly GroupListPage[];
@@ -391,7 +388,7 @@ export interface SiteModel {
   /** Every page of the site, paths unique. */
   readonly pages: readonly PageModel[];
   readonly lists: PageLists;
-  /** Feeds, sitemap and robots.txt (src/site/build-publishing.ts). */
+  /** Feeds, sitemap, robots.txt and _redirects (src/site/build-publishing.ts). */
   readonly publish: PublishModel;
 }
 
@@ -403,4 +400,6 @@ export interface PublishModel {
   readonly sitemaps: readonly SitemapFile[];
   /** Always built; undefined only in a render that leaves it out (renderSite's `only`). */
   readonly robots: { readonly path: string; readonly text: string } | undefined;
+  /** `_redirects` (src/site/sitemap/render-redirect-rules.ts); undefined like robots. */
+  readonly redirects: { readonly path: string; readonly text: string } | undefined;
 }

@@ -14,7 +14,7 @@ export interface BuildDigests {
   readonly pages: Readonly<Record<string, string>>;
   /** Paths of the data export's files (docs/export-schema.json), kept like pages. */
   readonly exportFiles: readonly string[];
-  /** Feeds, sitemaps and robots.txt: rewritten by every build that writes anything. */
+  /** Feeds, sitemaps, robots.txt and _redirects: rewritten by every build that writes anything. */
   readonly published: readonly string[];
   readonly search: SearchState;
   /** Everything the output depends on: equal to the last build's, and nothing needs doing. */
@@ -57,8 +57,8 @@ export function digestPhase(
   const exports = exportDigests(archive, { sourceRoot });
   Object.assign(pages, exports);
   // Listed so that one which is gone (a topic's feed, a sitemap part) is deleted.
-  const { feeds, sitemaps, robots } = site.publish;
-  const published = [...feeds, ...sitemaps, ...(robots ? [robots] : [])].map((f) => f.path);
+  const { feeds, sitemaps, robots, redirects } = site.publish;
+  const published = [...feeds, ...sitemaps, ...(robots ? [robots] : []), ...(redirects ? [redirects] : [])].map((f) => f.path);
   for (const rel of published) pages[rel] = 'rewritten';
   const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
   collectGarbage();

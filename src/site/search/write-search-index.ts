@@ -7,7 +7,7 @@ import { searchChunks } from './search-chunks.ts';
 import { CHUNK_DIR, FACETS_DIR, FORMAT_VERSION, type SearchManifest, type SegmentInfo } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
 import { segmentLayout } from './segment-layout.ts';
-import { segmentFacets, writeSegment } from './write-segment.ts';
+import { BUCKET_RULE, segmentFacets, writeSegment } from './write-segment.ts';
 
 /** The folder of the search page and its index in the output. */
 export const SEARCH_DIR = 'search';
@@ -66,7 +66,7 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
     const chunks = searchChunks(first, part);
     chunkPaths.push(...chunks.map((c) => c.path));
     // The postings are made of ids, titles and texts; the facets and chunks of everything else.
-    const postings = createHash('sha256').update(`${FORMAT_VERSION}\0${first}\0${count}`);
+    const postings = createHash('sha256').update(`${FORMAT_VERSION}\0${BUCKET_RULE}\0${first}\0${count}`);
     for (const d of part) postings.update(`\0${d.title}\0${d.text}`);
     const dir = `s${first}-${postings.digest('hex').slice(0, 12)}`;
     const all = createHash('sha256').update(`${FORMAT_VERSION}\0${first}\0${count}`);

@@ -98,10 +98,17 @@ export function bucketCount(bytes: number, docs: number): number {
   return Math.max(1, Math.ceil(bytes / size));
 }
 
-/** √(bytes × 57): 8.6 KB at 1,024 generated articles (~1.3 MB of postings), 16 KB from ~4,000. */
-const BUCKET_SCALE = 57;
-const MIN_BUCKET = 4 * 1024;
+/**
+ * √(bytes × 120): 12.6 KB at 1,024 generated articles (~1.3 MB of postings), 16 KB from ~2,000; at
+ * least 8 KB, so a segment of 64–512 articles takes 12–90 files, not 24–110 (the 10,000-article
+ * archive: 1,538 → ~1,420 search files, 0.147 a file per article; the first query's bytes grow by
+ * ~9 KB per term at 10,000, ~5 KB at 97,000: src/site/search/README.md). Was 57, 4 KB.
+ */
+const BUCKET_SCALE = 120;
+const MIN_BUCKET = 8 * 1024;
 const MAX_BUCKET = 16 * 1024;
+/** Part of a segment folder's name digest: a build with other bucket sizes writes its segments anew, as a clean build would. */
+export const BUCKET_RULE = `${BUCKET_SCALE}-${MIN_BUCKET}-${MAX_BUCKET}`;
 
 function putVarint(out: Uint8Array, at: number, value: number): number {
   while (value >= 0x80) {
