@@ -6,7 +6,7 @@ import { asWriteFailure } from './as-write-failure.ts';
 /** Bytes gathered before one write to the file. */
 const STAGING_BYTES = 4 << 20;
 
-/** Blocks read at a time, and how many are kept (16 MB). */
+/** Blocks read at a time, and how many are kept by default (16 MB). */
 const BLOCK_BYTES = 1 << 20;
 const BLOCKS = 16;
 
@@ -38,11 +38,16 @@ export class TextStore {
   #count = 0;
   #scratch = Buffer.allocUnsafe(64 << 10);
   readonly #blocks: Block[] = [];
+  readonly #maxBlocks: number;
   #nextEvicted = 0;
 
-  /** A store in a fresh file under `dir` (created if missing). */
-  constructor(dir: string) {
+  /**
+   * A store in a fresh file under `dir` (created if missing). `blocks`: how many 1 MB blocks of the
+   * file are kept for reads (fewer for a store read straight through once).
+   */
+  constructor(dir: string, blocks = BLOCKS) {
     this.#dir = dir;
+    this.#maxBlocks = Math.max(1, blocks);
     let file = '';
     try {
       mkdirSync(dir, { recursive: true });
@@ -97,9 +102,9 @@ export class TextStore {
   #block(start: number, end: number): Block {
     // A block read near the end of the file, before more was written, may be short of `end`: read again.
     for (const block of this.#blocks) if (block.start === start && end <= block.start + block.length) return block;
-    const block = this.#blocks.length < BLOCKS ? { start: 0, length: 0, bytes: Buffer.allocUnsafe(BLOCK_BYTES) } : this.#blocks[this.#nextEvicted]!;
-    if (this.#blocks.length < BLOCKS) this.#blocks.push(block);
-    else this.#nextEvicted = (this.#nextEvicted + 1) % BLOCKS;
+    const block = this.#blocks.length < this.#maxBlocks ? { start: 0, length: 0, bytes: Buffer.allocUnsafe(BLOCK_BYTES) } : this.#blocks[this.#nextEvicted]!;
+    if (this.#blocks.length < this.#maxBlocks) this.#blocks.push(block);
+    else this.#nextEvicted = (this.#nextEvicted + 1) % this.#maxBlocks;
     block.start = start;
     block.length = Math.min(BLOCK_BYTES, this.#written - start);
     this.#read(block.bytes, block.length, start);

@@ -25,7 +25,7 @@ export class PageShelf {
 
   /** An empty shelf for the pages of `site` (its shell, feeds and sitemaps are kept as they are; its pages are not). */
   constructor(dir: string, site: SiteModel) {
-    this.#store = new TextStore(dir);
+    this.#store = new TextStore(dir, 2); // read in the order written, a batch at a time
     this.#kinds = Object.keys(site.lists) as Kind[];
     this.#shell = site.shell;
     this.#publish = site.publish;
