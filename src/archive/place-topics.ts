@@ -7,6 +7,7 @@ import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type Terms, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 import { trainingSize } from './training-size.ts';
+import { makeNameFinder } from './make-name-finder.ts';
 
 /** Each title term counts this many times (a headline says more than a sentence of body; eval/topics.ts: 2 → 3 gained a point). */
 const TITLE_WEIGHT = 3;
@@ -40,7 +41,8 @@ export interface PlaceTopicsOptions extends TopicModelOptions {
  * one without a section never does. The result does not depend on the order of `articles`.
  */
 export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxonomy: Taxonomy, options: PlaceTopicsOptions = {}): Article[] {
-  const termsOf = options.words === undefined ? topicTerms : listedTerms(options.words);
+  const findNames = makeNameFinder(taxonomy.names);
+  const termsOf = options.words === undefined ? (a: Readonly<ParsedArticle>) => topicTerms(a, findNames) : listedTerms(options.words);
   const index = new Map(taxonomy.topics.map((t, i) => [t.slug, i]));
   const sections = new Array<Section | undefined>(articles.length);
   const mapped = new Int32Array(articles.length).fill(-1);
@@ -69,10 +71,11 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
 /**
  * The classifier's terms of an article: CJK character bigrams and Latin words of the title, TITLE_WEIGHT
  * times, then of the start of the text: of `article.topicText` (src/article/topic-text.ts, folded
- * while parsing). Cut anew at each visit, nothing kept. Why bigrams rather than jieba's words:
- * src/archive/README.md.
+ * while parsing); and, with `findNames`, a term `@<topic index>` per mention of a place or person name
+ * of the taxonomy (src/archive/make-name-finder.ts; TITLE_WEIGHT times in the title). Cut anew at each
+ * visit, nothing kept. Why bigrams rather than jieba's words: src/archive/README.md.
  */
-export function topicTerms(article: Readonly<ParsedArticle>): Terms {
+export function topicTerms(article: Readonly<ParsedArticle>, findNames?: ReturnType<typeof makeNameFinder>): Terms {
   return (visit) => {
     const source = article.topicText ?? topicText(article.title, article.text, article.lead);
     const titleLength = source.indexOf('\n');
@@ -81,10 +84,19 @@ export function topicTerms(article: Readonly<ParsedArticle>): Terms {
       else if (second !== undefined) visit(key, second);
     };
     const title = source.slice(0, titleLength);
+    const body = source.slice(titleLength + 1);
     for (let copy = 0; copy < TITLE_WEIGHT; copy++) forEachTermKey(title, pairs);
-    forEachTermKey(source.slice(titleLength + 1), pairs);
+    forEachTermKey(body, pairs);
+    if (findNames === undefined) return;
+    findNames(title, (topic) => {
+      for (let copy = 0; copy < TITLE_WEIGHT; copy++) visit(NAME_TERMS[topic] ?? `@${topic}`);
+    });
+    findNames(body, (topic) => visit(NAME_TERMS[topic] ?? `@${topic}`));
   };
 }
+
+/** The name terms of the first topics, made once (`@` is in no Latin word of forEachTermKey). */
+const NAME_TERMS = Array.from({ length: 64 }, (_, i) => `@${i}`);
 
 /** Terms given as a list (a bigram as `first * 0x110000 + second`). */
 function listedTerms(words: (article: Readonly<ParsedArticle>) => readonly Term[]): (article: Readonly<ParsedArticle>) => Terms {

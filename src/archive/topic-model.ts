@@ -14,9 +14,10 @@ export type TermVisitor = (key: string | number, second?: number) => void;
 export type Terms = (visit: TermVisitor) => void;
 
 /**
- * A nearest-centroid (Rocchio) classifier over TF-IDF vectors of terms, trained on articles whose
- * section says their topic. Why this model (and not naive Bayes, which it replaced, or a perceptron or
- * logistic regression), and why written here rather than taken from a package: src/archive/README.md ("Topics").
+ * A linear support vector machine per topic (one topic against the rest) over TF-IDF vectors of terms,
+ * trained by stochastic gradient descent (Pegasos) on articles whose section says their topic. Why this
+ * model (and not the nearest-centroid one it replaced, naive Bayes or logistic regression), and why
+ * written here rather than taken from a package: src/archive/README.md ("Topics").
  */
 
 export interface TopicExample {
@@ -26,23 +27,32 @@ export interface TopicExample {
   readonly topic: number;
   /** Its outlet: a word only one or two outlets use is their house style and is not learnt. */
   readonly outlet: string;
-  /** A stable, unique key (the article id): it fixes the summing order, whatever the input order. */
+  /** A stable, unique key (the article id): it fixes the training order, whatever the input order. */
   readonly key: string;
 }
 
 export interface TopicModelOptions {
   /**
-   * Scores become probabilities by a softmax of `sharpness × score` (default 80): chosen so that the
+   * Scores become probabilities by a softmax of `sharpness × score` (default SHARPNESS): chosen so that the
    * probability of the topic given roughly matches how often it is right (eval/topics.ts prints both).
    */
   readonly sharpness?: number;
   /**
-   * A term is learnt only when the examples of at least this many outlets use it (default 2; 3 measured
-   * 2 points worse with this model): words of one outlet's house style ("法新社", "德国之声") would otherwise carry
-   * that outlet's section mix over to every article written like it.
+   * A term is learnt only when the examples of at least this many outlets use it (default 2): words of
+   * one outlet's house style ("法新社", "德国之声") would otherwise carry that outlet's section mix over
+   * to every article written like it.
    */
   readonly minOutlets?: number;
+  /** Passes over the training examples (default EPOCHS). */
+  readonly epochs?: number;
+  /** L2 regularization λ of the SVM (default LAMBDA). */
+  readonly lambda?: number;
 }
+
+/** Defaults, measured with eval/topics.ts (src/archive/README.md "Topics" has the figures). */
+export const SHARPNESS = 4;
+export const EPOCHS = 6;
+export const LAMBDA = 3e-4;
 
 export interface TopicModel {
   readonly topicCount: number;
@@ -55,31 +65,22 @@ export interface TopicModel {
 }
 
 /**
- * Learns one centroid per topic. Terms seen in fewer than two examples, or used by fewer than
- * `minOutlets` outlets, are left out. Closed form, no training order: the model is the same whatever
- * the order of `examples`. Lean: terms are integer ids in typed arrays, no example's terms are kept
- * (each is cut again when needed), the model is its vocabulary table and one row of K weights per term.
+ * Learns one weight per term and topic. Terms seen in fewer than two examples, or used by fewer than
+ * `minOutlets` outlets, are left out. Deterministic: the examples are sorted by key and visited in the
+ * order of a fixed-seed shuffle, so the same examples give the same bits whatever the order of
+ * `examples`. Lean: terms are integer ids in typed arrays; each example's vector is cut once into two
+ * packed arrays for the passes and dropped with them; the model is its vocabulary table and one row of
+ * K weights per term.
  */
 export function trainTopicModel(examples: readonly TopicExample[], topicCount: number, options: TopicModelOptions = {}): TopicModel {
-  const sharpness = options.sharpness ?? 80;
+  const sharpness = options.sharpness ?? SHARPNESS;
   const K = topicCount;
   const perTopic = new Array<number>(K).fill(0);
   for (const e of examples) perTopic[e.topic]!++;
   const { table, idf } = learnVocabulary(examples, options.minOutlets ?? 2);
   const vectors = new Vectorizer(table, idf);
-
-  // Each topic's centroid: the sum of its examples' vectors (in key order, so the sums are the same
-  // bits whatever the input order), scaled to length 1; an article's score for a topic is its cosine.
-  const weights = new Float64Array(table.size * K);
-  for (const e of [...examples].sort((a, b) => compare(a.key, b.key))) {
-    const n = vectors.cut(e.terms);
-    for (let i = 0; i < n; i++) weights[vectors.index[i]! * K + e.topic]! += vectors.value[i]!;
-  }
-  const norms = new Float64Array(K);
-  for (let i = 0; i < weights.length; i++) norms[i % K]! += weights[i]! * weights[i]!;
-  for (let i = 0; i < weights.length; i++) if (norms[i % K]! > 0) weights[i]! /= Math.sqrt(norms[i % K]!);
+  const { weights, bias } = trainSvm(packed([...examples].sort((a, b) => compare(a.key, b.key)), vectors), table.size, K, options);
   // A topic without examples can never be given.
-  const bias = new Float64Array(K);
   for (let t = 0; t < K; t++) if (perTopic[t] === 0) bias[t] = -Infinity;
 
   return {
@@ -102,6 +103,97 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
       for (let t = 0; t < K; t++) p[t]! /= total;
       return p;
     },
+  };
+}
+
+/** The examples' vectors, cut once: example i is `index/value[start[i], start[i + 1])`, its topic `topic[i]`. */
+interface Packed {
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  readonly value: Float32Array;
+  readonly topic: Int32Array;
+}
+
+function packed(examples: readonly TopicExample[], vectors: Vectorizer): Packed {
+  const start = new Int32Array(examples.length + 1);
+  const topic = new Int32Array(examples.length);
+  let index = new Int32Array(1 << 16);
+  let value = new Float32Array(1 << 16);
+  examples.forEach((e, i) => {
+    const n = vectors.cut(e.terms);
+    const at = start[i]!;
+    if (at + n > index.length) {
+      index = grown(index, at + n);
+      value = grown(value, at + n);
+    }
+    index.set(vectors.index.subarray(0, n), at);
+    value.set(vectors.value.subarray(0, n), at);
+    start[i + 1] = at + n;
+    topic[i] = e.topic;
+  });
+  return { start, index, value, topic };
+}
+
+/**
+ * One linear SVM per topic (hinge loss, L2), all trained in the same pass: Pegasos' step 1 / (λ (t + T0)),
+ * the weights kept as `scale × w` so the shrinking step costs nothing, biases unregularized and learnt
+ * slowly. The examples are visited in the order of a shuffle seeded with a constant, anew each epoch.
+ */
+function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicModelOptions): { weights: Float64Array; bias: Float64Array } {
+  const lambda = options.lambda ?? LAMBDA;
+  const epochs = options.epochs ?? EPOCHS;
+  const { start, index, value, topic } = data;
+  const n = topic.length;
+  const w = new Float64Array(vocabulary * K);
+  const bias = new Float64Array(K);
+  const score = new Float64Array(K);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const random = mulberry32(42);
+  let scale = 1;
+  let t = 0;
+  const counts = new Float64Array(K);
+  for (const k of topic) counts[k]!++;
+  const power = Number(process.env.BAL ?? 0);
+  const weightOf = Float64Array.from(counts, (c) => (c === 0 ? 0 : (n / (K * c)) ** power));
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const e of order) {
+      const step = 1 / (lambda * (++t + T0));
+      score.set(bias);
+      for (let i = start[e]!; i < start[e + 1]!; i++) {
+        const at = index[i]! * K;
+        const v = scale * value[i]!;
+        for (let k = 0; k < K; k++) score[k]! += v * w[at + k]!;
+      }
+      scale *= 1 - step * lambda;
+      for (let k = 0; k < K; k++) {
+        const y = k === topic[e] ? 1 : -1;
+        if (y * score[k]! >= 1) continue;
+        const by = (step * y * weightOf[topic[e]!]!) / scale;
+        for (let i = start[e]!; i < start[e + 1]!; i++) w[index[i]! * K + k]! += by * value[i]!;
+        bias[k]! += step * y * weightOf[topic[e]!]! * BIAS_RATE;
+      }
+    }
+  }
+  for (let i = 0; i < w.length; i++) w[i]! *= scale;
+  return { weights: w, bias };
+}
+
+/** Pegasos' step offset (a first step of 1 / (λ T0), not 1 / λ) and the biases' share of the step. */
+const T0 = 1000;
+const BIAS_RATE = 0.01;
+
+/** A small fixed-seed generator of numbers in [0, 1) (mulberry32): the same sequence on every machine. */
+function mulberry32(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let x = Math.imul(state ^ (state >>> 15), 1 | state);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 }
 
