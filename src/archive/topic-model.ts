@@ -138,6 +138,9 @@ function packed(examples: readonly TopicExample[], vectors: Vectorizer): Packed 
  * One linear SVM per topic (hinge loss, L2), all trained in the same pass: Pegasos' step 1 / (λ (t + T0)),
  * the weights kept as `scale × w` so the shrinking step costs nothing, biases unregularized and learnt
  * slowly. The examples are visited in the order of a shuffle seeded with a constant, anew each epoch.
+ * An example of a topic with c of the n examples weighs √(n / (K c)): a third of the sectioned articles
+ * are 中国, and unweighted the model filed anything it knew little about there (美股劲扬 日股开高 → 中国;
+ * eval/topics.ts: weight 1 → 57.4 %, hand check 25/50; √ → 58.3 %, 32/50; n / (K c) → 53.2 %, 32/50).
  */
 function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicModelOptions): { weights: Float64Array; bias: Float64Array } {
   const lambda = options.lambda ?? LAMBDA;
@@ -153,8 +156,10 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
   let t = 0;
   const counts = new Float64Array(K);
   for (const k of topic) counts[k]!++;
-  const power = Number(process.env.BAL ?? 0);
-  const weightOf = Float64Array.from(counts, (c) => (c === 0 ? 0 : (n / (K * c)) ** power));
+  const weightOf = Float64Array.from(counts, (c) => (c === 0 ? 0 : Math.sqrt(n / (K * c))));
+  const average = new Float64Array(w.length);
+  const averageBias = new Float64Array(K);
+  const averaged = Math.max(1, Math.ceil(epochs / 2));
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -177,9 +182,11 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
         bias[k]! += step * y * weightOf[topic[e]!]! * BIAS_RATE;
       }
     }
+    if (epoch < epochs - averaged) continue;
+    for (let i = 0; i < w.length; i++) average[i]! += (scale * w[i]!) / averaged;
+    for (let k = 0; k < K; k++) averageBias[k]! += bias[k]! / averaged;
   }
-  for (let i = 0; i < w.length; i++) w[i]! *= scale;
-  return { weights: w, bias };
+  return { weights: average, bias: averageBias };
 }
 
 /** Pegasos' step offset (a first step of 1 / (λ T0), not 1 / λ) and the biases' share of the step. */
