@@ -159,7 +159,14 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
   const weightOf = Float64Array.from(counts, (c) => (c === 0 ? 0 : Math.sqrt(n / (K * c))));
   const average = new Float64Array(w.length);
   const averageBias = new Float64Array(K);
-  const averaged = Math.max(1, Math.ceil(epochs / 2));
+  const averagedFrom = Math.floor(epochs / 2) * n;
+  const every = Math.max(1, Math.ceil(n / SNAPSHOTS_PER_EPOCH));
+  let snapshots = 0;
+  const snapshot = (): void => {
+    for (let i = 0; i < w.length; i++) average[i]! += scale * w[i]!;
+    for (let k = 0; k < K; k++) averageBias[k]! += bias[k]!;
+    snapshots++;
+  };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -181,17 +188,25 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
         for (let i = start[e]!; i < start[e + 1]!; i++) w[index[i]! * K + k]! += by * value[i]!;
         bias[k]! += step * y * weightOf[topic[e]!]! * BIAS_RATE;
       }
+      if (t > averagedFrom && t % every === 0) snapshot();
     }
-    if (epoch < epochs - averaged) continue;
-    for (let i = 0; i < w.length; i++) average[i]! += (scale * w[i]!) / averaged;
-    for (let k = 0; k < K; k++) averageBias[k]! += bias[k]! / averaged;
   }
+  if (snapshots === 0) snapshot();
+  for (let i = 0; i < w.length; i++) average[i]! /= snapshots;
+  for (let k = 0; k < K; k++) averageBias[k]! /= snapshots;
   return { weights: average, bias: averageBias };
 }
 
 /** Pegasos' step offset (a first step of 1 / (λ T0), not 1 / λ) and the biases' share of the step. */
 const T0 = 1000;
 const BIAS_RATE = 0.01;
+/**
+ * The model is the mean of the weights taken this many times per pass over the second half of the passes:
+ * one SGD path ends anywhere near the optimum, the mean of its last stretch sits close to it, so a retrain
+ * on 10 % more articles moves fewer placements (bench/topics.ts: last weights 30.0 %, mean of the last 3
+ * passes' ends 27.6 %, this 22.4 %).
+ */
+const SNAPSHOTS_PER_EPOCH = 8;
 
 /** A small fixed-seed generator of numbers in [0, 1) (mulberry32): the same sequence on every machine. */
 function mulberry32(seed: number): () => number {
