@@ -77,9 +77,9 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
   const K = topicCount;
   const perTopic = new Array<number>(K).fill(0);
   for (const e of examples) perTopic[e.topic]!++;
-  const { table, idf } = learnVocabulary(examples, options.minOutlets ?? 2);
+  const { table, idf, seenCounts, learntId } = learnVocabulary(examples, options.minOutlets ?? 2);
   const vectors = new Vectorizer(table, idf);
-  const { weights, bias } = trainSvm(packed([...examples].sort((a, b) => compare(a.key, b.key)), vectors), table.size, K, options);
+  const { weights, bias } = trainSvm(packed(seenCounts, learntId, idf), table.size, K, options);
   // A topic without examples can never be given.
   for (let t = 0; t < K; t++) if (perTopic[t] === 0) bias[t] = -Infinity;
 
@@ -106,7 +106,7 @@ export function trainTopicModel(examples: readonly TopicExample[], topicCount: n
   };
 }
 
-/** The examples' vectors, cut once: example i is `index/value[start[i], start[i + 1])`, its topic `topic[i]`. */
+/** The examples' vectors: example i is `index/value[start[i], start[i + 1])`, its topic `topic[i]`. */
 interface Packed {
   readonly start: Int32Array;
   readonly index: Int32Array;
@@ -114,23 +114,28 @@ interface Packed {
   readonly topic: Int32Array;
 }
 
-function packed(examples: readonly TopicExample[], vectors: Vectorizer): Packed {
-  const start = new Int32Array(examples.length + 1);
-  const topic = new Int32Array(examples.length);
-  let index = new Int32Array(1 << 16);
-  let value = new Float32Array(1 << 16);
-  examples.forEach((e, i) => {
-    const n = vectors.cut(e.terms);
-    const at = start[i]!;
-    if (at + n > index.length) {
-      index = grown(index, at + n);
-      value = grown(value, at + n);
+/** The examples' TF-IDF vectors (sublinear tf × idf of the learnt terms, length 1) from the counts learnVocabulary kept. */
+function packed(counts: Packed, learntId: Int32Array, idf: Float64Array): Packed {
+  const { start: from, index: seenIds, value: tfs, topic } = counts;
+  const start = new Int32Array(from.length);
+  const index = new Int32Array(seenIds.length);
+  const value = new Float32Array(seenIds.length);
+  let at = 0;
+  for (let e = 0; e + 1 < from.length; e++) {
+    const first = at;
+    let norm = 0;
+    for (let i = from[e]!; i < from[e + 1]!; i++) {
+      const j = learntId[seenIds[i]!]!;
+      if (j < 0) continue;
+      const v = (1 + Math.log(tfs[i]!)) * idf[j]!;
+      index[at] = j;
+      value[at++] = v;
+      norm += v * v;
     }
-    index.set(vectors.index.subarray(0, n), at);
-    value.set(vectors.value.subarray(0, n), at);
-    start[i + 1] = at + n;
-    topic[i] = e.topic;
-  });
+    norm = Math.sqrt(norm);
+    for (let i = first; i < at; i++) value[i]! /= norm;
+    start[e + 1] = at;
+  }
   return { start, index, value, topic };
 }
 
@@ -150,6 +155,8 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
   const w = new Float64Array(vocabulary * K);
   const bias = new Float64Array(K);
   const score = new Float64Array(K);
+  const classes = new Int32Array(K);
+  const by = new Float64Array(K);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const random = mulberry32(42);
   let scale = 1;
@@ -170,7 +177,9 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+      const swapped = order[i]!;
+      order[i] = order[j]!;
+      order[j] = swapped;
     }
     for (const e of order) {
       const step = 1 / (lambda * (++t + T0));
@@ -181,12 +190,21 @@ function trainSvm(data: Packed, vocabulary: number, K: number, options: TopicMod
         for (let k = 0; k < K; k++) score[k]! += v * w[at + k]!;
       }
       scale *= 1 - step * lambda;
+      // The topics whose margin this example violates, each updated along the example (one pass over its terms).
+      let violated = 0;
       for (let k = 0; k < K; k++) {
         const y = k === topic[e] ? 1 : -1;
         if (y * score[k]! >= 1) continue;
-        const by = (step * y * weightOf[topic[e]!]!) / scale;
-        for (let i = start[e]!; i < start[e + 1]!; i++) w[index[i]! * K + k]! += by * value[i]!;
+        classes[violated] = k;
+        by[violated++] = (step * y * weightOf[topic[e]!]!) / scale;
         bias[k]! += step * y * weightOf[topic[e]!]! * BIAS_RATE;
+      }
+      if (violated > 0) {
+        for (let i = start[e]!; i < start[e + 1]!; i++) {
+          const at = index[i]! * K;
+          const v = value[i]!;
+          for (let c = 0; c < violated; c++) w[at + classes[c]!]! += by[c]! * v;
+        }
       }
       if (t > averagedFrom && t % every === 0) snapshot();
     }
@@ -221,10 +239,12 @@ function mulberry32(seed: number): () => number {
 
 /**
  * The terms worth learning (in 2+ examples and in the examples of `minOutlets` outlets, or of all
- * when there are fewer) with their ids and idf. Examples are visited outlet by outlet, so a new outlet
- * for a term is a change of its last outlet. Its own function, so the counts are garbage once it returns.
+ * when there are fewer) with their ids and idf; and, from the same cut, each example's distinct terms
+ * with their counts (`seenCounts`, ids of all terms seen; `learntId` maps them to the learnt ids, -1 for
+ * the others), so the training examples are cut once. Examples are visited outlet by outlet (then by
+ * key: a fixed order), so a new outlet for a term is a change of its last outlet.
  */
-function learnVocabulary(examples: readonly TopicExample[], minOutletsGiven: number): { table: TermTable; idf: Float64Array } {
+function learnVocabulary(examples: readonly TopicExample[], minOutletsGiven: number): { table: TermTable; idf: Float64Array; seenCounts: Packed; learntId: Int32Array } {
   const outlets = [...new Set(examples.map((e) => e.outlet))].sort();
   const minOutlets = Math.min(minOutletsGiven, outlets.length);
   const outletIds = new Map(outlets.map((o, i) => [o, i + 1]));
@@ -232,11 +252,22 @@ function learnVocabulary(examples: readonly TopicExample[], minOutletsGiven: num
   const seen = new TermTable(1 << 16);
   // Per term id: examples using it, outlets using it, last example and outlet seen (1-based, 0 = none).
   let stats = new Int32Array(4 << 16);
+  // Per term id, its count in the current example; the current example's distinct ids.
+  let count = new Int32Array(1 << 16);
+  const distinct: number[] = [];
+  const start = new Int32Array(examples.length + 1);
+  const topic = new Int32Array(examples.length);
+  let ids = new Int32Array(1 << 16);
+  let counts = new Float32Array(1 << 16);
   byOutlet.forEach(({ e, o }, i) => {
     e.terms((key, second) => {
-      const at = seen.add(key, second) * 4;
+      const id = seen.add(key, second);
+      const at = id * 4;
       if (at >= stats.length) stats = grown(stats, at + 4);
+      if (id >= count.length) count = grown(count, id + 1);
+      count[id]!++;
       if (stats[at + 2] === i + 1) return;
+      distinct.push(id);
       stats[at + 2] = i + 1;
       stats[at]!++;
       if (stats[at + 3] !== o) {
@@ -244,17 +275,33 @@ function learnVocabulary(examples: readonly TopicExample[], minOutletsGiven: num
         stats[at + 1]!++;
       }
     });
+    let end = start[i]!;
+    if (end + distinct.length > ids.length) {
+      ids = grown(ids, end + distinct.length);
+      counts = grown(counts, ids.length);
+    }
+    for (const id of distinct) {
+      ids[end] = id;
+      counts[end++] = count[id]!;
+      count[id] = 0;
+    }
+    distinct.length = 0;
+    start[i + 1] = end;
+    topic[i] = e.topic;
   });
   let learnt = 0;
   for (let id = 0; id < seen.size; id++) if (stats[id * 4]! >= 2 && stats[id * 4 + 1]! >= minOutlets) learnt++;
   const table = new TermTable(learnt);
   const idf = new Float64Array(learnt);
+  const learntId = new Int32Array(seen.size).fill(-1);
   seen.forEach((key, second, id) => {
     const uses = stats[id * 4]!;
     if (uses < 2 || stats[id * 4 + 1]! < minOutlets) return;
-    idf[table.add(key, second)] = Math.log((examples.length + 1) / (uses + 1)) + 1;
+    const j = (learntId[id] = table.add(key, second));
+    idf[j] = Math.log((examples.length + 1) / (uses + 1)) + 1;
   });
-  return { table, idf };
+  const used = start[examples.length]!;
+  return { table, idf, seenCounts: { start, index: ids.subarray(0, used), value: counts.subarray(0, used), topic }, learntId };
 }
 
 /** Cuts terms into a TF-IDF vector (sublinear tf × idf of the known terms, length 1) in reused arrays. */
