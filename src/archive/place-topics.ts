@@ -15,7 +15,7 @@ const TITLE_WEIGHT = 3;
 /** Below this probability a content classification is flagged uncertain. */
 export const UNCERTAIN_BELOW = 0.5;
 /** A second topic is given when the classifier gives it at least this probability. */
-export const SECOND_TOPIC_FROM = 0.35;
+export const SECOND_TOPIC_FROM = 0.3;
 
 export interface PlaceTopicsOptions extends TopicModelOptions {
   /** Weight of a title keyword (default KEYWORD_WEIGHT). */

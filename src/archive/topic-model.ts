@@ -50,7 +50,7 @@ export interface TopicModelOptions {
 }
 
 /** Defaults, measured with eval/topics.ts (src/archive/README.md "Topics" has the figures). */
-export const SHARPNESS = 4;
+export const SHARPNESS = 3;
 export const EPOCHS = 6;
 export const LAMBDA = 3e-4;
 
