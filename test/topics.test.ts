@@ -143,6 +143,26 @@ test('an article without a section never moves another article', () => {
   for (const a of placeTopics([...input, extra], resolveTaxonomy())) if (a.id !== extra.id) assert.equal(a.topic.slug, before.get(a.id));
 });
 
+test('the trained model is kept in a file and read back by a build with the same training set: the same topics, bit for bit', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'topic-model-'));
+  try {
+    const modelFile = path.join(dir, 'topic-model.bin');
+    const placed = (articles: readonly ParsedArticle[], options = {}) => JSON.stringify(placeTopics(articles, resolveTaxonomy(), options).map((a) => [a.id, a.topic, a.secondTopic, a.placement]));
+    const input = fixtures();
+    const fresh = placed(input);
+    assert.equal(placed(input, { modelFile }), fresh, 'trained and saved');
+    assert.ok(existsSync(modelFile));
+    assert.equal(placed(input, { modelFile }), fresh, 'read from the file');
+    // Another training set (one sectioned article fewer) is not served the saved model.
+    const fewer = input.filter((a) => a.url !== 'https://www.bbc.com/zhongwen/simp/sports-1000');
+    assert.equal(placed(fewer, { modelFile }), placed(fewer));
+    await writeFile(modelFile, 'not a model');
+    assert.equal(placed(input, { modelFile }), fresh, 'a broken file is trained over');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('the training set is the oldest sectioned articles up to a level growing 10 % at a time', () => {
   const levels = [...new Set(Array.from({ length: 30 }, (_, n) => trainingSize(n + 1)))];
   assert.deepEqual(levels, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 21, 24, 27, 30]);

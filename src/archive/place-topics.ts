@@ -6,6 +6,7 @@ import { foldHan } from '../text/fold-han.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type Terms, type TopicModel, type TopicModelOptions } from './topic-model.ts';
+import { cachedTopicModel, topicModelKey } from './cached-topic-model.ts';
 import { trainingSize } from './training-size.ts';
 import { makeNameFinder } from './make-name-finder.ts';
 
@@ -27,6 +28,12 @@ export interface PlaceTopicsOptions extends TopicModelOptions {
    * 0 trains on every sectioned article (what eval/topics.ts compares with).
    */
   readonly trainingGrowthPercent?: number;
+  /**
+   * Where the trained model is kept between builds (src/archive/cached-topic-model.ts): a build whose
+   * training set is the one of the file reads the model instead of training it. loadArchive puts it in
+   * its cache folder.
+   */
+  readonly modelFile?: string;
 }
 
 /**
@@ -59,11 +66,13 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
   });
   sectioned.sort((a, b) => articles[a]!.publishedAt - articles[b]!.publishedAt || compare(articles[a]!.id, articles[b]!.id));
   const training = sectioned.slice(0, trainingSize(sectioned.length, options.trainingGrowthPercent));
-  const model = trainTopicModel(
-    training.map((i) => ({ terms: termsOf(articles[i]!), topic: mapped[i]!, outlet: articles[i]!.outlet.key, key: articles[i]!.id })),
-    taxonomy.topics.length,
-    options,
-  );
+  const train = (): TopicModel =>
+    trainTopicModel(
+      training.map((i) => ({ terms: termsOf(articles[i]!), topic: mapped[i]!, outlet: articles[i]!.outlet.key, key: articles[i]!.id })),
+      taxonomy.topics.length,
+      options,
+    );
+  const model = options.modelFile === undefined || options.words !== undefined ? train() : cachedTopicModel(options.modelFile, modelKey(articles, training, mapped, taxonomy, options), train, options);
   const keywordWeight = options.keywordWeight ?? KEYWORD_WEIGHT;
   return articles.map((article, i) => place(article, sections[i], mapped[i]! < 0 ? undefined : mapped[i], termsOf(article), taxonomy, model, keywordWeight));
 }
@@ -93,6 +102,20 @@ export function topicTerms(article: Readonly<ParsedArticle>, findNames?: ReturnT
     });
     findNames(body, (topic) => visit(NAME_TERMS[topic] ?? `@${topic}`));
   };
+}
+
+/** What the model is trained from, as a digest: training articles in key order with topic, outlet and text; options; topics and names. */
+function modelKey(articles: readonly Readonly<ParsedArticle>[], training: readonly number[], mapped: Int32Array, taxonomy: Taxonomy, options: PlaceTopicsOptions): string {
+  const key = topicModelKey();
+  key.add(JSON.stringify([options.minOutlets, options.epochs, options.lambda, options.sharpness, TITLE_WEIGHT, taxonomy.topics.length, taxonomy.names]));
+  for (const i of [...training].sort((a, b) => compare(articles[a]!.id, articles[b]!.id))) {
+    const article = articles[i]!;
+    key.add(article.id);
+    key.add(mapped[i]!);
+    key.add(article.outlet.key);
+    key.add(article.topicText ?? topicText(article.title, article.text, article.lead));
+  }
+  return key.digest();
 }
 
 /** The name terms of the first topics, made once (`@` is in no Latin word of forEachTermKey). */

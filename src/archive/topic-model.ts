@@ -60,6 +60,8 @@ export interface TopicModel {
   readonly examples: readonly number[];
   /** Terms the model knows. */
   readonly vocabulary: number;
+  /** The trained parts (to save the model). */
+  readonly parts: TopicModelParts;
   /** Probability of each topic for these terms; undefined when none of them is known to the model. */
   classify(terms: Terms): Float64Array | undefined;
 }
@@ -73,20 +75,36 @@ export interface TopicModel {
  * K weights per term.
  */
 export function trainTopicModel(examples: readonly TopicExample[], topicCount: number, options: TopicModelOptions = {}): TopicModel {
-  const sharpness = options.sharpness ?? SHARPNESS;
   const K = topicCount;
   const perTopic = new Array<number>(K).fill(0);
   for (const e of examples) perTopic[e.topic]!++;
   const { table, idf, seenCounts, learntId } = learnVocabulary(examples, options.minOutlets ?? 2);
-  const vectors = new Vectorizer(table, idf);
   const { weights, bias } = trainSvm(packed(seenCounts, learntId, idf), table.size, K, options);
   // A topic without examples can never be given.
   for (let t = 0; t < K; t++) if (perTopic[t] === 0) bias[t] = -Infinity;
+  return topicModelOf({ table, idf, weights, bias, examples: perTopic }, options.sharpness);
+}
 
+/** What a trained model is: its vocabulary with idf, one row of K weights per term, K biases (src/archive/cached-topic-model.ts saves it). */
+export interface TopicModelParts {
+  readonly table: TermTable;
+  readonly idf: Float64Array;
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
+  /** Examples learnt per topic. */
+  readonly examples: readonly number[];
+}
+
+/** The classifier of trained parts. */
+export function topicModelOf(parts: TopicModelParts, sharpness = SHARPNESS): TopicModel {
+  const { table, idf, weights, bias } = parts;
+  const K = bias.length;
+  const vectors = new Vectorizer(table, idf);
   return {
-    topicCount,
-    examples: perTopic,
+    topicCount: K,
+    examples: parts.examples,
     vocabulary: table.size,
+    parts,
     classify(terms) {
       const n = vectors.cut(terms);
       if (n === 0) return undefined;
