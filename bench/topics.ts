@@ -7,7 +7,7 @@
  *
  * Seeds are generated into bench/.work/topics-<count>/ once; parsing is cached in bench/.work/topics-cache/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles } from '../src/archive/load-archive.ts';
@@ -40,6 +40,12 @@ const clean = cpu(() => placeTopics(without, taxonomy));
 const addOne = cpu(() => placeTopics(all, taxonomy));
 const sectioned = placedAll.filter((a) => a.placement.by === 'section').length;
 console.log(`${without.length} articles (${sectioned} with a mapped section): placeTopics ${clean.toFixed(2)} s CPU; with one more: ${addOne.toFixed(2)} s CPU`);
+// A rebuild whose training set has not changed reads the model from its file (src/archive/cached-topic-model.ts).
+const modelFile = join(work, 'topic-model.bin');
+rmSync(modelFile, { force: true });
+const saving = cpu(() => placeTopics(without, taxonomy, { modelFile }));
+const reading = cpu(() => placeTopics(without, taxonomy, { modelFile }));
+console.log(`with the model kept in a file: ${saving.toFixed(2)} s CPU to train and save it, ${reading.toFixed(2)} s CPU for a rebuild that reads it`);
 
 // Heap: in use right after placing (garbage included, before any collection the placing did not need) and retained by the result.
 setFlagsFromString('--expose-gc');

@@ -94,6 +94,36 @@ test('a section files the article; the others are classified by their words; not
   assert.equal(of('https://www.dw.com/zh/x/a-9').placement.uncertain, true);
 });
 
+test('place and people names are features the model learns: a name never seen in training still says where (config adds names)', () => {
+  const filler = '官员今天表示，会议讨论了明年的预算和人事安排。';
+  const story = (url: string, outlet: { key: string; name: string }, title: string, section?: { key: string; label: string }): ParsedArticle =>
+    strip(makeArticle({ url, title, text: filler, outlet, ...(section === undefined ? {} : { section }) }));
+  const nytimes = { key: 'nytimes', name: '纽约时报中文网' };
+  const us = ['华盛顿', '白宫', '特朗普', '纽约', '五角大楼', '国会山'];
+  const eu = ['巴黎', '柏林', '伦敦', '马克龙', '默克尔', '普京'];
+  const input = [
+    ...us.map((name, i) => i % 2 === 0
+      ? story(`https://cn.nytimes.com/usa/2020100${i}/x/`, nytimes, `${name}发表讲话`, { key: 'usa', label: '美国' })
+      : story(`https://www.rfi.fr/cn/美洲/2020100${i}-x`, { key: 'rfi', name: 'RFI' }, `${name}发表讲话`, { key: '美洲', label: '美洲' })),
+    ...eu.map((name, i) => i % 2 === 0
+      ? story(`https://cn.nytimes.com/europe/2020200${i}/x/`, nytimes, `${name}发表讲话`, { key: 'europe', label: '欧洲' })
+      : story(`https://www.bbc.com/zhongwen/simp/uk-2020200${i}`, { key: 'bbc', name: 'BBC 中文' }, `${name}发表讲话`, { key: 'uk', label: '英国' })),
+    story('https://www.dw.com/zh/x/a-1', { key: 'dw', name: 'DW' }, '佩洛西发表讲话'),
+    story('https://www.dw.com/zh/x/a-2', { key: 'dw', name: 'DW' }, '约翰逊发表讲话'),
+    story('https://www.dw.com/zh/x/a-3', { key: 'dw', name: 'DW' }, '麦卡锡发表讲话'),
+  ];
+  const of = (placed: readonly { url: string; topic: { slug: string }; placement: { by: string } }[], url: string) => placed.find((a) => a.url === url)!;
+  const placed = placeTopics(input, resolveTaxonomy());
+  assert.equal(of(placed, 'https://www.dw.com/zh/x/a-1').topic.slug, 'usa');
+  assert.equal(of(placed, 'https://www.dw.com/zh/x/a-1').placement.by, 'content');
+  assert.equal(of(placed, 'https://www.dw.com/zh/x/a-2').topic.slug, 'europe');
+  const withName = placeTopics(input, resolveTaxonomy({ names: { usa: ['麦卡锡'] } }));
+  const noNames = resolveTaxonomy({}, { ...DEFAULT_TAXONOMY, topics: DEFAULT_TAXONOMY.topics.map(({ names: _names, ...topic }) => topic) });
+  const blind = placeTopics(input, noNames);
+  assert.equal(of(blind, 'https://www.dw.com/zh/x/a-1').topic.slug, of(blind, 'https://www.dw.com/zh/x/a-2').topic.slug, 'without names the two read alike');
+  assert.equal(of(withName, 'https://www.dw.com/zh/x/a-3').topic.slug, 'usa');
+});
+
 test('the same articles in any order give the same topics (also when they were published at the same time)', () => {
   for (const input of [fixtures(), fixtures().map((a) => ({ ...a, publishedAt: 1_700_000_000_000 }))]) sameInAnyOrder(input);
 });
@@ -111,6 +141,26 @@ test('an article without a section never moves another article', () => {
   const before = new Map(placeTopics(input, resolveTaxonomy()).map((a) => [a.id, a.topic.slug]));
   const extra = strip(makeArticle({ url: 'https://www.dw.com/zh/new/a-77', title: '央行利率', text: '足球比赛股市冠军', outlet: { key: 'dw', name: 'DW' } }));
   for (const a of placeTopics([...input, extra], resolveTaxonomy())) if (a.id !== extra.id) assert.equal(a.topic.slug, before.get(a.id));
+});
+
+test('the trained model is kept in a file and read back by a build with the same training set: the same topics, bit for bit', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'topic-model-'));
+  try {
+    const modelFile = path.join(dir, 'topic-model.bin');
+    const placed = (articles: readonly ParsedArticle[], options = {}) => JSON.stringify(placeTopics(articles, resolveTaxonomy(), options).map((a) => [a.id, a.topic, a.secondTopic, a.placement]));
+    const input = fixtures();
+    const fresh = placed(input);
+    assert.equal(placed(input, { modelFile }), fresh, 'trained and saved');
+    assert.ok(existsSync(modelFile));
+    assert.equal(placed(input, { modelFile }), fresh, 'read from the file');
+    // Another training set (one sectioned article fewer) is not served the saved model.
+    const fewer = input.filter((a) => a.url !== 'https://www.bbc.com/zhongwen/simp/sports-1000');
+    assert.equal(placed(fewer, { modelFile }), placed(fewer));
+    await writeFile(modelFile, 'not a model');
+    assert.equal(placed(input, { modelFile }), fresh, 'a broken file is trained over');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('the training set is the oldest sectioned articles up to a level growing 10 % at a time', () => {
@@ -181,6 +231,8 @@ test('bad topic settings are usage errors naming the file and the key', () => {
   assert.match(error({ outlets: { x: { paths: ['('] } } }), /"topics\.outlets\.x\.paths\[0\]": not a valid regular expression/);
   assert.match(error({ outlets: { x: { paths: ['^/news/'] } } }), /"topics\.outlets\.x\.paths\[0\]" must be a regular expression with a capture group/);
   assert.match(error({ keywords: { sports: 'NBA' } }), /"topics\.keywords\.sports" must be a list/);
+  assert.match(error({ names: { usa: [''] } }), /"topics\.names\.usa" must be a list of non-empty strings/);
+  assert.match(error({ names: { mars: ['火星'] } }), /"topics\.names\.mars": unknown topic/);
   assert.match(error({ colours: {} }), /"topics\.colours" is not a setting/);
   assert.deepEqual(error({ rename: { international: '世界' }, keywords: { sports: ['NBA'] }, outlets: { rfi: { sections: { 政治: null } } } }), 'no error');
 });

@@ -14,6 +14,7 @@ import { ParseQueue } from './parse-seeds.ts';
 import { placeTopics } from './place-topics.ts';
 import { TextStore } from '../runtime/text-store.ts';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { resolveTaxonomy, type TopicConfig } from './resolve-taxonomy.ts';
 
 export interface LoadArchiveOptions {
@@ -56,7 +57,10 @@ export const MAX_SEED_BYTES = 50 * 1024 * 1024;
 export async function loadArchive(inputDir: string, options: LoadArchiveOptions): Promise<Archive> {
   const { articles, ...loaded } = await loadArticles(inputDir, options);
   const taxonomy = resolveTaxonomy(options.topics);
-  return { ...groupArchive(placeTopics(articles, taxonomy), taxonomy), taxonomy, ...loaded };
+  // The topic model is kept beside the parse cache: between two training levels a rebuild reads it.
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
+  const placed = placeTopics(articles, taxonomy, cacheDir === undefined ? {} : { modelFile: path.join(cacheDir, 'topic-model.bin') });
+  return { ...groupArchive(placed, taxonomy), taxonomy, ...loaded };
 }
 
 /** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */

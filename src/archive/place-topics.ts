@@ -6,7 +6,9 @@ import { foldHan } from '../text/fold-han.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type Terms, type TopicModel, type TopicModelOptions } from './topic-model.ts';
+import { cachedTopicModel, topicModelKey } from './cached-topic-model.ts';
 import { trainingSize } from './training-size.ts';
+import { makeNameFinder } from './make-name-finder.ts';
 
 /** Each title term counts this many times (a headline says more than a sentence of body; eval/topics.ts: 2 → 3 gained a point). */
 const TITLE_WEIGHT = 3;
@@ -14,7 +16,7 @@ const TITLE_WEIGHT = 3;
 /** Below this probability a content classification is flagged uncertain. */
 export const UNCERTAIN_BELOW = 0.5;
 /** A second topic is given when the classifier gives it at least this probability. */
-export const SECOND_TOPIC_FROM = 0.35;
+export const SECOND_TOPIC_FROM = 0.3;
 
 export interface PlaceTopicsOptions extends TopicModelOptions {
   /** Weight of a title keyword (default KEYWORD_WEIGHT). */
@@ -26,6 +28,12 @@ export interface PlaceTopicsOptions extends TopicModelOptions {
    * 0 trains on every sectioned article (what eval/topics.ts compares with).
    */
   readonly trainingGrowthPercent?: number;
+  /**
+   * Where the trained model is kept between builds (src/archive/cached-topic-model.ts): a build whose
+   * training set is the one of the file reads the model instead of training it. loadArchive puts it in
+   * its cache folder.
+   */
+  readonly modelFile?: string;
 }
 
 /**
@@ -40,7 +48,8 @@ export interface PlaceTopicsOptions extends TopicModelOptions {
  * one without a section never does. The result does not depend on the order of `articles`.
  */
 export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxonomy: Taxonomy, options: PlaceTopicsOptions = {}): Article[] {
-  const termsOf = options.words === undefined ? topicTerms : listedTerms(options.words);
+  const findNames = makeNameFinder(taxonomy.names);
+  const termsOf = options.words === undefined ? (a: Readonly<ParsedArticle>) => topicTerms(a, findNames) : listedTerms(options.words);
   const index = new Map(taxonomy.topics.map((t, i) => [t.slug, i]));
   const sections = new Array<Section | undefined>(articles.length);
   const mapped = new Int32Array(articles.length).fill(-1);
@@ -57,11 +66,13 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
   });
   sectioned.sort((a, b) => articles[a]!.publishedAt - articles[b]!.publishedAt || compare(articles[a]!.id, articles[b]!.id));
   const training = sectioned.slice(0, trainingSize(sectioned.length, options.trainingGrowthPercent));
-  const model = trainTopicModel(
-    training.map((i) => ({ terms: termsOf(articles[i]!), topic: mapped[i]!, outlet: articles[i]!.outlet.key, key: articles[i]!.id })),
-    taxonomy.topics.length,
-    options,
-  );
+  const train = (): TopicModel =>
+    trainTopicModel(
+      training.map((i) => ({ terms: termsOf(articles[i]!), topic: mapped[i]!, outlet: articles[i]!.outlet.key, key: articles[i]!.id })),
+      taxonomy.topics.length,
+      options,
+    );
+  const model = options.modelFile === undefined || options.words !== undefined ? train() : cachedTopicModel(options.modelFile, modelKey(articles, training, mapped, taxonomy, options), train, options);
   const keywordWeight = options.keywordWeight ?? KEYWORD_WEIGHT;
   return articles.map((article, i) => place(article, sections[i], mapped[i]! < 0 ? undefined : mapped[i], termsOf(article), taxonomy, model, keywordWeight));
 }
@@ -69,10 +80,11 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
 /**
  * The classifier's terms of an article: CJK character bigrams and Latin words of the title, TITLE_WEIGHT
  * times, then of the start of the text: of `article.topicText` (src/article/topic-text.ts, folded
- * while parsing). Cut anew at each visit, nothing kept. Why bigrams rather than jieba's words:
- * src/archive/README.md.
+ * while parsing); and, with `findNames`, a term `@<topic index>` per mention of a place or person name
+ * of the taxonomy (src/archive/make-name-finder.ts; TITLE_WEIGHT times in the title). Cut anew at each
+ * visit, nothing kept. Why bigrams rather than jieba's words: src/archive/README.md.
  */
-export function topicTerms(article: Readonly<ParsedArticle>): Terms {
+export function topicTerms(article: Readonly<ParsedArticle>, findNames?: ReturnType<typeof makeNameFinder>): Terms {
   return (visit) => {
     const source = article.topicText ?? topicText(article.title, article.text, article.lead);
     const titleLength = source.indexOf('\n');
@@ -81,10 +93,33 @@ export function topicTerms(article: Readonly<ParsedArticle>): Terms {
       else if (second !== undefined) visit(key, second);
     };
     const title = source.slice(0, titleLength);
+    const body = source.slice(titleLength + 1);
     for (let copy = 0; copy < TITLE_WEIGHT; copy++) forEachTermKey(title, pairs);
-    forEachTermKey(source.slice(titleLength + 1), pairs);
+    forEachTermKey(body, pairs);
+    if (findNames === undefined) return;
+    findNames(title, (topic) => {
+      for (let copy = 0; copy < TITLE_WEIGHT; copy++) visit(NAME_TERMS[topic] ?? `@${topic}`);
+    });
+    findNames(body, (topic) => visit(NAME_TERMS[topic] ?? `@${topic}`));
   };
 }
+
+/** What the model is trained from, as a digest: training articles in key order with topic, outlet and text; options; topics and names. */
+function modelKey(articles: readonly Readonly<ParsedArticle>[], training: readonly number[], mapped: Int32Array, taxonomy: Taxonomy, options: PlaceTopicsOptions): string {
+  const key = topicModelKey();
+  key.add(JSON.stringify([options.minOutlets, options.epochs, options.lambda, options.sharpness, TITLE_WEIGHT, taxonomy.topics.length, taxonomy.names]));
+  for (const i of [...training].sort((a, b) => compare(articles[a]!.id, articles[b]!.id))) {
+    const article = articles[i]!;
+    key.add(article.id);
+    key.add(mapped[i]!);
+    key.add(article.outlet.key);
+    key.add(article.topicText ?? topicText(article.title, article.text, article.lead));
+  }
+  return key.digest();
+}
+
+/** The name terms of the first topics, made once (`@` is in no Latin word of forEachTermKey). */
+const NAME_TERMS = Array.from({ length: 64 }, (_, i) => `@${i}`);
 
 /** Terms given as a list (a bigram as `first * 0x110000 + second`). */
 function listedTerms(words: (article: Readonly<ParsedArticle>) => readonly Term[]): (article: Readonly<ParsedArticle>) => Terms {

@@ -13,6 +13,8 @@ export interface TopicConfig {
   readonly outlets?: Readonly<Record<string, OutletSections>>;
   /** Title words that weigh for a topic (added to the data's keywords), by slug: see TopicDef.keywords. */
   readonly keywords?: Readonly<Record<string, readonly string[]>>;
+  /** Place and people names whose mentions are classifier features of a topic (added to the data's), by slug: see TopicDef.names. */
+  readonly names?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A former topic URL and where it now leads (undefined: the topics index). */
@@ -31,6 +33,8 @@ export interface Taxonomy {
   readonly configuredOutlets: ReadonlySet<string>;
   /** Title keywords (folded), each with the index of its topic in `topics`. */
   readonly keywords: readonly { readonly word: string; readonly topic: number }[];
+  /** Place and people names (folded), each with the index of its topic: features of the classifier. */
+  readonly names: readonly { readonly word: string; readonly topic: number }[];
   readonly redirects: readonly TopicRedirect[];
 }
 
@@ -49,15 +53,18 @@ export function resolveTaxonomy(config: TopicConfig = {}, data: TaxonomyData = D
       sections: { ...base.sections, ...rules.sections },
     };
   }
-  const keywords = [...data.topics.map((t) => [t.slug, t.keywords ?? []] as const), ...Object.entries(config.keywords ?? {})]
-    .flatMap(([slug, words]) => words.map((word) => ({ word: foldHan(word).toLowerCase(), topic: index.get(slug)! })))
-    .filter((k, i, all) => all.findIndex((o) => o.word === k.word && o.topic === k.topic) === i)
-    .sort((a, b) => b.word.length - a.word.length || (a.word < b.word ? -1 : a.word > b.word ? 1 : a.topic - b.topic));
+  const wordsOf = (given: readonly (readonly [string, readonly string[]])[]): { word: string; topic: number }[] =>
+    given
+      .flatMap(([slug, words]) => words.map((word) => ({ word: foldHan(word).toLowerCase(), topic: index.get(slug)! })))
+      .filter((k, i, all) => all.findIndex((o) => o.word === k.word && o.topic === k.topic) === i)
+      .sort((a, b) => b.word.length - a.word.length || (a.word < b.word ? -1 : a.word > b.word ? 1 : a.topic - b.topic));
+  const keywords = wordsOf([...data.topics.map((t) => [t.slug, t.keywords ?? []] as const), ...Object.entries(config.keywords ?? {})]);
+  const names = wordsOf([...data.topics.map((t) => [t.slug, t.names ?? []] as const), ...Object.entries(config.names ?? {})]);
   const redirects: TopicRedirect[] = [
     ...data.topics.flatMap((t) => (t.formerSlugs ?? []).map((from) => ({ from, to: t.slug }))),
     ...data.retiredSlugs.map((from) => ({ from })),
   ];
-  return { topics, fallback, outlets, configuredOutlets: new Set(Object.keys(config.outlets ?? {})), keywords, redirects };
+  return { topics, fallback, outlets, configuredOutlets: new Set(Object.keys(config.outlets ?? {})), keywords, names, redirects };
 }
 
 /** The topic slug a section files its articles under; undefined: the section says nothing about the subject. */

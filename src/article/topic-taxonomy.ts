@@ -23,6 +23,13 @@ export interface TopicDef {
    * subject whatever outlet wrote it. Simplified; titles are folded (繁 → 简) before matching.
    */
   readonly keywords?: readonly string[];
+  /**
+   * Place and people names that say where a story happens (华盛顿, 白宫, 拜登 → 美国): each mention in
+   * the title or text of an article is a feature of this topic that the classifier learns a weight for
+   * from the sectioned articles (not a rule: 美国 in a story about 中美 trade weighs what the archive
+   * says it weighs). Simplified, two or more characters.
+   */
+  readonly names?: readonly string[];
 }
 
 /** `[label shown, topic slug or null = classify by content]`, or null: not a section. */
@@ -50,16 +57,22 @@ export interface TaxonomyData {
 
 export const DEFAULT_TAXONOMY: TaxonomyData = {
   topics: [
-    { slug: 'china', label: '中国', formerSlugs: ['china-watch', 'xinwen-lianbo'], keywords: ['中共', '习近平', '北京', '国务院', '全国人大', '李克强', '上海', '武汉', '新疆', '西藏'] },
-    { slug: 'hk-macau-taiwan', label: '港澳台', formerSlugs: ['hk-taiwan', 'cross-strait'], keywords: ['香港', '港府', '港人', '林郑', '立法会', '台湾', '台北', '蔡英文', '两岸', '澳门', '国安法'] },
-    { slug: 'usa', label: '美国', formerSlugs: ['americas', 'america-column', 'letter-from-america'], keywords: ['美国大选', '白宫', '特朗普', '川普', '拜登', '国会', '参议院', '众议院', '五角大楼', '华盛顿', '纽约'] },
-    { slug: 'asia-pacific', label: '亚太', formerSlugs: ['asia', 'tokyo-column', 'bangkok-column', 't-f98b2fc8'], keywords: ['日本', '东京', '韩国', '朝鲜', '印度', '印尼', '泰国', '缅甸', '菲律宾', '越南', '澳洲', '澳大利亚', '新加坡', '马来西亚', '巴基斯坦', '阿富汗'] },
-    { slug: 'europe', label: '欧洲', formerSlugs: ['france', 'uk'], keywords: ['欧盟', '欧洲', '英国', '法国', '德国', '意大利', '西班牙', '俄罗斯', '马克龙', '默克尔', '伦敦', '巴黎', '柏林', '脱欧'] },
+    { slug: 'china', label: '中国', formerSlugs: ['china-watch', 'xinwen-lianbo'], keywords: ['中共', '习近平', '北京', '国务院', '全国人大', '李克强', '上海', '武汉', '新疆', '西藏'],
+      names: ['中国', '中共', '北京', '上海', '武汉', '广州', '深圳', '新疆', '西藏', '习近平', '李克强', '国务院', '全国人大', '中南海', '王毅', '华春莹', '赵立坚', '解放军', '四川', '湖北', '河南', '内蒙古', '重庆', '天津', '浙江', '江苏', '广东', '云南', '贵州', '山东', '福建', '黑龙江', '吉林', '辽宁', '河北', '山西', '陕西', '甘肃', '青海', '宁夏', '湖南', '江西', '安徽', '广西', '中纪委', '央视', '新华社', '人民日报', '国台办', '栗战书', '汪洋', '王岐山', '韩正', '杭州', '南京', '成都', '西安', '哈尔滨', '乌鲁木齐', '拉萨', '长沙', '郑州', '厦门', '青岛', '大连'] },
+    { slug: 'hk-macau-taiwan', label: '港澳台', formerSlugs: ['hk-taiwan', 'cross-strait'], keywords: ['香港', '港府', '港人', '林郑', '立法会', '台湾', '台北', '蔡英文', '两岸', '澳门', '国安法'],
+      names: ['香港', '港府', '港人', '林郑', '立法会', '澳门', '台湾', '台北', '蔡英文', '两岸', '国民党', '民进党', '苏贞昌', '陆委会', '高雄', '台中', '台南', '黎智英', '黄之锋', '周庭', '特首', '立法院', '国安法', '港警', '新北', '柯文哲', '韩国瑜', '赖清德', '吴钊燮', '九龙', '新界', '港独', '台独'] },
+    { slug: 'usa', label: '美国', formerSlugs: ['americas', 'america-column', 'letter-from-america'], keywords: ['美国大选', '白宫', '特朗普', '川普', '拜登', '国会', '参议院', '众议院', '五角大楼', '华盛顿', '纽约'],
+      names: ['美国', '华盛顿', '华府', '白宫', '拜登', '特朗普', '川普', '彭斯', '蓬佩奥', '国会山', '参议院', '众议院', '佩洛西', '哈里斯', '纽约', '加州', '德州', '佛罗里达', '佐治亚', '宾夕法尼亚', '五角大楼', '联邦调查局', '美联储', '共和党', '民主党', '福奇', '芝加哥', '洛杉矶', '硅谷', '美军', '麦康奈尔', '布林肯', '奥巴马', '希拉里', '密歇根', '亚利桑那', '威斯康星', '内华达', '国务卿'] },
+    { slug: 'asia-pacific', label: '亚太', formerSlugs: ['asia', 'tokyo-column', 'bangkok-column', 't-f98b2fc8'], keywords: ['日本', '东京', '韩国', '朝鲜', '印度', '印尼', '泰国', '缅甸', '菲律宾', '越南', '澳洲', '澳大利亚', '新加坡', '马来西亚', '巴基斯坦', '阿富汗'],
+      names: ['日本', '东京', '菅义伟', '安倍', '韩国', '首尔', '文在寅', '朝鲜', '金正恩', '平壤', '印度', '莫迪', '新德里', '印尼', '印度尼西亚', '雅加达', '泰国', '曼谷', '缅甸', '昂山素季', '菲律宾', '杜特尔特', '越南', '河内', '澳洲', '澳大利亚', '莫里森', '新西兰', '阿德恩', '新加坡', '马来西亚', '巴基斯坦', '阿富汗', '塔利班', '孟加拉', '斯里兰卡', '尼泊尔', '柬埔寨', '老挝', '蒙古', '东盟', '大阪'] },
+    { slug: 'europe', label: '欧洲', formerSlugs: ['france', 'uk'], keywords: ['欧盟', '欧洲', '英国', '法国', '德国', '意大利', '西班牙', '俄罗斯', '马克龙', '默克尔', '伦敦', '巴黎', '柏林', '脱欧'],
+      names: ['欧洲', '欧盟', '英国', '伦敦', '约翰逊', '法国', '巴黎', '马克龙', '德国', '柏林', '默克尔', '意大利', '西班牙', '俄罗斯', '莫斯科', '普京', '纳瓦尔尼', '乌克兰', '波兰', '荷兰', '比利时', '布鲁塞尔', '瑞典', '瑞士', '挪威', '丹麦', '芬兰', '奥地利', '希腊', '捷克', '匈牙利', '白俄罗斯', '卢卡申科', '冯德莱恩', '脱欧', '欧洲议会', '欧元', '葡萄牙', '爱尔兰', '苏格兰', '里昂', '马赛', '欧委会'] },
     {
       slug: 'international',
       label: '国际',
       formerSlugs: ['politics', 'africa', 'middle-east', 'middle-east-africa', 'military-diplomacy', 'world-affairs'],
       keywords: ['联合国', '世卫', '中东', '以色列', '伊朗', '非洲', '黎巴嫩', '叙利亚', '土耳其', '加拿大', '墨西哥', '巴西'],
+      names: ['联合国', '古特雷斯', '中东', '以色列', '伊朗', '伊拉克', '叙利亚', '黎巴嫩', '土耳其', '埃尔多安', '沙特', '阿联酋', '巴勒斯坦', '埃及', '非洲', '南非', '尼日利亚', '埃塞俄比亚', '加拿大', '特鲁多', '墨西哥', '巴西', '阿根廷', '委内瑞拉', '智利', '秘鲁', '哥伦比亚', '古巴', '亚美尼亚', '阿塞拜疆', '内塔尼亚胡', '哈梅内伊', '鲁哈尼', '博索纳罗', '国际社会', '北约', '世贸'],
     },
     {
       slug: 'economy',

@@ -2,7 +2,7 @@ import type { TopicConfig } from '../archive/resolve-taxonomy.ts';
 import { DEFAULT_TAXONOMY } from '../article/topic-taxonomy.ts';
 import { UsageError } from './usage-error.ts';
 
-const TOPIC_KEYS = ['rename', 'outlets', 'keywords'];
+const TOPIC_KEYS = ['rename', 'outlets', 'keywords', 'names'];
 const OUTLET_KEYS = ['paths', 'sections', 'all'];
 
 /**
@@ -30,9 +30,11 @@ export function checkTopicConfig(value: unknown, file: string): TopicConfig {
     topicSlug(`.rename.${slug}`, slug, false);
     if (typeof label !== 'string' || label.trim() === '') fail(`.rename.${slug}`, 'must be the new label, a non-empty string');
   }
-  for (const [slug, words] of Object.entries(object('.keywords', config.keywords ?? {}))) {
-    topicSlug(`.keywords.${slug}`, slug, false);
-    if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || w.trim() === '')) fail(`.keywords.${slug}`, 'must be a list of non-empty strings');
+  for (const setting of ['keywords', 'names']) {
+    for (const [slug, words] of Object.entries(object(`.${setting}`, config[setting] ?? {}))) {
+      topicSlug(`.${setting}.${slug}`, slug, false);
+      if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || w.trim() === '')) fail(`.${setting}.${slug}`, 'must be a list of non-empty strings');
+    }
   }
   for (const [outlet, raw] of Object.entries(object('.outlets', config.outlets ?? {}))) {
     const where = `.outlets.${outlet}`;
