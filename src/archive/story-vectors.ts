@@ -59,6 +59,19 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
   const titleOf: number[] = [];
   const specificOf: number[] = [];
   const allTimes = times;
+  // Documents come in time order, so where a term's window and background start and end in its
+  // postings only moves forward: a cursor each, instead of four binary searches per (document, term)
+  // (8 of the 13 s of stories at 100,000 articles).
+  const nearFrom = postingStart.slice(0, dfs.length);
+  const nearTo = postingStart.slice(0, dfs.length);
+  const bgFromAt = postingStart.slice(0, dfs.length);
+  const bgToAt = postingStart.slice(0, dfs.length);
+  const advance = (cursor: Int32Array, term: number, from: number, to: number, time: number): number => {
+    let at = Math.max(cursor[term]!, from);
+    while (at < to && times[postingDoc[at]!]! < time) at++;
+    cursor[term] = at;
+    return at;
+  };
   for (let d = 0; d < count; d++) {
     const t0 = times[d]!;
     const background = countBetween(allTimes, t0 - options.backgroundMs, t0 + options.backgroundMs);
@@ -69,11 +82,11 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
       if (term < 0 || dfs[term]! < 2) continue; // an outlet's boilerplate, or nobody else's term
       const from = postingStart[term]!;
       const to = postingStart[term + 1]!;
-      const near = firstAtOrAfter(postingDoc, times, from, to, t0 - options.windowMs);
-      const nearby = firstAtOrAfter(postingDoc, times, near, to, t0 + options.windowMs + 1) - near;
+      const near = advance(nearFrom, term, from, to, t0 - options.windowMs);
+      const nearby = advance(nearTo, term, near, to, t0 + options.windowMs + 1) - near;
       if (nearby < 2) continue;
-      const bgFrom = firstAtOrAfter(postingDoc, times, from, near, t0 - options.backgroundMs);
-      const bgDf = firstAtOrAfter(postingDoc, times, near, to, t0 + options.backgroundMs + 1) - bgFrom;
+      const bgFrom = advance(bgFromAt, term, from, near, t0 - options.backgroundMs);
+      const bgDf = advance(bgToAt, term, near, to, t0 + options.backgroundMs + 1) - bgFrom;
       if (bgDf > cut) continue;
       const idf = Math.log(1 + (background - bgDf + 0.5) / (bgDf + 0.5));
       const tf = counts[k]!;
@@ -104,11 +117,6 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
     specific.push(rare);
   }
   return { ...queries, titles, specific, bigrams: index.bigrams };
-}
-
-/** First posting in [from, to) whose document was published at or after `time`. */
-function firstAtOrAfter(postingDoc: Int32Array, times: Float64Array, from: number, to: number, time: number): number {
-  return firstIndex(from, to, (i) => times[postingDoc[i]!]! < time);
 }
 
 /** How many of sorted `times` are in [from, to]. */
