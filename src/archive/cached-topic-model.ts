@@ -5,7 +5,7 @@ import { TermTable } from './term-table.ts';
 import { topicModelOf, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 
 /** Bump when the model, its terms or this file format change: a file of another version is never read. */
-export const TOPIC_MODEL_VERSION = 1;
+export const TOPIC_MODEL_VERSION = 2;
 
 /**
  * The topic model of a training set, read from `file` when it was saved for the same training set

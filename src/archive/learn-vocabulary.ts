@@ -67,7 +67,8 @@ export function learnVocabulary(examples: readonly TopicExample[], minOutletsGiv
     idf[j] = Math.log((examples.length + 1) / (uses + 1)) + 1;
   });
   const used = start[examples.length]!;
-  return { table, idf, vectors: packed({ start, index: ids.subarray(0, used), value: counts.subarray(0, used), topic }, learntId, idf) };
+  const vectors = packed({ start, index: ids.subarray(0, used), value: counts.subarray(0, used), topic }, learntId, idf);
+  return { table, idf, vectors: { ...vectors, visit: Uint32Array.from(byOutlet, ({ e }) => hashKey(e.key)) } };
 }
 
 /** The examples' TF-IDF vectors (sublinear tf × idf of the learnt terms, length 1) from the counts learnVocabulary kept. */
@@ -97,4 +98,11 @@ function packed(counts: PackedVectors, learntId: Int32Array, idf: Float64Array):
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** FNV-1a of an example's key: where it falls in each pass of the training (src/archive/train-svm.ts). */
+function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
