@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { buildSite } from '../src/site/build-site.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { PageShelf } from '../src/site/page-shelf.ts';
+import { digestJson } from '../src/site/digest-json.ts';
 import type { PageLists, PageModel } from '../src/site/site-model.ts';
 import { makeArchive, makeArticle } from './support/make-article.ts';
 
@@ -35,4 +36,23 @@ test('pages come back from the shelf as they went in, in their lists, only those
   assert.deepEqual(some.lists.changes, [], 'a list with none of the pages asked for is empty, not missing');
   assert.deepEqual(Object.keys(some.lists), Object.keys(site.lists));
   assert.deepEqual(await readdir(dir), [], 'the store file is unlinked');
+});
+
+test("an article page's digest JSON names its body by the source file's hash, reads no body, and keeps it where images are mirrored", () => {
+  const article = makeArticle({ id: 'b1', title: '标题', bodyHtml: '<p>正文一</p><img src="https://img.example/a.jpg">' });
+  const page = buildSite(makeArchive([article]), DEFAULT_SITE_CONFIG).lists.article[0]!;
+  let reads = 0;
+  const body = Object.getOwnPropertyDescriptor(page.article, 'bodyHtml')!;
+  Object.defineProperty(page.article, 'bodyHtml', { ...body, get: () => (reads++, body.get!.call(page.article)) });
+  const { json, whole } = digestJson(page);
+  assert.equal(whole, false);
+  assert.equal(reads, 0, 'the body is not read');
+  assert.ok(json.includes(article.contentHash) && !json.includes('正文一'));
+  const edited = makeArticle({ id: 'b1', title: '标题', bodyHtml: '<p>正文二</p>' });
+  assert.notEqual(digestJson(buildSite(makeArchive([edited]), DEFAULT_SITE_CONFIG).lists.article[0]!).json, json, 'another file, another digest');
+
+  const mirrored = buildSite(makeArchive([article]), DEFAULT_SITE_CONFIG, { mirror: new Map([['https://img.example/a.jpg', '/media/a.jpg']]) }).lists.article[0]!;
+  const kept = digestJson(mirrored);
+  assert.equal(kept.whole, true);
+  assert.ok(kept.json.includes('/media/a.jpg'), 'with mirrored images the body itself is digested');
 });

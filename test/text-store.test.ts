@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { ParsedArticle } from '../src/article/article.ts';
-import { offloadTexts } from '../src/archive/offload-texts.ts';
+import { offloadTexts, textHead, textLength } from '../src/archive/offload-texts.ts';
 import { TextStore } from '../src/runtime/text-store.ts';
 
 const dirs: string[] = [];
@@ -23,6 +23,10 @@ test('gives back every string exactly, before and after it reaches the file, and
   texts.forEach((t, i) => assert.equal(store.get(ids[i]!), t, `text ${i}`));
   for (let i = 0; i < 2000; i++) assert.equal(store.get(store.put(`第${i}段`)), `第${i}段`);
   texts.forEach((t, i) => assert.equal(store.get(ids[i]!), t, `text ${i} again`));
+  texts.forEach((t, i) => {
+    assert.equal(store.length(ids[i]!), t.length, `length ${i}`);
+    for (const chars of [0, 1, 7, 300, 5_000_000]) assert.equal(store.head(ids[i]!, chars), t.slice(0, chars), `head ${i} ${chars}`);
+  });
   assert.deepEqual(await readdir(dir), []);
 });
 
@@ -40,6 +44,10 @@ test('offloaded articles read the same, in JSON too, keep a fast layout, and a c
   assert.equal(Object.getOwnPropertyDescriptor(article, 'text')?.value, undefined, 'held by the store, not the object');
   assert.equal(Object.getOwnPropertyDescriptor(article.captures[0]!, 'bodyHtml')?.value, undefined);
   assert.equal(offloadTexts({ problems: [] }, store).article, undefined);
+  assert.equal(textHead(article, 1), '正');
+  assert.equal(textLength(article), 2);
+  assert.equal(textHead(parsed, 1), '正', 'an article not offloaded is sliced as it is');
+  assert.equal(textLength(parsed), 2);
 });
 
 test('reads served from cached blocks stay right when more is written after a read, and across block edges', async () => {

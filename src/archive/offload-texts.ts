@@ -65,3 +65,15 @@ function offloaded<T extends object>(source: T, store: TextStore, ids: Partial<R
   descriptors[STORE] = { value: store };
   return Object.defineProperties({}, descriptors) as T;
 }
+
+/** `article.text.slice(0, chars)`, reading no more of an offloaded text than that. */
+export function textHead(article: { readonly text: string }, chars: number): string {
+  const holder = article as unknown as Record<symbol, unknown>;
+  return STORE in article && IDS.text in article ? (holder[STORE] as TextStore).head(holder[IDS.text] as number, chars) : article.text.slice(0, chars);
+}
+
+/** `article.text.length`, without reading an offloaded text. */
+export function textLength(article: { readonly text: string }): number {
+  const holder = article as unknown as Record<symbol, unknown>;
+  return STORE in article && IDS.text in article ? (holder[STORE] as TextStore).length(holder[IDS.text] as number) : article.text.length;
+}

@@ -3,6 +3,7 @@ import type { FindRelatedOptions } from './find-related.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
 import { makeTermIds } from './make-term-ids.ts';
 import { DocTermTable } from './doc-term-table.ts';
+import { textHead, textLength } from './offload-texts.ts';
 
 /**
  * The term side of related articles (src/archive/find-related.ts): each document's terms read once,
@@ -38,14 +39,15 @@ export function indexTerms(docs: readonly Article[], options: FindRelatedOptions
   // (bigrams repeat; a Latin word is one term). Sized for every character it was 3.3 times too big:
   // 540 MB of the build's peak at 100,000 articles.
   let capacity = 16;
-  for (const doc of docs) capacity += Math.ceil(0.6 * (doc.title.length + Math.min(bodyChars, doc.text.length)));
+  for (const doc of docs) capacity += Math.ceil(0.6 * (doc.title.length + Math.min(bodyChars, textLength(doc))));
   const table = new DocTermTable(docs.length, capacity);
   const inTitle = (key: string | number, second?: number): void => table.add(ids(key, second), 1);
   const inBody = (key: string | number, second?: number): void => table.add(ids(key, second), 0);
   docs.forEach((doc, index) => {
     table.open(index);
     forEachTermKey(doc.title, inTitle);
-    const body = doc.text.slice(0, bodyChars);
+    // Only the start is read from the text store (src/archive/offload-texts.ts).
+    const body = textHead(doc, bodyChars);
     // The lead is normally the first paragraph of the text; index it apart only when it is not.
     if (!body.includes(doc.lead.slice(0, 40))) forEachTermKey(doc.lead.slice(0, bodyChars), inBody);
     forEachTermKey(body, inBody);

@@ -8,6 +8,7 @@ import { forEachTermKey } from './for-each-term-key.ts';
 import { makeTermIds } from './make-term-ids.ts';
 import { DocTermTable } from './doc-term-table.ts';
 import { dropOutletBoilerplate, type TermIndex } from './related-terms.ts';
+import { textHead, textLength } from './offload-texts.ts';
 
 /**
  * The terms of each article for story detection (src/archive/find-stories.ts), read once into the
@@ -37,7 +38,7 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
   // A first guess, grown when it runs out: ~0.55 of the characters read give distinct terms (bigrams
   // repeat; a word is one; named things add a few). Sized for every character it was 2.3 times too big.
   let capacity = 16;
-  for (const doc of docs) capacity += Math.ceil(0.6 * (doc.title.length + Math.min(bodyChars, doc.text.length)));
+  for (const doc of docs) capacity += Math.ceil(0.6 * (doc.title.length + Math.min(bodyChars, textLength(doc))));
   const table = new DocTermTable(docs.length, capacity);
   // Latin words count only when they look like names (latinNames): plain English words say nothing.
   let names = new Set<string>();
@@ -50,7 +51,8 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
   docs.forEach((doc, index) => {
     table.open(index);
     const title = foldNames(foldHan(doc.title));
-    const rawBody = doc.text.slice(0, bodyChars);
+    // Only the start is read from the text store (src/archive/offload-texts.ts).
+    const rawBody = textHead(doc, bodyChars);
     names = latinNames(`${doc.title}\n${doc.lead.slice(0, bodyChars)}\n${rawBody}`);
     const body = foldNames(foldHan(rawBody));
     forEachTermKey(title, inTitle);

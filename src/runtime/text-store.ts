@@ -74,9 +74,22 @@ export class TextStore {
     return id;
   }
 
-  get(id: number): string {
+  /** The length of text `id`, without reading it. */
+  length(id: number): number {
+    return this.#lengths[id]!;
+  }
+
+  /**
+   * The first `chars` UTF-16 code units of text `id` (`get(id).slice(0, chars)`), reading and decoding
+   * no more of it: related articles and stories index only the start of each text.
+   */
+  head(id: number, chars: number): string {
+    return this.get(id, chars);
+  }
+
+  get(id: number, chars = Infinity): string {
     const start = this.#starts[id]!;
-    const bytes = this.#lengths[id]! * 2;
+    const bytes = Math.min(this.#lengths[id]!, chars) * 2;
     if (bytes === 0) return '';
     if (start >= this.#written) {
       const at = start - this.#written;

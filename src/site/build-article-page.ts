@@ -5,6 +5,7 @@ import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
 import { captureAnchor } from './build-changes-page.ts';
 import { dateTrail } from './date-trail.ts';
+import { BODY_SOURCE } from './digest-json.ts';
 
 /** Neighbours of an article in a newest-first list. */
 export interface Neighbours {
@@ -59,6 +60,8 @@ export function buildArticlePage(
         return rewriteImageUrls(a.bodyHtml, mirror);
       },
       captures: captureLinks(ctx, a),
+      // What the body is made from (src/site/digest-json.ts): its digest, without reading it.
+      ...(mirror.size === 0 ? { [BODY_SOURCE]: a.contentHash } : {}),
       ...(a.captures.length > 1 ? { changesUrl: routes.articleChanges(a.slug).url } : {}),
     },
     ...optional('newerInDay', link(inDay.newer)),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Archive } from '../../archive/archive.ts';
 import { exportDigests } from '../../archive/export-records.ts';
 import { collectGarbage } from '../../runtime/collect-garbage.ts';
+import { digestJson } from '../../site/digest-json.ts';
 import { PageShelf } from '../../site/page-shelf.ts';
 import type { PageLists, PageModel } from '../../site/site-model.ts';
 import { insideRoot } from '../publish-output.ts';
@@ -26,10 +27,10 @@ export interface BuildDigests {
 }
 
 /**
- * Phase 3: a digest of each output file's inputs (page model + shell + templates digest), which is
- * what makes builds incremental, and the page models put on a shelf in `cacheDir` as the JSON the
- * digests are made of: once this returns, nothing holds them in the heap. A page path that escapes the
- * output folder stops the build here.
+ * Phase 3: a digest of each output file's inputs (page model, with an article's body by its source
+ * file: src/site/digest-json.ts; shell; templates digest), which is what makes builds incremental, and
+ * the page models put on a shelf in `cacheDir` as their JSON: once this returns, nothing holds them in
+ * the heap. A page path that escapes the output folder stops the build here.
  */
 export function digestPhase(
   model: ModelledSite,
@@ -47,10 +48,10 @@ export function digestPhase(
   for (const [kind, list] of Object.entries(site.lists) as [keyof PageLists, readonly PageModel[]][]) {
     for (const page of list) {
       insideRoot(output, page.path);
-      const json = JSON.stringify(page);
+      const { json, whole } = digestJson(page);
       const digest = createHash('sha256').update(templates).update(shell).update(json).digest('hex');
       pages[page.path] = digest;
-      if (shelve === undefined || shelve(page.path, digest)) shelf.add(kind, page.path, json);
+      if (shelve === undefined || shelve(page.path, digest)) shelf.add(kind, page.path, whole ? json : JSON.stringify(page));
     }
   }
   // The data export's files are kept like pages: each rewritten only when its content would change.
