@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Archive } from '../src/archive/archive.ts';
 import type { LoadStats } from '../src/archive/load-archive.ts';
 import { loadArchive } from '../src/archive/load-archive.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 
 const standIn = new URL('./fixtures/archive/stand-in-parser.ts', import.meta.url).href;
-const roots: string[] = [];
-after(() => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'clippings-archive-'));
-  roots.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('clippings-archive-');
 
 function seed(ms: number, title: string, url: string, body: string, topic?: string): string {
   return `<!--${ms}-->\n[${title}](${url})\n${topic ? `topic: ${topic}\n` : ''}${body}\n`;

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, test } from 'node:test';
+import { readdir } from 'node:fs/promises';
+import { test } from 'node:test';
 import { buildSite } from '../src/site/build-site.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { PageShelf } from '../src/site/page-shelf.ts';
 import { digestJson } from '../src/site/digest-json.ts';
 import type { PageLists, PageModel } from '../src/site/site-model.ts';
 import { makeArchive, makeArticle } from './support/make-article.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 
-const dirs: string[] = [];
-after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs('page-shelf-');
 
 test('pages come back from the shelf as they went in, in their lists, only those asked for, and leave no file behind', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'page-shelf-'));
-  dirs.push(dir);
+  const dir = await tempDir();
   const articles = Array.from({ length: 7 }, (_, i) => makeArticle({ id: `a${i}`, title: `第${i}篇 <b>&"'</b>`, publishedAt: Date.UTC(2023, 7, 1 + i, 4) }));
   const site = buildSite(makeArchive(articles), DEFAULT_SITE_CONFIG);
   const shelf = new PageShelf(dir, site);

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, test } from 'node:test';
+import { readdir } from 'node:fs/promises';
+import { test } from 'node:test';
 import type { ParsedArticle } from '../src/article/article.ts';
 import { offloadTexts, textHead, textLength } from '../src/archive/offload-texts.ts';
 import { TextStore } from '../src/runtime/text-store.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 
-const dirs: string[] = [];
-after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'text-store-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('text-store-');
 
 test('gives back every string exactly, before and after it reaches the file, and leaves no file behind', async () => {
   const dir = await tempDir();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../runtime/write-file-atomic.ts';
 import { TermTable } from './term-table.ts';
 import { topicModelOf, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 
@@ -21,10 +21,7 @@ export function cachedTopicModel(file: string | undefined, key: string, train: (
   if (saved !== undefined) return saved;
   const model = train();
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(model, key));
-    renameSync(temp, file);
+    writeFileAtomicSync(file, serialize(model, key));
   } catch {
     // A cache that cannot be written is no cache.
   }

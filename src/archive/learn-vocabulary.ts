@@ -2,6 +2,7 @@ import { grown } from '../runtime/grown.ts';
 import { TermTable } from './term-table.ts';
 import type { TopicExample } from './topic-model.ts';
 import type { PackedVectors } from './train-svm.ts';
+import { fnv1a } from '../text/fnv1a.ts';
 
 /**
  * The terms worth learning (in 2+ examples and in the examples of `minOutlets` outlets, or of all
@@ -67,13 +68,14 @@ export function learnVocabulary(examples: readonly TopicExample[], minOutletsGiv
     idf[j] = Math.log((examples.length + 1) / (uses + 1)) + 1;
   });
   const used = start[examples.length]!;
-  const vectors = packed({ start, index: ids.subarray(0, used), value: counts.subarray(0, used), topic }, learntId, idf);
-  return { table, idf, vectors: { ...vectors, visit: Uint32Array.from(byOutlet, ({ e }) => hashKey(e.key)) } };
+  // Each example's place in each pass of the training (src/archive/train-svm.ts): a hash of its key.
+  const visit = Uint32Array.from(byOutlet, ({ e }) => fnv1a(e.key));
+  return { table, idf, vectors: packed({ start, index: ids.subarray(0, used), value: counts.subarray(0, used), topic, visit }, learntId, idf) };
 }
 
 /** The examples' TF-IDF vectors (sublinear tf × idf of the learnt terms, length 1) from the counts learnVocabulary kept. */
 function packed(counts: PackedVectors, learntId: Int32Array, idf: Float64Array): PackedVectors {
-  const { start: from, index: seenIds, value: tfs, topic } = counts;
+  const { start: from, index: seenIds, value: tfs, topic, visit } = counts;
   const start = new Int32Array(from.length);
   const index = new Int32Array(seenIds.length);
   const value = new Float32Array(seenIds.length);
@@ -93,16 +95,9 @@ function packed(counts: PackedVectors, learntId: Int32Array, idf: Float64Array):
     for (let i = first; i < at; i++) value[i]! /= norm;
     start[e + 1] = at;
   }
-  return { start, index, value, topic };
+  return { start, index, value, topic, visit };
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** FNV-1a of an example's key: where it falls in each pass of the training (src/archive/train-svm.ts). */
-function hashKey(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }

@@ -68,12 +68,18 @@ function offloaded<T extends object>(source: T, store: TextStore, ids: Partial<R
 
 /** `article.text.slice(0, chars)`, reading no more of an offloaded text than that. */
 export function textHead(article: { readonly text: string }, chars: number): string {
-  const holder = article as unknown as Record<symbol, unknown>;
-  return STORE in article && IDS.text in article ? (holder[STORE] as TextStore).head(holder[IDS.text] as number, chars) : article.text.slice(0, chars);
+  const stored = storedText(article);
+  return stored ? stored.store.head(stored.id, chars) : article.text.slice(0, chars);
 }
 
 /** `article.text.length`, without reading an offloaded text. */
 export function textLength(article: { readonly text: string }): number {
-  const holder = article as unknown as Record<symbol, unknown>;
-  return STORE in article && IDS.text in article ? (holder[STORE] as TextStore).length(holder[IDS.text] as number) : article.text.length;
+  const stored = storedText(article);
+  return stored ? stored.store.length(stored.id) : article.text.length;
+}
+
+/** Where an offloaded object's `text` is: its store and id; undefined when it holds the text itself. */
+function storedText(article: object): { store: TextStore; id: number } | undefined {
+  const holder = article as Record<symbol, unknown>;
+  return STORE in holder && IDS.text in holder ? { store: holder[STORE] as TextStore, id: holder[IDS.text] as number } : undefined;
 }

@@ -66,7 +66,7 @@ export interface TopicModel {
  * Learns one weight per term and topic. Terms seen in fewer than two examples, or used by fewer than
  * `minOutlets` outlets, are left out (src/archive/learn-vocabulary.ts); the weights are a linear SVM per
  * topic (src/archive/train-svm.ts). Deterministic: the examples are put in (outlet, key) order and
- * visited in the order of a fixed-seed shuffle, so the same examples give the same bits whatever the
+ * visited in an order of their keys' hashes, so the same examples give the same bits whatever the
  * order of `examples`. Lean: terms are integer ids in typed arrays; each example is cut once, its
  * vector packed in two typed arrays for the passes and dropped with them; the model is its vocabulary
  * table and one row of K weights per term.

@@ -1,6 +1,6 @@
 /**
  * The weights of the topic model (src/archive/topic-model.ts): a linear SVM per topic, one against the
- * rest, trained by stochastic gradient descent over packed TF-IDF vectors in a fixed-seed order.
+ * rest, trained by stochastic gradient descent over packed TF-IDF vectors in an order of their keys' hashes.
  */
 
 /** Defaults, measured with eval/topics.ts (src/archive/README.md "Topics" has the figures). */
@@ -24,9 +24,9 @@ export interface PackedVectors {
    * A hash of each example's key: each pass visits the examples in the order of these hashes mixed
    * with the pass number, so an added or removed example inserts or drops one step of the path, and
    * leaves the others in the same order (a shuffle of positions reorders them all: one back-dated
-   * article entering the training set then moved 17 % of the placements). Without it, a fixed-seed shuffle.
+   * article entering the training set then moved 17 % of the placements).
    */
-  readonly visit?: Uint32Array;
+  readonly visit: Uint32Array;
 }
 
 /**
@@ -48,7 +48,6 @@ export function trainSvm(data: PackedVectors, vocabulary: number, K: number, opt
   const classes = new Int32Array(K);
   const by = new Float64Array(K);
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  const random = mulberry32(42);
   let scale = 1;
   let t = 0;
   const counts = new Float64Array(K);
@@ -65,18 +64,8 @@ export function trainSvm(data: PackedVectors, vocabulary: number, K: number, opt
     snapshots++;
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    if (data.visit === undefined) {
-      for (let i = n - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        const swapped = order[i]!;
-        order[i] = order[j]!;
-        order[j] = swapped;
-      }
-    } else {
-      const visit = data.visit;
-      const rank = Uint32Array.from(visit, (h) => mix(h ^ Math.imul(epoch + 1, 0x9e3779b9)));
-      order.sort((a, b) => rank[a]! - rank[b]! || a - b);
-    }
+    const rank = Uint32Array.from(data.visit, (h) => mix(h ^ Math.imul(epoch + 1, 0x9e3779b9)));
+    order.sort((a, b) => rank[a]! - rank[b]! || a - b);
     for (const e of order) {
       const step = 1 / (lambda * (++t + T0));
       score.set(bias);
@@ -127,15 +116,4 @@ function mix(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return (x ^ (x >>> 16)) >>> 0;
-}
-
-/** A small fixed-seed generator of numbers in [0, 1) (mulberry32): the same sequence on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../runtime/write-file-atomic.ts';
 
 /** What the last published build of an output folder contained: page path → digest of its inputs. */
 export interface BuildManifest {
@@ -27,8 +28,5 @@ export async function readManifest(file: string): Promise<BuildManifest | undefi
 }
 
 export async function writeManifest(file: string, manifest: BuildManifest): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(temp, JSON.stringify(manifest));
-  await rename(temp, file);
+  await writeFileAtomic(file, JSON.stringify(manifest));
 }

@@ -17,6 +17,7 @@ import { publishPhase } from './build-phases/publish-phase.ts';
 import { renderPhase } from './build-phases/render-phase.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
 import { collectGarbage } from '../runtime/collect-garbage.ts';
+import { tracePhase } from './build-phases/trace-phase.ts';
 import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
 import type { InputsStamp } from './fast-path/stamp-inputs.ts';
 import { stampOutput, type OutputStamp } from './fast-path/stamp-output.ts';
@@ -80,7 +81,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw new StrictBuildError([`${archive.rejected.length} file(s) rejected and --strict is set: nothing was published`, ...formatRejected(archive)].join('\n'));
   }
   const lastBuild = options.full ? undefined : await readManifest(manifestFile);
-  const { model, digests, previous } = await modelDigestAndCollect(archive, options, parserVersion, lastBuild);
+  const { model, digests, previous } = await modelAndDigest(archive, options, parserVersion, lastBuild);
+  // The page models, collected once nothing holds them (they are on the shelf): rendering starts from the archive's heap alone.
+  collectGarbage();
+  tracePhase('page models and digests');
   const incremental = previous !== undefined;
   const { shelf } = digests;
 
@@ -184,12 +188,6 @@ interface Digested {
   readonly previous: BuildManifest | undefined;
 }
 
-/** The page models, collected once nothing holds them: rendering then starts from the archive's heap alone. */
-async function modelDigestAndCollect(archive: Archive, options: BuildOptions, parserVersion: string, lastBuild: BuildManifest | undefined): Promise<Digested> {
-  const done = await modelAndDigest(archive, options, parserVersion, lastBuild);
-  collectGarbage();
-  return done;
-}
 
 function allExist(root: string, rels: readonly string[]): boolean {
   return firstMissing(root, rels) === undefined;

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../runtime/write-file-atomic.ts';
 
 /** The persistent record of image mirroring: one entry per image URL, as written in the HTML. */
 export interface ImageCache {
@@ -46,10 +46,7 @@ export async function loadImageCache(cacheFile: string): Promise<ImageCache> {
 /** Writes the cache atomically (temp file + rename), URLs sorted so the file diffs well. */
 export async function saveImageCache(cacheFile: string, cache: ImageCache): Promise<void> {
   const entries = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await mkdir(dirname(cacheFile), { recursive: true });
-  const temp = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`);
-  await rename(temp, cacheFile);
+  await writeFileAtomic(cacheFile, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`);
 }
 
 function isCache(data: unknown): data is ImageCache {

@@ -74,6 +74,10 @@ export class TextStore {
     return id;
   }
 
+  get(id: number): string {
+    return this.head(id, Infinity);
+  }
+
   /** The length of text `id`, without reading it. */
   length(id: number): number {
     return this.#lengths[id]!;
@@ -84,10 +88,6 @@ export class TextStore {
    * no more of it: related articles and stories index only the start of each text.
    */
   head(id: number, chars: number): string {
-    return this.get(id, chars);
-  }
-
-  get(id: number, chars = Infinity): string {
     const start = this.#starts[id]!;
     const bytes = Math.min(this.#lengths[id]!, chars) * 2;
     if (bytes === 0) return '';

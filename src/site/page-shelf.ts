@@ -1,3 +1,4 @@
+import { grown } from '../runtime/grown.ts';
 import { TextStore } from '../runtime/text-store.ts';
 import type { PageLists, PageModel, PublishModel, Shell, SiteModel } from './site-model.ts';
 
@@ -18,7 +19,7 @@ export class PageShelf {
   readonly #store: TextStore;
   readonly #kinds: readonly Kind[];
   /** Page i's kind (index into #kinds); its id in the store is i. */
-  #kindOf = new Uint8Array(1024);
+  #kindOf: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   readonly #paths: string[] = [];
   readonly #shell: Shell;
   readonly #publish: PublishModel;
@@ -45,11 +46,7 @@ export class PageShelf {
     if (k < 0) throw new Error(`PageShelf: no list of kind ${kind}`);
     const i = this.#paths.length;
     if (this.#store.put(json) !== i) throw new Error('PageShelf: the store is shared');
-    if (i === this.#kindOf.length) {
-      const more = new Uint8Array(i * 2);
-      more.set(this.#kindOf);
-      this.#kindOf = more;
-    }
+    if (i === this.#kindOf.length) this.#kindOf = grown(this.#kindOf);
     this.#kindOf[i] = k;
     this.#paths.push(path);
   }

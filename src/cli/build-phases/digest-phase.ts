@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../archive/archive.ts';
 import { exportDigests } from '../../archive/export-records.ts';
-import { collectGarbage } from '../../runtime/collect-garbage.ts';
 import { digestJson } from '../../site/digest-json.ts';
 import { PageShelf } from '../../site/page-shelf.ts';
 import type { PageLists, PageModel } from '../../site/site-model.ts';
 import { insideRoot } from '../publish-output.ts';
 import type { ModelledSite } from './model-phase.ts';
 import { NO_SEARCH, searchState, type SearchState } from './search-state.ts';
-import { tracePhase } from './trace-phase.ts';
 
 export interface BuildDigests {
   /** Output-relative path → digest of its inputs: every page, the export files, and `rewritten` for feeds etc. */
@@ -62,8 +60,6 @@ export function digestPhase(
   const published = [...feeds, ...sitemaps, ...(robots ? [robots] : []), ...(redirects ? [redirects] : [])].map((f) => f.path);
   for (const rel of published) pages[rel] = 'rewritten';
   const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
-  collectGarbage();
-  tracePhase('page models and digests');
   return { pages, exportFiles: Object.keys(exports), published, search, shelf, pageCount: site.pages.length, site: wholeDigest(templates, pages, JSON.stringify(site.publish), model.media.files, model.withSearch) };
 }
 

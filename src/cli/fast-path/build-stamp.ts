@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../../runtime/write-file-atomic.ts';
 import { manifestPath } from '../build-manifest.ts';
 import type { InputsStamp } from './stamp-inputs.ts';
 import type { OutputStamp } from './stamp-output.ts';
@@ -47,10 +48,7 @@ export async function readStamp(file: string): Promise<BuildStamp | undefined> {
 }
 
 export async function writeStamp(file: string, stamp: BuildStamp): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(temp, JSON.stringify(stamp));
-  await rename(temp, file);
+  await writeFileAtomic(file, JSON.stringify(stamp));
 }
 
 /** Removed before a build changes anything: a build that stops half-way leaves no stamp to trust. */

@@ -1,6 +1,6 @@
 /**
  * The on-disk format of the search index, shared by the writer (write-search-index.ts) and the
- * reader that runs in the browser and in the eval (client/open-search-index.ts). Imports nothing.
+ * reader that runs in the browser and in the eval (client/open-search-index.ts). Imports only the term hash (src/text/fnv1a.ts).
  *
  * ```
  * search/index.json                 SearchManifest: segments, years → first doc id, file names
@@ -33,6 +33,7 @@
  * segment, and the reader asks for it as `c/<n>.bin?v=<that segment's facets name>`: a browser never
  * mixes a cached chunk with newer facets.
  */
+import { fnv1a } from '../../text/fnv1a.ts';
 
 export const FORMAT_VERSION = 2;
 
@@ -80,15 +81,8 @@ export function chunkPath(n: number): string {
 /** One document in a chunk file: `[title, url, outlet, topics as shown (主、次), date, text]`. */
 export type ChunkDoc = readonly [title: string, url: string, outlet: string, topic: string, date: string, text: string];
 
-/** FNV-1a over UTF-16 code units: the bucket of a term, the same in Node and in the browser. */
-export function termHash(term: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    h ^= term.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** The bucket hash of a term (src/text/fnv1a.ts), the same in Node and in the browser. */
+export const termHash: (term: string) => number = fnv1a;
 
 /** Reads a varint at `at` in `bytes`: `[value, next offset]`. */
 export function readVarint(bytes: Uint8Array, at: number): [number, number] {
