@@ -63,7 +63,8 @@ export function evaluateTargets(sizes: readonly SizeResult[], one: OneArticleRes
   if (withSearch !== undefined && hugo10k !== undefined) targets.push({ name: '10k full build with search: Clippings / Hugo (reported, no target)', limit: '–', value: (withSearch / hugo10k).toFixed(3) });
   for (const s of sizes) {
     ratio(`${label(s.size)} no-change / own full`, 0.03, s.clippings?.noChange.medianMs, s.clippings?.full.medianMs);
-    ratio(`${label(s.size)} add-one / own full`, 0.05, s.clippings?.addOne.medianMs, s.clippings?.full.medianMs);
+    ratio(`${label(s.size)} add-one (random date) / own full`, 0.05, s.clippings?.addOne.medianMs, s.clippings?.full.medianMs);
+    ratio(`${label(s.size)} add-one (newer than all) / own full`, 0.05, s.clippings?.addNewest?.medianMs, s.clippings?.full.medianMs);
     if (s.clippings !== undefined) {
       const c = s.clippings;
       targets.push({ name: `${label(s.size)} add-one output = clean full build`, limit: 'identical', value: c.addOneIdentical ? 'identical' : c.addOneIdenticalOutsideSearchIndex ? 'differs in search/ only' : 'differs', met: c.addOneIdentical });
@@ -132,7 +133,8 @@ export function printReport(r: BenchReport): void {
     row(n, String(s.articles), 'clippings full', s.clippings?.full, String(s.clippings?.outputFiles ?? ''));
     row(n, String(s.articles), 'clippings full --no-search', s.clippings?.fullNoSearch);
     row(n, String(s.articles), 'clippings no-change', s.clippings?.noChange);
-    row(n, String(s.articles), 'clippings add-one', s.clippings?.addOne);
+    row(n, String(s.articles), 'clippings add-one (random date)', s.clippings?.addOne);
+    row(n, String(s.articles), 'clippings add-one (newer than all)', s.clippings?.addNewest);
   }
   console.log(table(rows));
   console.log('');
