@@ -60,7 +60,7 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   // The topic model is kept beside the parse cache: between two training levels a rebuild reads it.
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
   const placed = placeTopics(articles, taxonomy, cacheDir === undefined ? {} : { modelFile: path.join(cacheDir, 'topic-model.bin') });
-  return { ...groupArchive(placed, taxonomy), taxonomy, ...loaded };
+  return { ...groupArchive(placed, taxonomy), taxonomy, ...loaded, ...(cacheDir === undefined ? {} : { cacheDir }) };
 }
 
 /** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */

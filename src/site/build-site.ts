@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from './site-config.ts';
@@ -128,7 +129,9 @@ function indexPages(
  */
 function relatedArticles(archive: Archive, enabled: boolean): (a: Readonly<Article>) => readonly Readonly<Article>[] {
   if (!enabled) return () => [];
-  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true });
+  // Lists are kept between builds beside the archive's other caches: a rebuild computes only the new ones.
+  const cacheFile = archive.cacheDir === undefined ? undefined : path.join(archive.cacheDir, 'related.json');
+  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true, ...(cacheFile === undefined ? {} : { cacheFile }) });
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
   return (a) => (related.get(a.id) ?? []).flatMap((id) => byId.get(id) ?? []);
 }
