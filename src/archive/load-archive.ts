@@ -59,7 +59,7 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   const taxonomy = resolveTaxonomy(options.topics);
   // The topic model is kept beside the parse cache: between two training levels a rebuild reads it.
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
-  const placed = placeTopics(articles, taxonomy, cacheDir === undefined ? {} : { modelFile: path.join(cacheDir, 'topic-model.bin') });
+  const placed = placeTopics(articles, taxonomy, cacheDir === undefined ? {} : { modelFile: path.join(cacheDir, 'topic-model.bin'), scoresFile: path.join(cacheDir, 'topic-scores.bin') });
   return { ...groupArchive(placed, taxonomy), taxonomy, ...loaded, ...(cacheDir === undefined ? {} : { cacheDir }) };
 }
 
