@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../src/article/article.ts';
@@ -52,10 +53,12 @@ test('a rebuild takes unchanged lists from the file: only a newer article is com
   const articles = archive();
   findRelated(articles, { ...SITE, cacheFile: file });
   // Tamper with a kept list: a rebuild that shows it read the file, not computed the list.
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { lists: Record<string, [string, number][]> };
-  const aKey = Object.keys(saved.lists).find((key) => saved.lists[key]!.some(([id]) => id === 'a1'))!;
-  saved.lists[aKey] = [['z001', 1]];
-  writeFileSync(file, JSON.stringify(saved));
+  const [header, body] = readFileSync(file, 'utf8').split('\n') as [string, string];
+  const lists = JSON.parse(body) as Record<string, [string, number][]>;
+  const aKey = Object.keys(lists).find((key) => lists[key]!.some(([id]) => id === 'a1'))!;
+  lists[aKey] = [['z001', 1]];
+  const forged = JSON.stringify(lists);
+  writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(header) as object), sum: createHash('sha1').update(forged).digest('hex') })}\n${forged}`);
   const newest = article('c3', '嫦娥五号返回器着陆 月壤样品', 32);
   const related = findRelated([...articles, newest], { ...SITE, cacheFile: file });
   assert.ok([...related.values()].some((list) => list.length === 1 && list[0] === 'z001'), 'the kept list was read');
@@ -89,7 +92,16 @@ test('a broken, truncated or foreign cache file is no cache: the lists are compu
   const fresh = relatedWithScores(articles, SITE);
   findRelated(articles, { ...SITE, cacheFile: file });
   const whole = readFileSync(file, 'utf8');
-  for (const broken of [whole.slice(0, whole.length >> 1), 'not json', JSON.stringify({ version: 0, lists: {} }), JSON.stringify({ version: 1, lists: { x: 3 } }), whole.replace(/\[\["/g, '[[7,"')]) {
+  const [header, body] = whole.split('\n') as [string, string];
+  const signed = (text: string): string => `${JSON.stringify({ version: 1, sum: createHash('sha1').update(text).digest('hex') })}\n${text}`;
+  const damaged = [
+    whole.slice(0, whole.length >> 1),
+    'not json',
+    `${header}\n${body.replace(/"a1"/g, '"a2"')}`, // a changed list under the old checksum
+    signed(body).replace('"version":1', '"version":0'),
+    signed(JSON.stringify({ x: 3 })),
+  ];
+  for (const broken of damaged) {
     writeFileSync(file, broken);
     assert.deepEqual(relatedWithScores(articles, { ...SITE, cacheFile: file }), fresh);
   }

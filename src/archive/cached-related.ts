@@ -20,7 +20,8 @@ export interface KeptList {
  * related-terms.ts reads), each folded into the key of the article before it. A list is taken from
  * the file only when its key is the same: any change to an earlier article (or a new one before it,
  * or a new topic of it after a retrain) gives every later article another key, and their lists are
- * computed again. A missing, foreign or broken file is no cache: everything is computed.
+ * computed again. A missing, foreign or damaged file (its first line holds the version and the sha1 of
+ * the rest) is no cache: everything is computed.
  */
 export class RelatedCache {
   private constructor(
@@ -51,7 +52,8 @@ export class RelatedCache {
     const entries: Record<string, [string, number][]> = {};
     this.keys.forEach((key, d) => (entries[key] = lists[d]!.map((r) => [r.id, r.score])));
     try {
-      writeFileAtomicSync(this.file, JSON.stringify({ version: RELATED_CACHE_VERSION, lists: entries }));
+      const body = JSON.stringify(entries);
+      writeFileAtomicSync(this.file, `${JSON.stringify({ version: RELATED_CACHE_VERSION, sum: sha1(body) })}\n${body}`);
     } catch {
       // A cache that cannot be written is no cache.
     }
@@ -71,20 +73,27 @@ function chainKeys(docs: readonly Article[], settings: object, bodyChars: number
 /** The file's lists by key; empty when it is missing, of another version or not what this module writes. */
 function read(file: string): Map<string, KeptList[]> {
   const saved = new Map<string, KeptList[]>();
-  let parsed: unknown;
+  let lists: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const cut = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, cut)) as { version?: unknown; sum?: unknown };
+    const body = text.slice(cut + 1);
+    if (cut < 0 || header.version !== RELATED_CACHE_VERSION || header.sum !== sha1(body)) return saved;
+    lists = JSON.parse(body);
   } catch {
     return saved;
   }
-  if (typeof parsed !== 'object' || parsed === null) return saved;
-  const { version, lists } = parsed as { version?: unknown; lists?: unknown };
-  if (version !== RELATED_CACHE_VERSION || typeof lists !== 'object' || lists === null) return saved;
+  if (typeof lists !== 'object' || lists === null) return saved;
   for (const [key, list] of Object.entries(lists)) {
     if (!Array.isArray(list) || !list.every(isEntry)) continue; // that one list is computed again
     saved.set(key, list.map(([id, score]) => ({ id, score })));
   }
   return saved;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 function isEntry(entry: unknown): entry is [string, number] {
