@@ -55,6 +55,19 @@ function offloadArticle(article: Readonly<ParsedArticle>, store: TextStore): Rea
   return offloaded(withFields(article, { captures }), store, ids);
 }
 
+/**
+ * An outcome whose texts are already in `store` (the parse cache copies them there as bytes): its
+ * article's and captures' `bodyHtml` and `text` hold their ids, and come back behind the same getters
+ * as `offloadTexts` gives. Takes a fresh object (parsed JSON), whose captures it replaces.
+ */
+export function adoptTexts(outcome: { article?: object; problems: unknown }, store: TextStore): ParseOutcome {
+  const article = outcome.article as (Record<string, unknown> & { captures: Record<string, unknown>[] }) | undefined;
+  if (article === undefined) return outcome as ParseOutcome;
+  const idsOf = (o: Record<string, unknown>) => ({ bodyHtml: o.bodyHtml as number, text: o.text as number });
+  article.captures = article.captures.map((c) => offloaded(c, store, idsOf(c)));
+  return { ...outcome, article: offloaded(article, store, idsOf(article)) } as unknown as ParseOutcome;
+}
+
 /** A copy of `source` whose `ids` properties read from `store` (fresh, so V8 gives it a fast layout). */
 function offloaded<T extends object>(source: T, store: TextStore, ids: Partial<Record<Offloadable, number>>): T {
   const descriptors: Record<PropertyKey, PropertyDescriptor> = Object.getOwnPropertyDescriptors(source);

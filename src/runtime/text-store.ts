@@ -74,6 +74,23 @@ export class TextStore {
     return id;
   }
 
+  /**
+   * Stores the UTF-16LE text in `bytes[start, end)` as it is (no decoding): what `put` would store for
+   * that text. The parse cache keeps texts in this form, so loading it copies bytes.
+   */
+  putBytes(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (this.#staged + length > this.#staging.length) this.#flush();
+    if (length > this.#staging.length) this.#staging = Buffer.allocUnsafe(length);
+    const id = this.#count++;
+    if (id === this.#starts.length) this.#grow();
+    this.#starts[id] = this.#written + this.#staged;
+    this.#lengths[id] = length >> 1;
+    this.#staging.set(bytes.subarray(start, end), this.#staged);
+    this.#staged += length;
+    return id;
+  }
+
   get(id: number): string {
     return this.head(id, Infinity);
   }
