@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fstatSync, openSync } from 'node:fs';
 import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseOptions } from '../article/article.ts';
@@ -85,7 +86,17 @@ export class ParseCache {
     let journaled = 0;
     let first = true;
     let unreadable = false;
-    const read = await forEachRecord(file, (text, bytes, start) => {
+    // The store's texts stay where they are: the text store reads them from this descriptor (kept open
+    // with it, so a rewrite of the store by a later save or another build, which renames, cannot move them).
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      fd = undefined; // no store yet
+    }
+    const size = fd === undefined ? 0 : fstatSync(fd).size;
+    const source = fd === undefined ? 0 : store.attach(fd, size);
+    const read = fd === undefined ? 'done' : await forEachRecord(fd, size, (text, _bytes, _start, _end, position) => {
       let meta: StoreMeta;
       try {
         meta = JSON.parse(text) as StoreMeta; // the crc held: only a store written by something else fails here
@@ -99,9 +110,13 @@ export class ParseCache {
         stored = true;
       } else if (meta.hash !== undefined && meta.path !== undefined && meta.result !== undefined && meta.lengths !== undefined) {
         if (entries.has(meta.hash)) journaled++;
-        // The record's texts, copied as bytes into the text store; the result's fields hold their ids.
-        let at = start;
-        const ids = meta.lengths.map((length) => store.putBytes(bytes, at, (at += length)));
+        // The record's texts, read from the store's file when needed; the result's fields hold their ids.
+        let at = position;
+        const ids = meta.lengths.map((length) => {
+          const id = store.adopt(source, at, length);
+          at += length;
+          return id;
+        });
         entries.set(meta.hash, { path: meta.path, result: adoptTexts(withTextIds(meta.result, ids), store) });
       }
       return true;

@@ -1,5 +1,8 @@
-import { open } from 'node:fs/promises';
+import { read } from 'node:fs';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
+
+const readAsync = promisify(read);
 
 /** Bytes read at a time: a store of any size (~1.3 GB at 100,000 seeds) is never in memory whole. */
 const READ_CHUNK = 8 << 20;
@@ -30,50 +33,46 @@ export function encodeRecord(meta: unknown, texts: readonly string[] = []): Buff
 export type RecordsEnd = 'done' | 'stopped' | 'damaged';
 
 /**
- * Calls `onRecord` with each record of `file`: its meta text, and the buffer holding its texts at
- * [start, end) (valid during the call only). Stops when it returns false. A missing file has no records.
+ * Calls `onRecord` with each record in the first `fileSize` bytes of the open file `fd` (left open): its
+ * meta text, the buffer holding its texts at [start, end) (valid during the call only), and where in
+ * the file they start. Stops when it returns false.
  */
-export async function forEachRecord(file: string, onRecord: (meta: string, bytes: Buffer, start: number, end: number) => boolean, chunkBytes = READ_CHUNK): Promise<RecordsEnd> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (handle === undefined) return 'done';
-  try {
-    const fileSize = (await handle.stat()).size;
-    let buffer = Buffer.allocUnsafe(chunkBytes);
-    let filled = 0;
-    /** Bytes of the file before buffer[0]. */
-    let consumed = 0;
-    let ended = false;
-    for (;;) {
-      if (!ended && filled < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-        filled += bytesRead;
-        ended = bytesRead === 0;
-      }
-      let at = 0;
-      while (filled - at >= HEAD) {
-        const metaBytes = buffer.readUInt32LE(at);
-        const size = HEAD + metaBytes + buffer.readUInt32LE(at + 4);
-        if (consumed + at + size > fileSize) return 'damaged'; // cut short, or a damaged length
-        if (filled - at < size) break;
-        if (crc32(buffer.subarray(at + HEAD, at + size)) !== buffer.readUInt32LE(at + 8)) return 'damaged';
-        if (!onRecord(buffer.toString('utf8', at + HEAD, at + HEAD + metaBytes), buffer, at + HEAD + metaBytes, at + size)) return 'stopped';
-        at += size;
-      }
-      if (ended) return at === filled ? 'done' : 'damaged';
-      // Keep the partial record at the start; one larger than the buffer grows it.
-      buffer.copy(buffer, 0, at, filled);
-      filled -= at;
-      consumed += at;
-      if (filled >= HEAD) {
-        const size = HEAD + buffer.readUInt32LE(0) + buffer.readUInt32LE(4);
-        if (size > buffer.length) {
-          const grown = Buffer.allocUnsafe(size);
-          buffer.copy(grown, 0, 0, filled);
-          buffer = grown;
-        }
+export async function forEachRecord(fd: number, fileSize: number, onRecord: (meta: string, bytes: Buffer, start: number, end: number, position: number) => boolean, chunkBytes = READ_CHUNK): Promise<RecordsEnd> {
+  let buffer = Buffer.allocUnsafe(chunkBytes);
+  let filled = 0;
+  /** Bytes of the file before buffer[0]. */
+  let consumed = 0;
+  let ended = false;
+  for (;;) {
+    if (!ended && filled < buffer.length) {
+      const want = Math.min(buffer.length - filled, fileSize - consumed - filled);
+      const { bytesRead } = want === 0 ? { bytesRead: 0 } : await readAsync(fd, buffer, filled, want, consumed + filled);
+      filled += bytesRead;
+      ended = bytesRead === 0;
+    }
+    let at = 0;
+    while (filled - at >= HEAD) {
+      const metaBytes = buffer.readUInt32LE(at);
+      const size = HEAD + metaBytes + buffer.readUInt32LE(at + 4);
+      if (consumed + at + size > fileSize) return 'damaged'; // cut short, or a damaged length
+      if (filled - at < size) break;
+      if (crc32(buffer.subarray(at + HEAD, at + size)) !== buffer.readUInt32LE(at + 8)) return 'damaged';
+      const texts = at + HEAD + metaBytes;
+      if (!onRecord(buffer.toString('utf8', at + HEAD, texts), buffer, texts, at + size, consumed + texts)) return 'stopped';
+      at += size;
+    }
+    if (ended) return at === filled ? 'done' : 'damaged';
+    // Keep the partial record at the start; one larger than the buffer grows it.
+    buffer.copy(buffer, 0, at, filled);
+    filled -= at;
+    consumed += at;
+    if (filled >= HEAD) {
+      const size = HEAD + buffer.readUInt32LE(0) + buffer.readUInt32LE(4);
+      if (size > buffer.length) {
+        const grown = Buffer.allocUnsafe(size);
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
       }
     }
-  } finally {
-    await handle.close();
   }
 }
