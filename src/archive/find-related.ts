@@ -116,7 +116,7 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   const index = indexTerms(docs, options);
   const maxDf = Math.max(2, Math.floor(stable(count) * maxShare));
   const weighed = earlierOnly
-    ? weighTermsAsOfEach(index, count, maxShare, titleWeight, queryTerms)
+    ? weighTermsAsOfEach(index, count, maxShare, titleWeight, queryTerms, cache === undefined ? undefined : (d) => cache.known[d] !== undefined)
     : { ...weighTerms(index, count, maxDf, titleWeight), docIdf: undefined, docNorm: undefined };
   const { postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, docIdf } = weighed;
 
