@@ -210,4 +210,23 @@ describe('loadArchive: parse cache', () => {
     assert.deepEqual(afterCut.archive, first.archive);
     assert.equal((await load(dir, { cacheDir })).stats.parsed, 0);
   });
+
+  test('seed hashes are kept by file metadata: unchanged files are taken from the cache, an edit of the same size is still seen', async () => {
+    const dir = await tempDir();
+    const cacheDir = path.join(await tempDir(), 'parse');
+    await writeSeeds(dir, { 'a.md': seed(1693421125000, 'AAAA', 'https://www.rfi.fr/cn/a', 'x'), 'b.md': seed(1693421126000, 'BBBB', 'https://www.rfi.fr/cn/b', 'x') });
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // older than the racy window: their hashes are kept
+    const first = await load(dir, { cacheDir });
+    assert.equal(first.stats.parsed, 2);
+    assert.ok((await readdir(cacheDir)).includes('seed-hashes.json'));
+    const again = await load(dir, { cacheDir });
+    assert.equal(again.stats.parsed, 0);
+    assert.deepEqual(again.archive, first.archive);
+    await writeFile(path.join(dir, 'b.md'), seed(1693421126000, 'CCCC', 'https://www.rfi.fr/cn/b', 'x')); // same size
+    const edited = await load(dir, { cacheDir });
+    assert.equal(edited.stats.parsed, 1);
+    assert.equal(edited.archive.articles.find((a) => a.url.endsWith('/b'))!.title, 'CCCC');
+    await writeFile(path.join(cacheDir, 'seed-hashes.json'), 'damaged');
+    assert.deepEqual((await load(dir, { cacheDir })).archive, edited.archive, 'a damaged file: every seed read again');
+  });
 });
