@@ -33,7 +33,7 @@ function reader(key: Offloadable): PropertyDescriptor {
  * `store`, behind getters that read them back; as it is without an article. The folded `topicText`
  * stays: topic placement reads it several times, out of the store's order (twice the CPU, measured),
  * and drops it right after loading.
- * Loading calls it as each parse result arrives (from a worker, the cache store or this thread): every
+ * Loading calls it as each parse result arrives (from a worker or this thread; the parse cache adopts its texts instead, adoptTexts): every
  * reader sees the same values, but the heap no longer holds them between reads (~780 MB of the ~1 GB
  * of a 100,000-article archive). A capture whose body or text equals the article's shares its entry, so
  * there is one copy whatever the result's origin. Copies made with withFields keep the getters. An
