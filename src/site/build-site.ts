@@ -15,6 +15,7 @@ import { buildSearchPage } from './search/build-search-page.ts';
 import { buildPublishing } from './build-publishing.ts';
 import { buildTopicPages } from './build-topic-pages.ts';
 import { findStories } from '../archive/find-stories.ts';
+import { CaptureDiffs } from '../archive/cached-capture-diffs.ts';
 import { collectGarbage } from '../runtime/collect-garbage.ts';
 import { buildStoryPages } from './build-story-pages.ts';
 import { buildStoryFeed } from './feeds/build-story-feed.ts';
@@ -37,7 +38,10 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const article: ArticlePage[] = archive.articles.map((a) =>
     buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a), stories.articleStory(a.id)),
   );
-  const changes: ChangesPage[] = archive.articles.flatMap((a, i) => buildChangesPage(ctx, a, article[i]!) ?? []);
+  // Diffs of captures seen by an earlier build are read from the cache folder (src/archive/cached-capture-diffs.ts).
+  const diffs = CaptureDiffs.open(archive.cacheDir === undefined ? undefined : path.join(archive.cacheDir, 'capture-diffs.json'));
+  const changes: ChangesPage[] = archive.articles.flatMap((a, i) => buildChangesPage(ctx, a, article[i]!, diffs) ?? []);
+  diffs.save();
 
   const homeList = buildListPages(ctx, 'home', archive.articles, { first: routes.home(), numbered: (n) => routes.homePage(n), old: (n) => routes.home(n) }, {
     heading: config.title,
