@@ -108,7 +108,11 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   const settings = { limit, maxScan, queryTerms, minSimilarity, minShared, topicBoost, recentBoost, recentHalfLife, farDecay, farHalfLife, maxShare, titleWeight, bodyChars };
   const cache = earlierOnly && options.cacheFile !== undefined ? RelatedCache.open(options.cacheFile, docs, settings, bodyChars) : undefined;
   // Every list kept (a rebuild with no change before the newest article): no index at all.
-  if (cache?.complete) return inIdOrder(docs, cache.known as readonly ScoredRelated[][]);
+  if (cache?.complete) {
+    const kept = cache.known as readonly ScoredRelated[][];
+    cache.save(kept); // drops the lists of articles no longer there, if any
+    return inIdOrder(docs, kept);
+  }
   const idRank = new Int32Array(count);
   const rankOf = new Map(byId.map((a, rank) => [a, rank]));
   docs.forEach((doc, index) => (idRank[index] = rankOf.get(doc)!));
