@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Archive } from '../src/archive/archive.ts';
@@ -177,5 +177,56 @@ describe('loadArchive: parse cache', () => {
     }
     const other = await load(dir, { cacheDir, timeZone: 'UTC' });
     assert.equal(other.stats.parsed, 3, 'another time zone is another cache key');
+  });
+
+  test('a damaged or cut-short store costs only the results after the damage: read up to it, parsed again, written anew', async () => {
+    const dir = await tempDir();
+    const cacheDir = path.join(await tempDir(), 'parse');
+    await writeSeeds(dir, {
+      'a-old.md': captures.old,
+      'b-new.md': captures.new,
+      'c.md': seed(1693421126000, '第二篇', 'https://www.rfi.fr/cn/b', '正文：中文与 English text\u2028'),
+    });
+    const first = await load(dir, { cacheDir });
+    assert.equal(first.stats.parsed, 3);
+    const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.store'));
+    const store = path.join(cacheDir, name!);
+    const whole = await readFile(store);
+    const again = await load(dir, { cacheDir });
+    assert.equal(again.stats.parsed, 0);
+    assert.deepEqual(again.archive, first.archive, 'bodies, texts and captures read back as they were');
+
+    const damaged = Buffer.from(whole);
+    damaged[damaged.length - 3] = 0xff - damaged[damaged.length - 3]!; // inside the last record's texts
+    await writeFile(store, damaged);
+    const afterDamage = await load(dir, { cacheDir });
+    assert.equal(afterDamage.stats.parsed, 1, 'only the damaged record is parsed again');
+    assert.deepEqual(afterDamage.archive, first.archive);
+    assert.deepEqual(await readFile(store), whole, 'and the store is written anew');
+
+    await writeFile(store, whole.subarray(0, whole.length - 5));
+    const afterCut = await load(dir, { cacheDir });
+    assert.equal(afterCut.stats.parsed, 1);
+    assert.deepEqual(afterCut.archive, first.archive);
+    assert.equal((await load(dir, { cacheDir })).stats.parsed, 0);
+  });
+
+  test('seed hashes are kept by file metadata: unchanged files are taken from the cache, an edit of the same size is still seen', async () => {
+    const dir = await tempDir();
+    const cacheDir = path.join(await tempDir(), 'parse');
+    await writeSeeds(dir, { 'a.md': seed(1693421125000, 'AAAA', 'https://www.rfi.fr/cn/a', 'x'), 'b.md': seed(1693421126000, 'BBBB', 'https://www.rfi.fr/cn/b', 'x') });
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // older than the racy window: their hashes are kept
+    const first = await load(dir, { cacheDir });
+    assert.equal(first.stats.parsed, 2);
+    assert.ok((await readdir(cacheDir)).includes('seed-hashes.json'));
+    const again = await load(dir, { cacheDir });
+    assert.equal(again.stats.parsed, 0);
+    assert.deepEqual(again.archive, first.archive);
+    await writeFile(path.join(dir, 'b.md'), seed(1693421126000, 'CCCC', 'https://www.rfi.fr/cn/b', 'x')); // same size
+    const edited = await load(dir, { cacheDir });
+    assert.equal(edited.stats.parsed, 1);
+    assert.equal(edited.archive.articles.find((a) => a.url.endsWith('/b'))!.title, 'CCCC');
+    await writeFile(path.join(cacheDir, 'seed-hashes.json'), 'damaged');
+    assert.deepEqual((await load(dir, { cacheDir })).archive, edited.archive, 'a damaged file: every seed read again');
   });
 });

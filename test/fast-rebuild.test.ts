@@ -36,7 +36,7 @@ async function tree(dir: string): Promise<Map<string, string>> {
 
 async function parseStore(): Promise<string> {
   const dir = path.join(root, '.cache/parse');
-  const [name] = (await readdir(dir)).filter((n) => n.endsWith('.ndjson'));
+  const [name] = (await readdir(dir)).filter((n) => n.endsWith('.store'));
   assert.ok(name, 'a parse cache store exists');
   return path.join(dir, name);
 }
@@ -86,7 +86,9 @@ describe('fast rebuilds', () => {
     assert.match(added.stdout, /1 parsed/);
     const after = await readFile(store);
     assert.ok(after.length > before.length);
-    assert.ok(after.subarray(0, before.length).equals(before), 'the old lines are untouched');
-    assert.equal(after.subarray(before.length).toString('utf8').trim().split('\n').length, 1, 'one line appended');
+    assert.ok(after.subarray(0, before.length).equals(before), 'the old records are untouched');
+    // One record (src/archive/store-records.ts: a 12-byte head giving its meta's and texts' bytes) appended.
+    const appended = after.subarray(before.length);
+    assert.equal(12 + appended.readUInt32LE(0) + appended.readUInt32LE(4), appended.length, 'one record appended');
   });
 });

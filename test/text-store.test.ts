@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { openSync } from 'node:fs';
+import { readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { ParsedArticle } from '../src/article/article.ts';
 import { offloadTexts, textHead, textLength } from '../src/archive/offload-texts.ts';
@@ -55,4 +57,31 @@ test('reads served from cached blocks stay right when more is written after a re
   }
   for (let i = ids.length - 1; i >= 0; i -= 7) assert.equal(store.get(ids[i]!), texts[i], `backwards ${i}`);
   for (let i = 0; i < ids.length; i += 3) assert.equal(store.get(ids[i]!), texts[i], `forwards ${i}`);
+});
+
+test('texts already in a file as UTF-16 are adopted, not copied: read back exactly, even after the file is replaced', async () => {
+  const dir = await tempDir();
+  const texts = ['台灣 and 台湾', '', 'lone \ud800 surrogate', '新'.repeat(700_000), '<p>最后</p>'];
+  const file = path.join(dir, 'records');
+  const prefix = Buffer.from('head');
+  await writeFile(file, Buffer.concat([prefix, ...texts.map((t) => Buffer.from(t, 'utf16le'))]));
+  const store = new TextStore(path.join(dir, 'store'));
+  const own = store.put('自己的');
+  const source = store.attach(openSync(file, 'r'), prefix.length + texts.reduce((n, t) => n + t.length * 2, 0));
+  let at = prefix.length;
+  const ids = texts.map((t) => {
+    const id = store.adopt(source, at, t.length * 2);
+    at += t.length * 2;
+    return id;
+  });
+  // Replaced by a rename, as the parse cache rewrites its store: the open descriptor keeps the old bytes.
+  await writeFile(`${file}.new`, 'other');
+  await rename(`${file}.new`, file);
+  texts.forEach((t, i) => {
+    assert.equal(store.get(ids[i]!), t, `text ${i}`);
+    assert.equal(store.length(ids[i]!), t.length);
+    for (const chars of [0, 1, 300, 1_000_000]) assert.equal(store.head(ids[i]!, chars), t.slice(0, chars));
+  });
+  assert.equal(store.get(own), '自己的');
+  assert.throws(() => store.adopt(source, at, 2), /no text/);
 });

@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -158,6 +159,47 @@ test('the trained model is kept in a file and read back by a build with the same
     assert.equal(placed(fewer, { modelFile }), placed(fewer));
     await writeFile(modelFile, 'not a model');
     assert.equal(placed(input, { modelFile }), fresh, 'a broken file is trained over');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('each article\'s probabilities are kept beside the model: read back under the same model only, a damaged file never', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'topic-scores-'));
+  try {
+    const modelFile = path.join(dir, 'topic-model.bin');
+    const scoresFile = path.join(dir, 'topic-scores.bin');
+    const placed = (articles: readonly ParsedArticle[], options = {}) => JSON.stringify(placeTopics(articles, resolveTaxonomy(), options).map((a) => [a.id, a.topic, a.secondTopic, a.placement]));
+    const input = fixtures();
+    const fresh = placed(input);
+    assert.equal(placed(input, { modelFile, scoresFile }), fresh, 'classified and kept');
+    assert.equal(placed(input, { modelFile, scoresFile }), fresh, 'read back');
+    // Scores rewritten (checksum made good again) all for one topic: a rebuild with the same model reads them.
+    const bytes = readFileSync(scoresFile);
+    const length = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { topics: number; count: number; sum: string };
+    const entries = Buffer.from(bytes.subarray(4 + length));
+    const entryBytes = 20 + 8 * header.topics;
+    for (let at = 0; at < entries.length; at += entryBytes) for (let t = 0; t < header.topics; t++) entries.writeDoubleLE(t === 3 ? 1 : 0, at + 20 + 8 * t);
+    const forged = (sum: string): Buffer => {
+      const json = Buffer.from(JSON.stringify({ ...header, sum }));
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(json.length, 0);
+      return Buffer.concat([size, json, entries]);
+    };
+    await writeFile(scoresFile, forged(createHash('sha1').update(entries).digest('hex')));
+    const unsectioned = (json: string) => (JSON.parse(json) as [string, { slug: string }, unknown, { by: string }][]).filter(([, , , placement]) => placement.by === 'content').map(([, topic]) => topic.slug);
+    const topic3 = resolveTaxonomy().topics[3]!.slug;
+    assert.ok(unsectioned(placed(input, { modelFile, scoresFile })).some((slug) => slug === topic3), 'the kept scores were used');
+    // The same damage with the old checksum: never read.
+    await writeFile(scoresFile, forged(header.sum));
+    assert.equal(placed(input, { modelFile, scoresFile }), fresh, 'a damaged file is classified over');
+    await writeFile(scoresFile, 'not scores');
+    assert.equal(placed(input, { modelFile, scoresFile }), fresh, 'a broken file is classified over');
+    // Another model (one sectioned article fewer) is not served the kept scores.
+    placed(input, { modelFile, scoresFile });
+    const fewer = input.filter((a) => a.url !== 'https://www.bbc.com/zhongwen/simp/sports-1000');
+    assert.equal(placed(fewer, { modelFile, scoresFile }), placed(fewer));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -48,4 +48,9 @@ export interface Archive {
   /** Files folded into another article: byte-identical twins and older captures of a URL. */
   readonly duplicatesMerged: number;
   readonly filesRead: number;
+  /**
+   * The folder loadArchive keeps its caches in (parse results, the topic model), when it has one:
+   * archive-level results kept between builds (related lists: src/archive/cached-related.ts) go there too.
+   */
+  readonly cacheDir?: string;
 }

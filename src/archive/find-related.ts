@@ -1,6 +1,7 @@
 import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
 import { indexTerms, selectQueries, stable, weighTerms, weighTermsAsOfEach } from './related-terms.ts';
+import { RelatedCache } from './cached-related.ts';
 
 export { extractTerms } from './for-each-term-key.ts';
 
@@ -63,6 +64,11 @@ export interface FindRelatedOptions {
    * rewrites their own pages, not the ~20 older pages each new one would enter (the site uses it).
    */
   readonly earlierOnly?: boolean;
+  /**
+   * With `earlierOnly`: where lists are kept between builds (src/archive/cached-related.ts). A list
+   * whose article and earlier articles are as they were is read from it instead of computed.
+   */
+  readonly cacheFile?: string;
 }
 
 export interface ScoredRelated {
@@ -96,15 +102,26 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   const byId = [...articles].sort((a, b) => compareIds(a.id, b.id));
   const docs = [...byId].sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
   const count = docs.length;
+  const maxShare = options.maxShare ?? 0.25;
+  const titleWeight = options.titleWeight ?? 2;
+  const bodyChars = options.bodyChars ?? 300;
+  const settings = { limit, maxScan, queryTerms, minSimilarity, minShared, topicBoost, recentBoost, recentHalfLife, farDecay, farHalfLife, maxShare, titleWeight, bodyChars };
+  const cache = earlierOnly && options.cacheFile !== undefined ? RelatedCache.open(options.cacheFile, docs, settings, bodyChars) : undefined;
+  // Every list kept (a rebuild with no change before the newest article): no index at all.
+  if (cache?.complete) {
+    const kept = cache.known as readonly ScoredRelated[][];
+    cache.save(kept); // drops the lists of articles no longer there, if any
+    return inIdOrder(docs, kept);
+  }
   const idRank = new Int32Array(count);
   const rankOf = new Map(byId.map((a, rank) => [a, rank]));
   docs.forEach((doc, index) => (idRank[index] = rankOf.get(doc)!));
 
   const index = indexTerms(docs, options);
-  const maxDf = Math.max(2, Math.floor(stable(count) * (options.maxShare ?? 0.25)));
+  const maxDf = Math.max(2, Math.floor(stable(count) * maxShare));
   const weighed = earlierOnly
-    ? weighTermsAsOfEach(index, count, options.maxShare ?? 0.25, options.titleWeight ?? 2, queryTerms)
-    : { ...weighTerms(index, count, maxDf, options.titleWeight ?? 2), docIdf: undefined, docNorm: undefined };
+    ? weighTermsAsOfEach(index, count, maxShare, titleWeight, queryTerms, cache === undefined ? undefined : (d) => cache.known[d] !== undefined)
+    : { ...weighTerms(index, count, maxDf, titleWeight), docIdf: undefined, docNorm: undefined };
   const { postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, docIdf } = weighed;
 
   const topics = docs.map((doc) => doc.topic.slug);
@@ -122,6 +139,11 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   const lists: ScoredRelated[][] = [];
 
   for (let self = 0; self < count; self++) {
+    const kept = cache?.known[self];
+    if (kept !== undefined) {
+      lists[self] = kept as ScoredRelated[];
+      continue;
+    }
     let touchedCount = 0;
     for (let q = queryStart[self]!; q < queryStart[self + 1]!; q++) {
       const term = queryTerm[q]!;
@@ -181,8 +203,13 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
     lists[self] = list;
   }
 
-  // Entries in id order, so that the map itself does not depend on the input order either.
-  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => idRank[a]! - idRank[b]!);
+  cache?.save(lists);
+  return inIdOrder(docs, lists);
+}
+
+/** Entries in id order, so that the map itself does not depend on the input order either. */
+function inIdOrder(docs: readonly Article[], lists: readonly (readonly ScoredRelated[])[]): ReadonlyMap<string, readonly ScoredRelated[]> {
+  const order = Array.from({ length: docs.length }, (_, i) => i).sort((a, b) => compareIds(docs[a]!.id, docs[b]!.id));
   return new Map(order.map((i) => [docs[i]!.id, lists[i]!]));
 }
 

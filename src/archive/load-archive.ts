@@ -7,6 +7,7 @@ import { dedupeArticles } from './dedupe-articles.ts';
 import { groupArchive } from './group-archive.ts';
 import { listSeedFiles, type SeedFile } from './list-seed-files.ts';
 import { ParseCache } from './parse-cache.ts';
+import { SeedHashes } from './seed-hashes.ts';
 import { offloadTexts } from './offload-texts.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
 import { DEFAULT_PARSER_MODULE, importParser } from './parse-outcome.ts';
@@ -59,8 +60,8 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
   const taxonomy = resolveTaxonomy(options.topics);
   // The topic model is kept beside the parse cache: between two training levels a rebuild reads it.
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
-  const placed = placeTopics(articles, taxonomy, cacheDir === undefined ? {} : { modelFile: path.join(cacheDir, 'topic-model.bin') });
-  return { ...groupArchive(placed, taxonomy), taxonomy, ...loaded };
+  const placed = placeTopics(articles, taxonomy, cacheDir === undefined ? {} : { modelFile: path.join(cacheDir, 'topic-model.bin'), scoresFile: path.join(cacheDir, 'topic-scores.bin') });
+  return { ...groupArchive(placed, taxonomy), taxonomy, ...loaded, ...(cacheDir === undefined ? {} : { cacheDir }) };
 }
 
 /** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */
@@ -76,10 +77,13 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
   const parserUrl = options.parserModule ?? DEFAULT_PARSER_MODULE;
   const parser = await importParser(parserUrl);
   const parseOptions: ParseOptions = { timeZone: options.timeZone, outlets: options.outlets };
+  const startedAt = Date.now();
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? '.cache/parse');
   // Bodies and texts go here as each result comes in (offload-texts.ts): the heap never holds them all.
   const store = new TextStore(cacheDir ?? tmpdir());
   const [files, cache] = await Promise.all([options.files ?? listSeedFiles(inputDir), ParseCache.open(cacheDir, parser.PARSER_VERSION, parseOptions, store)]);
+  // Files whose size, times and inode are as the last load found them are not read to find their result.
+  const known = cacheDir === undefined ? undefined : SeedHashes.open(path.join(cacheDir, 'seed-hashes.json'), startedAt);
   const total = files.length;
   const outcomes = new Array<ParseOutcome>(total);
   const misses: { index: number; path: string; hash: string }[] = [];
@@ -102,6 +106,14 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
         outcomes[index] = { problems: [tooLarge(file.path, file.size)] };
         continue;
       }
+      const knownHash = known?.hashOf(file);
+      const knownResult = knownHash === undefined ? undefined : cache.get(knownHash, file.path);
+      if (knownResult !== undefined) {
+        outcomes[index] = knownResult;
+        known!.found(file, knownHash!);
+        hits++;
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(file.absolutePath);
@@ -110,6 +122,7 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
         continue;
       }
       const hash = createHash('sha256').update(bytes).digest('hex');
+      known?.found(file, hash);
       const cached = cache.get(hash, file.path);
       if (cached !== undefined) {
         outcomes[index] = cached;
@@ -130,6 +143,7 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
     outcomes[miss.index] = cache.set(miss.hash, miss.path, outcome);
   });
   await cache.save();
+  known?.save();
   options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });
   return assemble(outcomes, files.map((f) => f.path));
 }

@@ -33,7 +33,7 @@ function reader(key: Offloadable): PropertyDescriptor {
  * `store`, behind getters that read them back; as it is without an article. The folded `topicText`
  * stays: topic placement reads it several times, out of the store's order (twice the CPU, measured),
  * and drops it right after loading.
- * Loading calls it as each parse result arrives (from a worker, the cache store or this thread): every
+ * Loading calls it as each parse result arrives (from a worker or this thread; the parse cache adopts its texts instead, adoptTexts): every
  * reader sees the same values, but the heap no longer holds them between reads (~780 MB of the ~1 GB
  * of a 100,000-article archive). A capture whose body or text equals the article's shares its entry, so
  * there is one copy whatever the result's origin. Copies made with withFields keep the getters. An
@@ -53,6 +53,19 @@ function offloadArticle(article: Readonly<ParsedArticle>, store: TextStore): Rea
     return offloaded(c, store, { bodyHtml, text });
   });
   return offloaded(withFields(article, { captures }), store, ids);
+}
+
+/**
+ * An outcome whose texts are already in `store` (the parse cache copies them there as bytes): its
+ * article's and captures' `bodyHtml` and `text` hold their ids, and come back behind the same getters
+ * as `offloadTexts` gives. Takes a fresh object (parsed JSON), whose captures it replaces.
+ */
+export function adoptTexts(outcome: { article?: object; problems: unknown }, store: TextStore): ParseOutcome {
+  const article = outcome.article as (Record<string, unknown> & { captures: Record<string, unknown>[] }) | undefined;
+  if (article === undefined) return outcome as ParseOutcome;
+  const idsOf = (o: Record<string, unknown>) => ({ bodyHtml: o.bodyHtml as number, text: o.text as number });
+  article.captures = article.captures.map((c) => offloaded(c, store, idsOf(c)));
+  return { ...outcome, article: offloaded(article, store, idsOf(article)) } as unknown as ParseOutcome;
 }
 
 /** A copy of `source` whose `ids` properties read from `store` (fresh, so V8 gives it a fast layout). */

@@ -7,6 +7,7 @@ import { forEachTermKey } from './for-each-term-key.ts';
 import { sectionTopic, type Taxonomy } from './resolve-taxonomy.ts';
 import { trainTopicModel, type Term, type Terms, type TopicModel, type TopicModelOptions } from './topic-model.ts';
 import { cachedTopicModel, topicModelKey } from './cached-topic-model.ts';
+import { TopicScores } from './cached-topic-scores.ts';
 import { trainingSize } from './training-size.ts';
 import { makeNameFinder } from './make-name-finder.ts';
 
@@ -34,6 +35,12 @@ export interface PlaceTopicsOptions extends TopicModelOptions {
    * its cache folder.
    */
   readonly modelFile?: string;
+  /**
+   * Where the model's probabilities for each article are kept between builds, under the model's key
+   * (src/archive/cached-topic-scores.ts): a rebuild with the same model classifies only new texts.
+   * Used only with `modelFile`.
+   */
+  readonly scoresFile?: string;
 }
 
 /**
@@ -72,9 +79,20 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
       taxonomy.topics.length,
       options,
     );
-  const model = options.modelFile === undefined || options.words !== undefined ? train() : cachedTopicModel(options.modelFile, modelKey(articles, training, mapped, taxonomy, options), train, options);
+  const key = options.modelFile === undefined || options.words !== undefined ? undefined : modelKey(articles, training, mapped, taxonomy, options);
+  const model = key === undefined ? train() : cachedTopicModel(options.modelFile, key, train, options);
   const keywordWeight = options.keywordWeight ?? KEYWORD_WEIGHT;
-  return articles.map((article, i) => place(article, sections[i], mapped[i]! < 0 ? undefined : mapped[i], termsOf(article), taxonomy, model, keywordWeight));
+  const kept = key === undefined || options.scoresFile === undefined ? undefined : TopicScores.open(options.scoresFile, key, taxonomy.topics.length);
+  const classify = (article: Readonly<ParsedArticle>): Float64Array | undefined =>
+    kept === undefined ? model.classify(termsOf(article)) : kept.scoresOf(sourceText(article), () => model.classify(termsOf(article)));
+  const placed = articles.map((article, i) => place(article, sections[i], mapped[i]! < 0 ? undefined : mapped[i], classify(article), taxonomy, keywordWeight));
+  kept?.save();
+  return placed;
+}
+
+/** What the classifier reads of an article (topicTerms cuts it). */
+function sourceText(article: Readonly<ParsedArticle>): string {
+  return article.topicText ?? topicText(article.title, article.text, article.lead);
 }
 
 /**
@@ -86,7 +104,7 @@ export function placeTopics(articles: readonly Readonly<ParsedArticle>[], taxono
  */
 export function topicTerms(article: Readonly<ParsedArticle>, findNames?: ReturnType<typeof makeNameFinder>): Terms {
   return (visit) => {
-    const source = article.topicText ?? topicText(article.title, article.text, article.lead);
+    const source = sourceText(article);
     const titleLength = source.indexOf('\n');
     const pairs = (key: string | number, second?: number): void => {
       if (typeof key === 'string') visit(key);
@@ -113,7 +131,7 @@ function modelKey(articles: readonly Readonly<ParsedArticle>[], training: readon
     key.add(article.id);
     key.add(mapped[i]!);
     key.add(article.outlet.key);
-    key.add(article.topicText ?? topicText(article.title, article.text, article.lead));
+    key.add(sourceText(article));
   }
   return key.digest();
 }
@@ -139,9 +157,8 @@ function place(
   article: Readonly<ParsedArticle>,
   section: Section | undefined,
   mapped: number | undefined,
-  terms: Terms,
+  probabilities: Float64Array | undefined,
   taxonomy: Taxonomy,
-  model: TopicModel,
   keywordWeight: number,
 ): Article {
   const { topics } = taxonomy;
@@ -149,7 +166,6 @@ function place(
   // withFields, not a spread: the offloaded body and text stay in the store (offload-texts.ts).
   const placed = (fields: Pick<Article, 'topic' | 'placement'> & { secondTopic?: Topic }): Article =>
     withFields(article, { ...(section === undefined ? {} : { section }), ...fields }, ['section', 'topicText']) as unknown as Article;
-  const probabilities = model.classify(terms);
   const ranked = probabilities === undefined ? [] : rank(probabilities);
   const second = (primary: number, from: number): { secondTopic?: Topic } => {
     const other = ranked.find((t) => t !== primary);

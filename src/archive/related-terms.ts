@@ -206,8 +206,9 @@ export function stable(x: number): number {
  * multiplies it by its own idf (`docIdf`), so both sides of a dot product use the querying
  * document's idf. The doc side lists the terms useful at its time (2 ≤ df ≤ maxShare of the
  * articles so far); postings hold every term (a rare term may be queried by a later document).
+ * Documents `known` to need no list (src/archive/cached-related.ts) get postings and a norm, no doc side.
  */
-export function weighTermsAsOfEach(index: TermIndex, count: number, maxShare: number, titleWeight: number, queryTerms: number) {
+export function weighTermsAsOfEach(index: TermIndex, count: number, maxShare: number, titleWeight: number, queryTerms: number, known?: (d: number) => boolean) {
   const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
   const termCount = dfs.length;
   const runningDf = new Int32Array(termCount);
@@ -229,6 +230,8 @@ export function weighTermsAsOfEach(index: TermIndex, count: number, maxShare: nu
     const articles = stable(d + 1);
     const maxDf = Math.max(2, Math.floor(articles * maxShare));
     const lengthFactor = K1 * (1 - B + (B * lengths[d]!) / stable(lengthSum / (d + 1) || 1));
+    // A document whose list is known (kept from the last build) queries nothing: no query side.
+    const skip = known?.(d) === true;
     for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
       const term = terms[k]!;
       if (term < 0) continue;
@@ -240,7 +243,7 @@ export function weighTermsAsOfEach(index: TermIndex, count: number, maxShare: nu
       const share = stable(df);
       const idf = Math.log(1 + Math.max(0.5, articles - share + 0.5) / (share + 0.5));
       own.push(idf * tfPart[k]!);
-      if (df < 2) continue;
+      if (df < 2 || skip) continue;
       docTerm.push(term);
       docWeight.push(idf * tfPart[k]!);
       docIdf.push(idf);

@@ -11,6 +11,8 @@ const BLOCK_BYTES = 1 << 20;
 const BLOCKS = 16;
 
 interface Block {
+  /** 0: the store's own file; n: the n-th attached file. */
+  source: number;
   start: number;
   length: number;
   readonly bytes: Buffer;
@@ -35,6 +37,10 @@ export class TextStore {
   #written = 0;
   #starts = new Float64Array(1024);
   #lengths = new Uint32Array(1024);
+  /** Per text, where it is: 0 the store's own file, n the n-th attached file (`attach`). */
+  #sources = new Uint8Array(1024);
+  /** The attached files (index 0 unused): descriptor and size when attached. */
+  readonly #attached: { fd: number; size: number }[] = [{ fd: -1, size: 0 }];
   #count = 0;
   #scratch = Buffer.allocUnsafe(64 << 10);
   readonly #blocks: Block[] = [];
@@ -74,6 +80,31 @@ export class TextStore {
     return id;
   }
 
+  /**
+   * Takes the open file `fd` (read only; closed with the store), of which the first `size` bytes are
+   * read, so that texts already in it as UTF-16LE
+   * can be `adopt`ed: the parse cache's store holds its texts that way, so a cached load copies nothing.
+   * The file's bytes must not change in place while the store lives (appending and replacing it by a
+   * rename are fine: the open descriptor keeps the bytes it had). Returns the source for `adopt`.
+   */
+  attach(fd: number, size: number): number {
+    if (this.#attached.length === 256) throw new Error('a text store attaches at most 255 files');
+    closeWhenGone.register(this, fd);
+    return this.#attached.push({ fd, size }) - 1;
+  }
+
+  /** A text of `byteLength` UTF-16LE bytes at `position` of the attached `source`, without reading it. */
+  adopt(source: number, position: number, byteLength: number): number {
+    const file = this.#attached[source];
+    if (source < 1 || file === undefined || position + byteLength > file.size) throw new Error(`no text at ${position}+${byteLength} of attached file ${source}`);
+    const id = this.#count++;
+    if (id === this.#starts.length) this.#grow();
+    this.#starts[id] = position;
+    this.#lengths[id] = byteLength >> 1;
+    this.#sources[id] = source;
+    return id;
+  }
+
   get(id: number): string {
     return this.head(id, Infinity);
   }
@@ -91,18 +122,26 @@ export class TextStore {
     const start = this.#starts[id]!;
     const bytes = Math.min(this.#lengths[id]!, chars) * 2;
     if (bytes === 0) return '';
+    const source = this.#sources[id]!;
+    if (source !== 0) return this.#headOf(source, start, bytes);
     if (start >= this.#written) {
       const at = start - this.#written;
       return this.#staging.toString('utf16le', at, at + bytes);
     }
+    return this.#headOf(0, start, bytes);
+  }
+
+  /** `bytes` bytes at `start` of `source` (0: the written part of the store's own file), through the block cache. */
+  #headOf(source: number, start: number, bytes: number): string {
+    const end = source === 0 ? this.#written : this.#attached[source]!.size;
     const aligned = start - (start % BLOCK_BYTES);
-    if (start + bytes <= Math.min(aligned + BLOCK_BYTES, this.#written)) {
-      const block = this.#block(aligned, start + bytes);
+    if (start + bytes <= Math.min(aligned + BLOCK_BYTES, end)) {
+      const block = this.#block(source, aligned, start + bytes, end);
       const at = start - block.start;
       return block.bytes.toString('utf16le', at, at + bytes);
     }
     if (bytes > this.#scratch.length) this.#scratch = Buffer.allocUnsafe(bytes);
-    this.#read(this.#scratch, bytes, start);
+    this.#read(source, this.#scratch, bytes, start);
     return this.#scratch.toString('utf16le', 0, bytes);
   }
 
@@ -112,22 +151,24 @@ export class TextStore {
    * outlet, by time, forwards or backwards), so one read serves the ~100 texts of a block: a read per
    * text cost ~10 µs, 3 s per pass at 100,000 articles.
    */
-  #block(start: number, end: number): Block {
+  #block(source: number, start: number, end: number, fileEnd: number): Block {
     // A block read near the end of the file, before more was written, may be short of `end`: read again.
-    for (const block of this.#blocks) if (block.start === start && end <= block.start + block.length) return block;
-    const block = this.#blocks.length < this.#maxBlocks ? { start: 0, length: 0, bytes: Buffer.allocUnsafe(BLOCK_BYTES) } : this.#blocks[this.#nextEvicted]!;
+    for (const block of this.#blocks) if (block.source === source && block.start === start && end <= block.start + block.length) return block;
+    const block = this.#blocks.length < this.#maxBlocks ? { source, start: 0, length: 0, bytes: Buffer.allocUnsafe(BLOCK_BYTES) } : this.#blocks[this.#nextEvicted]!;
     if (this.#blocks.length < this.#maxBlocks) this.#blocks.push(block);
     else this.#nextEvicted = (this.#nextEvicted + 1) % this.#maxBlocks;
+    block.source = source;
     block.start = start;
-    block.length = Math.min(BLOCK_BYTES, this.#written - start);
-    this.#read(block.bytes, block.length, start);
+    block.length = Math.min(BLOCK_BYTES, fileEnd - start);
+    this.#read(source, block.bytes, block.length, start);
     return block;
   }
 
-  #read(into: Buffer, bytes: number, position: number): void {
+  #read(source: number, into: Buffer, bytes: number, position: number): void {
+    const fd = source === 0 ? this.#fd : this.#attached[source]!.fd;
     let read = 0;
     while (read < bytes) {
-      const n = readSync(this.#fd, into, read, bytes - read, position + read);
+      const n = readSync(fd, into, read, bytes - read, position + read);
       if (n === 0) throw new Error(`the text store in ${this.#dir} ended early (at byte ${position + read})`);
       read += n;
     }
@@ -147,5 +188,6 @@ export class TextStore {
   #grow(): void {
     this.#starts = grown(this.#starts);
     this.#lengths = grown(this.#lengths);
+    this.#sources = grown(this.#sources);
   }
 }

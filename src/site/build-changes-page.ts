@@ -1,5 +1,6 @@
 import type { Article } from '../article/article.ts';
 import { diffCaptures } from '../archive/diff-captures.ts';
+import type { CaptureDiffs } from '../archive/cached-capture-diffs.ts';
 import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import type { ArticlePage, CaptureChange, ChangesPage, EarlierCapture, Link } from './site-model.ts';
 import type { SiteContext } from './make-site-context.ts';
@@ -13,7 +14,7 @@ import { shortenTitle } from './shorten-title.ts';
  * finds the same titles and bodies, one link away from the article. An article with one capture
  * has none.
  */
-export function buildChangesPage(ctx: SiteContext, a: Readonly<Article>, page: ArticlePage): ChangesPage | undefined {
+export function buildChangesPage(ctx: SiteContext, a: Readonly<Article>, page: ArticlePage, diffs?: CaptureDiffs): ChangesPage | undefined {
   const links = page.article.captures;
   const changesUrl = page.article.changesUrl;
   if (links.length < 2 || changesUrl === undefined) return undefined;
@@ -25,7 +26,7 @@ export function buildChangesPage(ctx: SiteContext, a: Readonly<Article>, page: A
   // Newest step first, as the captures list reads.
   const changes = a.captures.slice(1).map((older, i): CaptureChange => {
     const newer = a.captures[i]!;
-    const diff = diffCaptures(older, newer);
+    const diff = diffs === undefined ? diffCaptures(older, newer) : diffs.diff(older, newer);
     return {
       older: links[i + 1]!,
       newer: links[i]!,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from './site-config.ts';
@@ -14,6 +15,7 @@ import { buildSearchPage } from './search/build-search-page.ts';
 import { buildPublishing } from './build-publishing.ts';
 import { buildTopicPages } from './build-topic-pages.ts';
 import { findStories } from '../archive/find-stories.ts';
+import { CaptureDiffs } from '../archive/cached-capture-diffs.ts';
 import { collectGarbage } from '../runtime/collect-garbage.ts';
 import { buildStoryPages } from './build-story-pages.ts';
 import { buildStoryFeed } from './feeds/build-story-feed.ts';
@@ -36,7 +38,10 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const article: ArticlePage[] = archive.articles.map((a) =>
     buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a), stories.articleStory(a.id)),
   );
-  const changes: ChangesPage[] = archive.articles.flatMap((a, i) => buildChangesPage(ctx, a, article[i]!) ?? []);
+  // Diffs of captures seen by an earlier build are read from the cache folder (src/archive/cached-capture-diffs.ts).
+  const diffs = CaptureDiffs.open(archive.cacheDir === undefined ? undefined : path.join(archive.cacheDir, 'capture-diffs.json'));
+  const changes: ChangesPage[] = archive.articles.flatMap((a, i) => buildChangesPage(ctx, a, article[i]!, diffs) ?? []);
+  diffs.save();
 
   const homeList = buildListPages(ctx, 'home', archive.articles, { first: routes.home(), numbered: (n) => routes.homePage(n), old: (n) => routes.home(n) }, {
     heading: config.title,
@@ -128,7 +133,9 @@ function indexPages(
  */
 function relatedArticles(archive: Archive, enabled: boolean): (a: Readonly<Article>) => readonly Readonly<Article>[] {
   if (!enabled) return () => [];
-  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true });
+  // Lists are kept between builds beside the archive's other caches: a rebuild computes only the new ones.
+  const cacheFile = archive.cacheDir === undefined ? undefined : path.join(archive.cacheDir, 'related.json');
+  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true, ...(cacheFile === undefined ? {} : { cacheFile }) });
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
   return (a) => (related.get(a.id) ?? []).flatMap((id) => byId.get(id) ?? []);
 }

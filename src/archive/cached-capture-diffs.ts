@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Capture } from '../article/article.ts';
+import { writeFileAtomicSync } from '../runtime/write-file-atomic.ts';
+import { diffCaptures, type CaptureDiff } from './diff-captures.ts';
+
+/** Bump when diffCaptures' output or this file's layout changes: a file of another version is never read. */
+export const CAPTURE_DIFFS_VERSION = 1;
+
+/**
+ * Diffs of consecutive captures (src/archive/diff-captures.ts) kept between builds: a diff is a function
+ * of the two captures' times, titles and texts alone, so it is kept under the sha1 of them. Diffing
+ * every recaptured article's captures token by token was 2 s of every 100k rebuild; a rebuild now
+ * diffs only the pairs it has not seen (reading the two texts to hash them costs a fraction of that).
+ * Only the pairs a build used are kept. A missing, foreign or damaged file (its first line holds the
+ * version and the sha1 of the rest) is no cache: every pair is diffed.
+ */
+export class CaptureDiffs {
+  readonly #used = new Map<string, CaptureDiff>();
+  #fresh = false;
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly saved: ReadonlyMap<string, CaptureDiff>,
+  ) {}
+
+  /** The diffs kept in `file`; undefined keeps nothing (every pair diffed). */
+  static open(file: string | undefined): CaptureDiffs {
+    return new CaptureDiffs(file, file === undefined ? new Map() : read(file));
+  }
+
+  /** `diffCaptures(older, newer)`, from the file when this pair was diffed before. */
+  diff(older: Capture, newer: Capture): CaptureDiff {
+    if (this.file === undefined) return diffCaptures(older, newer);
+    const key = createHash('sha1').update(JSON.stringify([older.capturedAt, older.title, older.text, newer.capturedAt, newer.title, newer.text])).digest('base64');
+    let diff = this.#used.get(key) ?? this.saved.get(key);
+    if (diff === undefined) {
+      diff = diffCaptures(older, newer);
+      this.#fresh = true;
+    }
+    this.#used.set(key, diff);
+    return diff;
+  }
+
+  /** Keeps the diffs this build used; writes nothing when the file holds exactly them. */
+  save(): void {
+    if (this.file === undefined || (!this.#fresh && this.#used.size === this.saved.size)) return;
+    const body = JSON.stringify(Object.fromEntries(this.#used));
+    try {
+      writeFileAtomicSync(this.file, `${JSON.stringify({ version: CAPTURE_DIFFS_VERSION, sum: sha1(body) })}\n${body}`);
+    } catch {
+      // A cache that cannot be written is no cache.
+    }
+  }
+}
+
+function read(file: string): Map<string, CaptureDiff> {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const cut = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, cut)) as { version?: unknown; sum?: unknown };
+    const body = text.slice(cut + 1);
+    if (cut < 0 || header.version !== CAPTURE_DIFFS_VERSION || header.sum !== sha1(body)) return new Map();
+    const diffs = JSON.parse(body) as unknown;
+    if (typeof diffs !== 'object' || diffs === null || Array.isArray(diffs)) return new Map();
+    return new Map(Object.entries(diffs as Record<string, CaptureDiff>));
+  } catch {
+    return new Map();
+  }
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
