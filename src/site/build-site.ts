@@ -1,7 +1,7 @@
 import type { Article } from '../article/article.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from './site-config.ts';
-import type { ArticlePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageModel, SiteModel, StoryEntry } from './site-model.ts';
+import type { ArticlePage, ChangesPage, GroupListPage, IndexPage, Link, NotFoundPage, PageLists, PageModel, PublishModel, Shell, SiteModel, StoryEntry } from './site-model.ts';
 import type { Route } from './make-routes.ts';
 import { makeSiteContext, type BuildSiteOptions, type SiteContext } from './make-site-context.ts';
 import { buildArticlePage, type Neighbours } from './build-article-page.ts';
@@ -23,6 +23,34 @@ export type { BuildSiteOptions } from './make-site-context.ts';
 
 /** Computes every page model of the site once; templates only read them. */
 export function buildSite(archive: Archive, config: SiteConfig, options: BuildSiteOptions = {}): SiteModel {
+  const streamed = streamSite(archive, config, options);
+  const article = Array.from({ length: streamed.articleCount }, (_, i) => streamed.articlePage(i));
+  const lists: PageLists = { ...streamed.lists, article }; // article keeps its place: first
+  return { shell: streamed.shell, pages: Object.values(lists).flat(), lists, publish: streamed.publish };
+}
+
+/**
+ * The site as `buildSite` makes it, except that its article pages are built one at a time, on demand:
+ * `lists.article` is empty and `articlePage(i)` builds the page of `archive.articles[i]`. A build
+ * digests and shelves each page and lets it go (src/cli/build-phases/digest-phase.ts), so the article
+ * pages (~4 KB each in the heap: 430 MB at 100,000 articles) are never all held at once.
+ */
+export interface StreamedSite {
+  readonly shell: Shell;
+  /** Every list of the site but `article`, which is empty. */
+  readonly lists: PageLists;
+  readonly publish: PublishModel;
+  /** How many article pages there are: one per article of the archive, in its order (newest first). */
+  readonly articleCount: number;
+  /** The page of `archive.articles[i]`, built anew by each call. */
+  articlePage(i: number): ArticlePage;
+  /** Site-relative URL of an article's page (what search documents link to). */
+  articleUrl(a: Readonly<Article>): string;
+  /** Pages of the site, article pages included. */
+  readonly pageCount: number;
+}
+
+export function streamSite(archive: Archive, config: SiteConfig, options: BuildSiteOptions = {}): StreamedSite {
   const ctx = makeSiteContext(config, options);
   const { routes } = ctx;
   const inDay = neighbours(archive.years.flatMap((y) => y.months.flatMap((m) => m.days.map((d) => d.articles))));
@@ -33,10 +61,10 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   // Related articles and stories leave their typed arrays behind (~800 MB at 100,000 articles): gone
   // before the page models pile up on top of them.
   collectGarbage();
-  const article: ArticlePage[] = archive.articles.map((a) =>
-    buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a), stories.articleStory(a.id)),
-  );
-  const changes: ChangesPage[] = archive.articles.flatMap((a, i) => buildChangesPage(ctx, a, article[i]!) ?? []);
+  const pageOf = (a: Readonly<Article>): ArticlePage =>
+    buildArticlePage(ctx, a, inDay.get(a.id) ?? {}, inTopic.get(a.id) ?? {}, relatedOf(a), stories.articleStory(a.id));
+  // A changes page shows its article's captures and trail: that article's page, built for it and let go.
+  const changes: ChangesPage[] = archive.articles.flatMap((a) => (a.captures.length > 1 ? buildChangesPage(ctx, a, pageOf(a)) ?? [] : []));
 
   const homeList = buildListPages(ctx, 'home', archive.articles, { first: routes.home(), numbered: (n) => routes.homePage(n), old: (n) => routes.home(n) }, {
     heading: config.title,
@@ -72,8 +100,8 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
   const { archivePage, year, month } = buildCalendarPages(ctx, archive);
   const notFound: NotFoundPage = { kind: 'notFound', ...ctx.base(routes.notFound(), '找不到这个页面', [ctx.home]) };
 
-  const lists = {
-    article,
+  const lists: PageLists = {
+    article: [],
     changes,
     home,
     topicList: [topicList],
@@ -91,10 +119,18 @@ export function buildSite(archive: Archive, config: SiteConfig, options: BuildSi
     storyList: stories.storyList,
   };
   const pages: PageModel[] = Object.values(lists).flat();
-  assertUniquePaths(pages);
+  assertUniquePaths([...archive.articles.map((a) => routes.article(a.slug).path), ...pages.map((p) => p.path)]);
   const publish = buildPublishing(archive, ctx, pages, options.sitemapMaxUrls);
   const feeds = options.feeds ? [...publish.feeds, buildStoryFeed(ctx, stories.entries)] : publish.feeds;
-  return { shell: ctx.shell, pages, lists, publish: { ...publish, feeds } };
+  return {
+    shell: ctx.shell,
+    lists,
+    publish: { ...publish, feeds },
+    articleCount: archive.articles.length,
+    articlePage: (i) => pageOf(archive.articles[i]!),
+    articleUrl: (a) => routes.article(a.slug).url,
+    pageCount: archive.articles.length + pages.length,
+  };
 }
 
 /** A day's pages: newest first, numbered from the newest (a day is short and is complete once past). */
@@ -146,10 +182,10 @@ function neighbours(lists: readonly (readonly Readonly<Article>[])[]): Map<strin
   return map;
 }
 
-function assertUniquePaths(pages: readonly PageModel[]): void {
+function assertUniquePaths(paths: readonly string[]): void {
   const seen = new Set<string>();
-  for (const p of pages) {
-    if (seen.has(p.path)) throw new Error(`two pages would be written to ${p.path}: two topics, outlets or articles share a key`);
-    seen.add(p.path);
+  for (const path of paths) {
+    if (seen.has(path)) throw new Error(`two pages would be written to ${path}: two topics, outlets or articles share a key`);
+    seen.add(path);
   }
 }
