@@ -1,5 +1,4 @@
 import type { Archive } from '../../archive/archive.ts';
-import { collectGarbage } from '../../runtime/collect-garbage.ts';
 import { streamSite, type StreamedSite } from '../../site/build-site.ts';
 import type { SiteConfig } from '../../site/site-config.ts';
 import { loadMedia, type Media } from '../load-media.ts';
@@ -20,8 +19,6 @@ export async function modelPhase(archive: Archive, config: SiteConfig, projectDi
   const media = await loadMedia(config.mediaDir ?? 'media', config.pathPrefix);
   const withSearch = config.search !== false;
   const site = streamSite(archive, config, { feeds: true, search: withSearch, mirror: media.mirror });
-  // The garbage of building the models (~150 MB at 10,000 articles): gone before the digests pile up.
-  collectGarbage();
   const templates = await templatesDigest(projectDir, parserVersion, config);
   return { site, media, templates, withSearch };
 }
