@@ -30,7 +30,6 @@ export interface SearchDoc {
  */
 export function searchDocs(articles: readonly Readonly<Article>[], pages: readonly ArticlePage[] | ((a: Readonly<Article>) => string)): SearchDoc[] {
   if (typeof pages !== 'function' && articles.length !== pages.length) throw new Error(`searchDocs: ${articles.length} articles but ${pages.length} article pages`);
-  const urlOf = typeof pages === 'function' ? pages : (_: Readonly<Article>, i: number) => pages[i]!.url;
   const docs: SearchDoc[] = [];
   for (let i = articles.length - 1; i >= 0; i--) {
     const a = articles[i]!;
@@ -38,7 +37,8 @@ export function searchDocs(articles: readonly Readonly<Article>[], pages: readon
     const topics = [a.topic.label, ...(a.secondTopic ? [a.secondTopic.label] : [])];
     docs.push({
       title: a.title,
-      url: urlOf(a, i),
+      // No closure here may refer to `pages`: each document's text getter would keep it (and what a URL function refers to: the whole site).
+      url: typeof pages === 'function' ? pages(a) : pages[i]!.url,
       outlet: a.outlet.name,
       topics,
       date: dateLabel(a.keys.day),
