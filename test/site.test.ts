@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSite, streamSite } from '../src/site/build-site.ts';
 import { searchDocs } from '../src/site/search/search-doc.ts';
+import { collectGarbage } from '../src/runtime/collect-garbage.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { html, safeUrl, sanitizedBody, toString } from '../src/site/html.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
@@ -66,6 +67,18 @@ test('a streamed site builds its article pages one at a time, on demand, and equ
     assert.equal(streamed.articleUrl(archive.articles[i]!), page.url);
   });
   assert.equal(json(searchDocs(archive.articles, streamed.articleUrl)), json(searchDocs(archive.articles, site.lists.article)), 'search documents from the articles');
+});
+
+test('search documents made from a URL function do not keep it (nor the streamed site it refers to)', async () => {
+  const archive = makeArchive(Array.from({ length: 3 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 3_600_000 })));
+  let urlOf: ((a: { slug: string }) => string) | undefined = (a) => `/articles/${a.slug}/`;
+  const gone = new WeakRef(urlOf);
+  const docs = searchDocs(archive.articles, urlOf);
+  urlOf = undefined;
+  await new Promise((resolve) => setImmediate(resolve)); // a WeakRef holds its target until the turn ends
+  collectGarbage();
+  assert.equal(gone.deref(), undefined);
+  assert.equal(docs[0]!.text, archive.articles[2]!.text, 'the text is still read through the article');
 });
 
 test('keys that are not safe path segments stop the build', () => {
