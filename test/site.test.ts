@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite } from '../src/site/build-site.ts';
+import { buildSite, streamSite } from '../src/site/build-site.ts';
+import { searchDocs } from '../src/site/search/search-doc.ts';
+import { collectGarbage } from '../src/runtime/collect-garbage.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { html, safeUrl, sanitizedBody, toString } from '../src/site/html.ts';
 import type { SiteConfig } from '../src/site/site-config.ts';
@@ -37,6 +39,46 @@ test('every page has a unique, safe output path and a URL under the prefix', () 
   const kinds = new Set<string>(site.pages.map((p) => p.kind));
   for (const k of ['article', 'home', 'topicList', 'topic', 'outletList', 'outlet', 'archive', 'year', 'month', 'day', 'notFound']) assert.ok(kinds.has(k), k);
   assert.equal(site.lists.article.length, 45);
+});
+
+test('a streamed site builds its article pages one at a time, on demand, and equals buildSite', () => {
+  const articles = Array.from({ length: 12 }, (_, i) =>
+    makeArticle({ publishedAt: SEED_MS - i * 7_200_000, topic: i % 2 === 0 ? china : world, ...(i % 2 === 1 ? { secondTopic: china } : {}) }),
+  );
+  // A recaptured article has a changes page, made from its article page.
+  const first = articles[3]!;
+  const older = { ...first.captures[0]!, capturedAt: first.publishedAt - 3_600_000, title: `${first.title}（旧）` };
+  articles[3] = makeArticle({ ...first, captures: [{ ...first.captures[0]!, capturedAt: first.publishedAt + 3_600_000 }, older] });
+  const archive = makeArchive(articles);
+  const options = { feeds: true, search: true };
+  const site = buildSite(archive, config(), options);
+  const streamed = streamSite(archive, config(), options);
+  assert.deepEqual(streamed.lists.article, [], 'no article page is held');
+  assert.equal(streamed.articleCount, 12);
+  assert.equal(streamed.pageCount, site.pages.length);
+  assert.equal(site.lists.changes.length, 1);
+  const json = (x: unknown): string => JSON.stringify(x);
+  assert.equal(json({ ...streamed.lists, article: site.lists.article }), json(site.lists), 'every other list as buildSite makes it');
+  assert.equal(json(streamed.publish), json(site.publish), 'feeds and the sitemap, which lists the article pages');
+  assert.equal(json(streamed.shell), json(site.shell));
+  site.lists.article.forEach((page, i) => {
+    assert.equal(json(streamed.articlePage(i)), json(page));
+    assert.notEqual(streamed.articlePage(i), streamed.articlePage(i), 'built anew by each call, held by nobody');
+    assert.equal(streamed.articleUrl(archive.articles[i]!), page.url);
+  });
+  assert.equal(json(searchDocs(archive.articles, streamed.articleUrl)), json(searchDocs(archive.articles, site.lists.article)), 'search documents from the articles');
+});
+
+test('search documents made from a URL function do not keep it (nor the streamed site it refers to)', async () => {
+  const archive = makeArchive(Array.from({ length: 3 }, (_, i) => makeArticle({ publishedAt: SEED_MS - i * 3_600_000 })));
+  let urlOf: ((a: { slug: string }) => string) | undefined = (a) => `/articles/${a.slug}/`;
+  const gone = new WeakRef(urlOf);
+  const docs = searchDocs(archive.articles, urlOf);
+  urlOf = undefined;
+  await new Promise((resolve) => setImmediate(resolve)); // a WeakRef holds its target until the turn ends
+  collectGarbage();
+  assert.equal(gone.deref(), undefined);
+  assert.equal(docs[0]!.text, archive.articles[2]!.text, 'the text is still read through the article');
 });
 
 test('keys that are not safe path segments stop the build', () => {

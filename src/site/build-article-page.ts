@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import type { ArticlePage, ArticleStory, CaptureLink, Link, RelatedEntry } from './site-model.ts';
+import type { ArticlePage, ArticleStory, CaptureLink, Link, RelatedEntry, TimeModel } from './site-model.ts';
 import type { SiteContext } from './make-site-context.ts';
 import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
@@ -22,7 +22,7 @@ export function buildArticlePage(
   story?: ArticleStory,
 ): ArticlePage {
   const { routes, time } = ctx;
-  const published = time.full(a.publishedAt);
+  const { published, captured } = articleTimes(ctx, a);
   if (!published.iso.startsWith(a.keys.day)) {
     throw new Error(
       `${a.sourcePath}: day key ${a.keys.day} does not match the publication time in ${ctx.config.timeZone} (${published.iso}); ` +
@@ -34,7 +34,6 @@ export function buildArticlePage(
   const route = routes.article(a.slug);
   const link = (b: Readonly<Article> | undefined): Link | undefined => (b ? { label: shortenTitle(b.title), url: routes.article(b.slug).url } : undefined);
   const dayCrumb = trail[trail.length - 1] as Link;
-  const capturedAt = a.captures[0]?.capturedAt ?? a.publishedAt;
   const mirror = ctx.options.mirror ?? EMPTY;
   const hero = a.hero ? { ...a.hero, src: mirror.get(a.hero.src) ?? a.hero.src } : undefined;
   return {
@@ -53,7 +52,7 @@ export function buildArticlePage(
       readingTime: `约 ${a.readingMinutes} 分钟`,
       ...(a.dateline ? { dateline: a.dateline } : {}),
       originalUrl: a.url,
-      captured: time.full(capturedAt),
+      captured,
       ...(hero ? { hero } : {}),
       // Read from the archive's text store when the page is digested or rendered, never held (offload-texts.ts).
       get bodyHtml() {
@@ -72,6 +71,11 @@ export function buildArticlePage(
     // Articles of its story are listed there, not again among the related ones.
     related: related.filter((b) => !story?.others.some((o) => o.url === routes.article(b.slug).url)).map((b): RelatedEntry => ({ title: shortenTitle(b.title), url: routes.article(b.slug).url, outlet: b.outlet.name, time: time.short(b.publishedAt) })),
   };
+}
+
+/** When an article was published and last captured (its newest capture), as its page shows them and the sitemap dates it. */
+export function articleTimes(ctx: SiteContext, a: Readonly<Article>): { readonly published: TimeModel; readonly captured: TimeModel } {
+  return { published: ctx.time.full(a.publishedAt), captured: ctx.time.full(a.captures[0]?.capturedAt ?? a.publishedAt) };
 }
 
 /**

@@ -25,7 +25,7 @@ export class PageShelf {
   readonly #publish: PublishModel;
 
   /** An empty shelf for the pages of `site` (its shell, feeds and sitemaps are kept as they are; its pages are not). */
-  constructor(dir: string, site: SiteModel) {
+  constructor(dir: string, site: Pick<SiteModel, 'shell' | 'lists' | 'publish'>) {
     this.#store = new TextStore(dir, 2); // read in the order written, a batch at a time
     this.#kinds = Object.keys(site.lists) as Kind[];
     this.#shell = site.shell;

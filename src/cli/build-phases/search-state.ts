@@ -1,5 +1,5 @@
 import type { Archive } from '../../archive/archive.ts';
-import type { SiteModel } from '../../site/site-model.ts';
+import type { StreamedSite } from '../../site/build-site.ts';
 import { searchDocs, type SearchDoc } from '../../site/search/search-doc.ts';
 
 /** What the search index of this build covers, as the digest phase sees it (see index-phase.ts). */
@@ -19,7 +19,7 @@ export const NO_SEARCH: SearchState = { docs: [], entries: [] };
  * document), and the index names each segment folder after a digest of its documents, so the index
  * phase finds what it can keep by name.
  */
-export function searchState(archive: Archive, site: SiteModel): SearchState {
+export function searchState(archive: Archive, site: StreamedSite): SearchState {
   // index.json is written last, so its presence shows a complete index.
-  return { docs: searchDocs(archive.articles, site.lists.article), entries: ['search/search.js', 'search/index.json'] };
+  return { docs: searchDocs(archive.articles, site.articleUrl), entries: ['search/search.js', 'search/index.json'] };
 }

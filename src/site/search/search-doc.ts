@@ -21,21 +21,25 @@ export interface SearchDoc {
 /**
  * The search documents of a site, oldest first (document ids follow this order, so ids sort by
  * date). `articles` and `pages` are the archive's articles and their pages in the same order
- * (newest first, as buildSite makes them), so the documents are their reverse.
+ * (newest first, as buildSite makes them), so the documents are their reverse. Instead of the pages,
+ * the URL of an article's page will do (a build's streamed site, src/site/build-site.ts): the rest
+ * comes from the article, as on its page.
  *
  *     const docs = searchDocs(archive.articles, site.lists.article);
+ *     const docs = searchDocs(archive.articles, streamed.articleUrl);
  */
-export function searchDocs(articles: readonly Readonly<Article>[], pages: readonly ArticlePage[]): SearchDoc[] {
-  if (articles.length !== pages.length) throw new Error(`searchDocs: ${articles.length} articles but ${pages.length} article pages`);
+export function searchDocs(articles: readonly Readonly<Article>[], pages: readonly ArticlePage[] | ((a: Readonly<Article>) => string)): SearchDoc[] {
+  if (typeof pages !== 'function' && articles.length !== pages.length) throw new Error(`searchDocs: ${articles.length} articles but ${pages.length} article pages`);
   const docs: SearchDoc[] = [];
   for (let i = articles.length - 1; i >= 0; i--) {
     const a = articles[i]!;
-    const p = pages[i]!;
-    const topics = [p.article.topic.label, ...(p.article.secondTopic ? [p.article.secondTopic.label] : [])];
+    // As the article page shows them (ctx.topicLink, ctx.outletLink).
+    const topics = [a.topic.label, ...(a.secondTopic ? [a.secondTopic.label] : [])];
     docs.push({
       title: a.title,
-      url: p.url,
-      outlet: p.article.outlet.label,
+      // No closure here may refer to `pages`: each document's text getter would keep it (and what a URL function refers to: the whole site).
+      url: typeof pages === 'function' ? pages(a) : pages[i]!.url,
+      outlet: a.outlet.name,
       topics,
       date: dateLabel(a.keys.day),
       day: a.keys.day,
