@@ -41,11 +41,12 @@ const PAGE_CHARS = 2000;
 const RENDER_BATCH_CHARS = 13_000_000;
 /**
  * Two threads: a worker costs ~0.3 s to start (Eleventy's imports, on its own thread, while this one
- * renders) and ~55 MB, so it starts only for builds that render a few batches' worth (a clean build; not
- * an add-one or daily rebuild, ~30–900 pages). Both threads hold a batch at a time, so batches are
- * smaller, to keep the peak near where one thread had it.
+ * renders its first batch) and ~55 MB, so it starts only for builds that render more than a few batches:
+ * a clean build, or an article added at a random date (~3,800 pages at 10,000 articles), not one added
+ * as the newest (~30 pages) nor a day's 300 at 100,000 (~800). Both threads hold a batch at a time, so
+ * batches are smaller (~460 article pages), keeping the peak near where one thread had it.
  */
-const SECOND_THREAD: SecondThread = { from: 4000, batchChars: 3_000_000 };
+const SECOND_THREAD: SecondThread = { from: 1500, batchChars: 3_000_000 };
 /**
  * A batch leaves ~100 MB of garbage (its page models read back, Eleventy's objects, the HTML): collected
  * after each one at 10,000 articles, where two piled up set the peak (490 MB instead of ~400).
