@@ -5,24 +5,24 @@ import type { ErrorChain, RenderReply, RenderRequest, RenderWorkerInit } from '.
 import type { Shell } from './site-model.ts';
 
 /**
- * A second thread that renders batches of pages with its own Eleventy (render-worker.ts), while the
- * main thread renders others: Eleventy is single-threaded and rendering is CPU-bound, so two threads
- * come near half the wall time on two cores. It is sent each batch as the pages' JSON (parsed there)
- * and holds one batch at a time. Start it only for builds that render many pages: it costs ~0.5 s of
- * imports (more through tsx) on its own thread and ~60 MB.
- *
- *     const thread = new RenderThread(shell);
- *     await thread.ready;
- *     await thread.render(shelf.shelved(batch), staging);
- *     await thread.close();
- */
-/**
  * The worker's young generation (new objects), in MB: V8 lets it grow to ~48 MB, which stays committed
  * between batches; a worker whose live heap is ~20 MB between batches does with less (~20 MB less at the
  * peak of a 10,000-article build).
  */
 const YOUNG_GENERATION = { maxYoungGenerationSizeMb: 8 };
 
+/**
+ * A second thread that renders batches of pages with its own Eleventy (render-worker.ts), while the
+ * main thread renders others: Eleventy is single-threaded and rendering is CPU-bound, so on two cores
+ * two threads take less wall time than one (not half: see src/site/README.md). It is sent each batch as
+ * the pages' JSON (parsed there) and holds one batch at a time. Start it only for builds that render many pages: it costs ~0.3 s of
+ * imports compiled (more through tsx) on its own thread, ~55 MB idle and up to ~100 MB with a batch.
+ *
+ *     const thread = new RenderThread(shell);
+ *     await thread.ready;
+ *     await thread.render(shelf.shelved(batch), staging);
+ *     await thread.close();
+ */
 export class RenderThread {
   readonly #worker: Worker;
   /** Resolves once the worker has loaded Eleventy; rejects if it could not. */

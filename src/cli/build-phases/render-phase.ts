@@ -19,14 +19,14 @@ export interface RenderInput {
   /** Eleventy, started loading early by a full build; loaded here otherwise. */
   readonly renderer: Promise<RenderSite> | undefined;
   readonly progress: Progress;
-  /** When a second thread renders too, and its batch size (tests lower both); default SECOND_THREAD. */
+  /** From how many pages a second thread renders too, and its batches (tests lower both); default SECOND_THREAD. */
   readonly secondThread?: SecondThread;
 }
 
 export interface SecondThread {
   /** Pages to render from which a second thread helps; Infinity: never. */
   readonly from: number;
-  /** A batch's weight on each thread when it does (see batchChars). */
+  /** A batch's weight on each thread when it does: the length of its pages' JSON, plus PAGE_CHARS a page. */
   readonly batchChars: number;
 }
 
