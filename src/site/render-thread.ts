@@ -27,14 +27,15 @@ export class RenderThread {
   readonly #worker: Worker;
   /** Resolves once the worker has loaded Eleventy; rejects if it could not. */
   readonly ready: Promise<void>;
-  #waiting: { resolve: (reply: RenderReply) => void; reject: (error: Error) => void } | undefined;
+  /** The ready message's, then each batch's reply, in the order sent (the worker renders them in turn). */
+  readonly #waiting: { resolve: (reply: RenderReply) => void; reject: (error: Error) => void }[] = [];
   #failure: Error | undefined;
   #closed = false;
 
   constructor(shell: Shell) {
     this.#worker = spawnWorker(new URL('./render-worker.ts', import.meta.url), { shell } satisfies RenderWorkerInit, YOUNG_GENERATION);
     this.ready = new Promise<RenderReply>((resolve, reject) => {
-      this.#waiting = { resolve, reject };
+      this.#waiting.push({ resolve, reject });
     }).then(() => undefined);
     this.ready.catch(() => undefined); // awaited (and reported) by the caller
     this.#worker.on('message', (reply: RenderReply) => this.#settle(reply));
@@ -44,12 +45,14 @@ export class RenderThread {
     });
   }
 
-  /** Renders these pages into `outputDir`; resolves with the number of pages written, rejects with the worker's error. */
+  /**
+   * Renders these pages into `outputDir`; resolves with the number of pages written, rejects with the
+   * worker's error. Batches sent before the last one is done wait in the worker's queue, unparsed.
+   */
   async render(pages: ShelvedPages, outputDir: string): Promise<number> {
     if (this.#failure) throw this.#failure;
-    if (this.#waiting) throw new Error('RenderThread: one batch at a time');
     const reply = new Promise<RenderReply>((resolve, reject) => {
-      this.#waiting = { resolve, reject };
+      this.#waiting.push({ resolve, reject });
     });
     this.#worker.postMessage({ pages, outputDir } satisfies RenderRequest);
     const settled = await reply;
@@ -66,16 +69,12 @@ export class RenderThread {
   }
 
   #settle(reply: RenderReply): void {
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    waiting?.resolve(reply);
+    this.#waiting.shift()?.resolve(reply);
   }
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    waiting?.reject(this.#failure);
+    for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
   }
 }
 

@@ -29,17 +29,21 @@ const NO_PUBLISHED: PublishModel = { feeds: [], sitemaps: [], robots: undefined,
 const { shell } = workerData as RenderWorkerInit;
 const port = parentPort;
 if (port === null) throw new Error('render-worker.ts must run in a worker thread');
+// One batch at a time, in the order sent; the next one waits unparsed (its JSON only) until this one is written.
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (request: RenderRequest) => {
-  const site = PageShelf.siteOf(shell, NO_PUBLISHED, request.pages);
-  renderSite(site, request.outputDir, { quiet: true }).then(
-    ({ pagesWritten }) => {
-      collectGarbage(); // the batch's models, Eleventy's objects and the HTML, gone before the next batch comes
-      port.postMessage({ pagesWritten } satisfies RenderReply);
-    },
+  queue = queue.then(() => render(request)).then(
+    (pagesWritten) => port.postMessage({ pagesWritten } satisfies RenderReply),
     (error: unknown) => port.postMessage({ error: errorChain(error) } satisfies RenderReply),
   );
 });
 port.postMessage({ ready: true } satisfies RenderReply);
+
+async function render(request: RenderRequest): Promise<number> {
+  const { pagesWritten } = await renderSite(PageShelf.siteOf(shell, NO_PUBLISHED, request.pages), request.outputDir, { quiet: true });
+  collectGarbage(); // the batch's models, Eleventy's objects and the HTML, gone before the next batch
+  return pagesWritten;
+}
 
 /** Eleventy wraps the error it caught as `originalError`, our code as `cause`; file-system errors carry a `code`. */
 function errorChain(error: unknown): ErrorChain {

@@ -89,13 +89,25 @@ export async function renderPhase(input: RenderInput): Promise<number> {
       collectGarbageIfGrown(BATCH_GARBAGE_MB);
     }
   };
+  // The worker has its next batch waiting (as JSON) while it renders one: this thread, busy rendering
+  // with synchronous writes, may not read its reply until its own batch is done.
   const there = async (worker: RenderThread): Promise<void> => {
     await worker.ready;
     workerReady = performance.now();
-    for (let batch = failure ? undefined : batches[1]; batch !== undefined; batch = take()) {
-      const pages = await worker.render(shelf.shelved(batch), staging);
+    const sent: Promise<number>[] = [];
+    const send = (batch: Set<string> | undefined): void => {
+      if (batch === undefined) return;
+      const rendered = worker.render(shelf.shelved(batch), staging);
+      rendered.catch(() => undefined); // the first failure is awaited below; the ones queued after it fail with it
+      sent.push(rendered);
+    };
+    send(failure ? undefined : batches[1]);
+    send(take());
+    for (let rendered = sent.shift(); rendered !== undefined; rendered = sent.shift()) {
+      const pages = await rendered;
       workerPages += pages;
       done(pages);
+      send(take());
     }
   };
   // The first error is the one reported; the other thread stops (the worker at once, this one after its batch).
