@@ -116,8 +116,11 @@ export async function renderPhase(input: RenderInput): Promise<number> {
     void thread?.close();
   };
   // Eleventy resolves the layouts folder against the working directory, which a worker shares with this thread.
-  await inProjectDir(input.projectDir, () => Promise.all([here().catch(stopOn), thread && there(thread).catch(stopOn)]));
-  await thread?.close();
+  try {
+    await inProjectDir(input.projectDir, () => Promise.all([here().catch(stopOn), thread && there(thread).catch(stopOn)]));
+  } finally {
+    await thread?.close(); // whatever happened: a live worker would keep the process (or `serve`) running
+  }
   if (failure) throw failure.error;
   progress.stop();
   tracePhase(`render ${pagesWritten} pages${thread ? ` (${workerPages} by a second thread, ready after ${((workerReady - started) / 1000).toFixed(1)} s)` : ''}`);
