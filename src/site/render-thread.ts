@@ -38,6 +38,9 @@ export class RenderThread {
       this.#waiting.push({ resolve, reject });
     }).then(() => undefined);
     this.ready.catch(() => undefined); // awaited (and reported) by the caller
+    // Ctrl-C exits from the main thread, whose `exit` handlers then remove the staging folder the worker is
+    // still writing into: it is told to stop first (prepended: before those handlers run).
+    process.prependListener('exit', this.#stopOnExit);
     this.#worker.on('message', (reply: RenderReply) => this.#settle(reply));
     this.#worker.on('error', (error) => this.#fail(new Error(`the render worker failed: ${error.message}`, { cause: error })));
     this.#worker.on('exit', (code) => {
@@ -64,9 +67,14 @@ export class RenderThread {
   /** Stops the worker, even mid-batch (a failed build stops it at once). */
   async close(): Promise<void> {
     this.#closed = true;
+    process.removeListener('exit', this.#stopOnExit);
     this.#fail(new Error('the render worker was stopped'));
     await this.#worker.terminate();
   }
+
+  readonly #stopOnExit = (): void => {
+    void this.#worker.terminate();
+  };
 
   #settle(reply: RenderReply): void {
     this.#waiting.shift()?.resolve(reply);
