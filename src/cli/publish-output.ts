@@ -88,8 +88,7 @@ export function applyStaging(staging: string, output: string, changes: LiveChang
     rmSync(insideRoot(output, rel), { recursive: true, force: true });
     removeEmptyParents(output, rel);
   }
-  // A render worker told to stop may still finish writing a file as this runs: a folder not yet empty is tried again.
-  rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  rmSync(staging, { recursive: true, force: true });
 }
 
 /** Folders a deleted page leaves empty (`articles/<slug>/`) go too, up to the output root. */
