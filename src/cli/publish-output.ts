@@ -62,7 +62,8 @@ export function abandonStaging(staging: string, output: string): void {
       // The in-flight rename of staging won the race: the new output is live, the old one is stale.
     }
   }
-  rmSync(staging, { recursive: true, force: true });
+  // A render worker told to stop may still finish writing a file as this runs: a folder not yet empty is tried again.
+  rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 }
 
 /** What an incremental build removes from the live output besides replacing what it wrote. */

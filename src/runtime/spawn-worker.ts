@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { COMPILED_DIST, runnableModule } from './runnable-module.ts';
 
 /**
@@ -6,9 +6,10 @@ import { COMPILED_DIST, runnableModule } from './runnable-module.ts';
  * runs the compiled copy; otherwise plain JavaScript starts the worker, so tsx is registered in it
  * before the TypeScript entry loads.
  */
-export function spawnWorker(entry: URL, workerData: unknown): Worker {
-  if (COMPILED_DIST !== undefined) return new Worker(runnableModule(entry), { workerData });
+export function spawnWorker(entry: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (COMPILED_DIST !== undefined) return new Worker(runnableModule(entry), { workerData, ...limits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, ...limits });
 }

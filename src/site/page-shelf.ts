@@ -37,6 +37,11 @@ export class PageShelf {
     return this.#paths;
   }
 
+  /** The length of page i's JSON (`paths[i]`), without reading it: what rendering it roughly costs. */
+  jsonLength(i: number): number {
+    return this.#store.length(i);
+  }
+
   get size(): number {
     return this.#paths.length;
   }
@@ -53,14 +58,46 @@ export class PageShelf {
 
   /** A site model with the pages whose paths are in `only` (read back in the order they were added), all its feeds and sitemaps. */
   site(only: ReadonlySet<string>): SiteModel {
-    const lists = Object.fromEntries(this.#kinds.map((k) => [k, [] as PageModel[]])) as Record<Kind, PageModel[]>;
-    const pages: PageModel[] = [];
+    return PageShelf.siteOf(this.#shell, this.#publish, this.shelved(only));
+  }
+
+  /**
+   * The JSON of the pages whose paths are in `only`, in the order they were added, unparsed: what a render
+   * worker (src/site/render-thread.ts) is sent, to parse on its own thread.
+   */
+  shelved(only: ReadonlySet<string>): ShelvedPages {
+    const kindOf: number[] = [];
+    const json: string[] = [];
     this.#paths.forEach((path, i) => {
       if (!only.has(path)) return;
-      const page = JSON.parse(this.#store.get(i)) as PageModel;
-      lists[this.#kinds[this.#kindOf[i]!]!].push(page);
-      pages.push(page);
+      json.push(this.#store.get(i));
+      kindOf.push(this.#kindOf[i]!);
     });
-    return { shell: this.#shell, pages, lists: lists as unknown as PageLists, publish: this.#publish };
+    return { kinds: this.#kinds, kindOf, json };
   }
+
+  get shell(): Shell {
+    return this.#shell;
+  }
+
+  /** The site model of shelved pages, with this shell and these feeds and sitemaps. */
+  static siteOf(shell: Shell, publish: PublishModel, shelved: ShelvedPages): SiteModel {
+    const lists = Object.fromEntries(shelved.kinds.map((k) => [k, [] as PageModel[]])) as Record<Kind, PageModel[]>;
+    const pages = shelved.json.map((json, i) => {
+      const page = JSON.parse(json) as PageModel;
+      lists[shelved.kinds[shelved.kindOf[i]!]!].push(page);
+      return page;
+    });
+    return { shell, pages, lists: lists as unknown as PageLists, publish };
+  }
+}
+
+/** Pages read back from a shelf as JSON (`PageShelf.shelved`), with each one's kind. */
+export interface ShelvedPages {
+  /** Every list of the site model, in its order. */
+  readonly kinds: readonly (keyof PageLists)[];
+  /** Page i's kind, as an index into `kinds`. */
+  readonly kindOf: readonly number[];
+  /** Page i's model as JSON. */
+  readonly json: readonly string[];
 }
