@@ -44,9 +44,11 @@ const RENDER_BATCH_CHARS = 13_000_000;
  * renders its first batch) and ~55 MB, so it starts only for builds that render more than a few batches:
  * a clean build, or an article added at a random date (~3,800 pages at 10,000 articles), not one added
  * as the newest (~30 pages) nor a day's 300 at 100,000 (~800). Both threads hold a batch at a time, so
- * batches are smaller (~460 article pages), keeping the peak near where one thread had it.
+ * batches are smaller (~300 article pages), keeping the peak near where one thread had it: at 10,000
+ * articles (clean, fresh cache, /usr/bin/time) 2 M characters peaked at 389–401 MB like one thread
+ * (396–402), 3 M at 402–418 and 4.5 M at 425–451 MB; render wall 12.0 s against 16.5 s on one thread.
  */
-const SECOND_THREAD: SecondThread = { from: 1500, batchChars: 3_000_000 };
+const SECOND_THREAD: SecondThread = { from: 1500, batchChars: 2_000_000 };
 /**
  * A batch leaves ~100 MB of garbage (its page models read back, Eleventy's objects, the HTML): collected
  * after each one at 10,000 articles, where two piled up set the peak (490 MB instead of ~400).
