@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Article } from '../article/article.ts';
-import { writeFileAtomicSync } from '../runtime/write-file-atomic.ts';
+import { writeFileAtomicPiecesSync } from '../runtime/write-file-atomic.ts';
 import { textHead } from './offload-texts.ts';
 
 /** Bump when related lists or this file's layout change: a file of another version is never read. */
-export const RELATED_CACHE_VERSION = 1;
+export const RELATED_CACHE_VERSION = 2;
 
 export interface KeptList {
   readonly id: string;
@@ -20,8 +20,9 @@ export interface KeptList {
  * related-terms.ts reads), each folded into the key of the article before it. A list is taken from
  * the file only when its key is the same: any change to an earlier article (or a new one before it,
  * or a new topic of it after a retrain) gives every later article another key, and their lists are
- * computed again. A missing, foreign or damaged file (its first line holds the version and the sha1 of
- * the rest) is no cache: everything is computed.
+ * computed again. A missing, foreign or damaged file (its last line holds the version and the sha1 of
+ * what comes before it) is no cache: everything is computed. The file is written a piece at a time:
+ * at 100,000 articles, built as one object and one string it took ~100 MB more at the build's peak.
  */
 export class RelatedCache {
   private constructor(
@@ -49,15 +50,24 @@ export class RelatedCache {
   /** Keeps `lists` (time order) for the next build; writes nothing when the file already holds exactly them. */
   save(lists: readonly (readonly KeptList[])[]): void {
     if (!this.stale) return;
-    const entries: Record<string, [string, number][]> = {};
-    this.keys.forEach((key, d) => (entries[key] = lists[d]!.map((r) => [r.id, r.score])));
     try {
-      const body = JSON.stringify(entries);
-      writeFileAtomicSync(this.file, `${JSON.stringify({ version: RELATED_CACHE_VERSION, sum: sha1(body) })}\n${body}`);
+      writeFileAtomicPiecesSync(this.file, pieces(this.keys, lists));
     } catch {
       // A cache that cannot be written is no cache.
     }
   }
+}
+
+/** The file: one JSON object of [id, score] lists by key, then a line with the version and its sha1. */
+function* pieces(keys: readonly string[], lists: readonly (readonly KeptList[])[]): Generator<string> {
+  const sum = createHash('sha1');
+  const emit = (text: string): string => (sum.update(text), text);
+  yield emit('{');
+  for (let d = 0; d < keys.length; d++) {
+    yield emit(`${d === 0 ? '' : ','}${JSON.stringify(keys[d])}:${JSON.stringify(lists[d]!.map((r) => [r.id, r.score]))}`);
+  }
+  yield emit('}');
+  yield `\n${JSON.stringify({ version: RELATED_CACHE_VERSION, sum: sum.digest('hex') })}`;
 }
 
 /** Key of document d: sha256 of the key of d − 1 (the options' for the first) and d's own fields. */
@@ -76,9 +86,9 @@ function read(file: string): Map<string, KeptList[]> {
   let lists: unknown;
   try {
     const text = readFileSync(file, 'utf8');
-    const cut = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, cut)) as { version?: unknown; sum?: unknown };
-    const body = text.slice(cut + 1);
+    const cut = text.lastIndexOf('\n');
+    const header = JSON.parse(text.slice(cut + 1)) as { version?: unknown; sum?: unknown };
+    const body = text.slice(0, cut);
     if (cut < 0 || header.version !== RELATED_CACHE_VERSION || header.sum !== sha1(body)) return saved;
     lists = JSON.parse(body);
   } catch {
