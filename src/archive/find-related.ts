@@ -1,6 +1,6 @@
 import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
-import { indexTerms, selectQueries, stable, weighTerms, weighTermsAsOfEach } from './related-terms.ts';
+import { indexTerms, selectQueries, stable, weighTerms, weighTermsAsOfEach, type TermIndex } from './related-terms.ts';
 import { RelatedCache } from './cached-related.ts';
 
 export { extractTerms } from './for-each-term-key.ts';
@@ -117,11 +117,14 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
   const rankOf = new Map(byId.map((a, rank) => [a, rank]));
   docs.forEach((doc, index) => (idRank[index] = rankOf.get(doc)!));
 
-  const index = indexTerms(docs, options);
+  // The index (terms, counts, titled: ~9 bytes a term occurrence) is needed only to weigh: held in a
+  // variable of this function it would stay live through the whole scoring loop, in the 100k peak.
+  const weighIndex = (index: TermIndex) =>
+    earlierOnly
+      ? weighTermsAsOfEach(index, count, maxShare, titleWeight, queryTerms, cache === undefined ? undefined : (d) => cache.known[d] !== undefined)
+      : { ...weighTerms(index, count, maxDf, titleWeight), docIdf: undefined, docNorm: undefined };
   const maxDf = Math.max(2, Math.floor(stable(count) * maxShare));
-  const weighed = earlierOnly
-    ? weighTermsAsOfEach(index, count, maxShare, titleWeight, queryTerms, cache === undefined ? undefined : (d) => cache.known[d] !== undefined)
-    : { ...weighTerms(index, count, maxDf, titleWeight), docIdf: undefined, docNorm: undefined };
+  const weighed = weighIndex(indexTerms(docs, options));
   const { postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, docIdf } = weighed;
 
   const topics = docs.map((doc) => doc.topic.slug);
