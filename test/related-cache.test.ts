@@ -5,7 +5,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../src/article/article.ts';
 import { findRelated, relatedWithScores, type FindRelatedOptions } from '../src/archive/find-related.ts';
-import { RELATED_CACHE_VERSION } from '../src/archive/cached-related.ts';
 import { makeArticle } from './fixtures/features/make-article.ts';
 import { tempDirs } from './support/temp-dirs.ts';
 
@@ -54,12 +53,12 @@ test('a rebuild takes unchanged lists from the file: only a newer article is com
   const articles = archive();
   findRelated(articles, { ...SITE, cacheFile: file });
   // Tamper with a kept list: a rebuild that shows it read the file, not computed the list.
-  const [body, trailer] = readFileSync(file, 'utf8').split('\n') as [string, string];
+  const [header, body] = readFileSync(file, 'utf8').split('\n') as [string, string];
   const lists = JSON.parse(body) as Record<string, [string, number][]>;
   const aKey = Object.keys(lists).find((key) => lists[key]!.some(([id]) => id === 'a1'))!;
   lists[aKey] = [['z001', 1]];
   const forged = JSON.stringify(lists);
-  writeFileSync(file, `${forged}\n${JSON.stringify({ ...(JSON.parse(trailer) as object), sum: createHash('sha1').update(forged).digest('hex') })}`);
+  writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(header) as object), sum: createHash('sha1').update(forged).digest('hex') })}\n${forged}`);
   const newest = article('c3', '嫦娥五号返回器着陆 月壤样品', 32);
   const related = findRelated([...articles, newest], { ...SITE, cacheFile: file });
   assert.ok([...related.values()].some((list) => list.length === 1 && list[0] === 'z001'), 'the kept list was read');
@@ -93,13 +92,13 @@ test('a broken, truncated or foreign cache file is no cache: the lists are compu
   const fresh = relatedWithScores(articles, SITE);
   findRelated(articles, { ...SITE, cacheFile: file });
   const whole = readFileSync(file, 'utf8');
-  const [body, trailer] = whole.split('\n') as [string, string];
-  const signed = (text: string): string => `${text}\n${JSON.stringify({ version: RELATED_CACHE_VERSION, sum: createHash('sha1').update(text).digest('hex') })}`;
+  const [header, body] = whole.split('\n') as [string, string];
+  const signed = (text: string): string => `${JSON.stringify({ version: 1, sum: createHash('sha1').update(text).digest('hex') })}\n${text}`;
   const damaged = [
     whole.slice(0, whole.length >> 1),
     'not json',
-    `${body.replace(/"a1"/g, '"a2"')}\n${trailer}`, // a changed list under the old checksum
-    signed(body).replace(`"version":${RELATED_CACHE_VERSION}`, '"version":0'),
+    `${header}\n${body.replace(/"a1"/g, '"a2"')}`, // a changed list under the old checksum
+    signed(body).replace('"version":1', '"version":0'),
     signed(JSON.stringify({ x: 3 })),
   ];
   for (const broken of damaged) {

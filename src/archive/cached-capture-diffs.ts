@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Capture } from '../article/article.ts';
-import { writeFileAtomicSync } from '../runtime/write-file-atomic.ts';
+import { readCheckedFile, writeCheckedFile } from '../runtime/checked-file.ts';
 import { diffCaptures, type CaptureDiff } from './diff-captures.ts';
 
 /** Bump when diffCaptures' output or this file's layout changes: a file of another version is never read. */
@@ -46,29 +45,17 @@ export class CaptureDiffs {
   save(): void {
     if (this.file === undefined || (!this.#fresh && this.#used.size === this.saved.size)) return;
     const body = JSON.stringify(Object.fromEntries(this.#used));
-    try {
-      writeFileAtomicSync(this.file, `${JSON.stringify({ version: CAPTURE_DIFFS_VERSION, sum: sha1(body) })}\n${body}`);
-    } catch {
-      // A cache that cannot be written is no cache.
-    }
+    writeCheckedFile(this.file, CAPTURE_DIFFS_VERSION, () => [body]);
   }
 }
 
 function read(file: string): Map<string, CaptureDiff> {
+  const body = readCheckedFile(file, CAPTURE_DIFFS_VERSION);
   try {
-    const text = readFileSync(file, 'utf8');
-    const cut = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, cut)) as { version?: unknown; sum?: unknown };
-    const body = text.slice(cut + 1);
-    if (cut < 0 || header.version !== CAPTURE_DIFFS_VERSION || header.sum !== sha1(body)) return new Map();
-    const diffs = JSON.parse(body) as unknown;
+    const diffs = body === undefined ? undefined : (JSON.parse(body) as unknown);
     if (typeof diffs !== 'object' || diffs === null || Array.isArray(diffs)) return new Map();
     return new Map(Object.entries(diffs as Record<string, CaptureDiff>));
   } catch {
     return new Map();
   }
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Article } from '../article/article.ts';
-import { writeFileAtomicPiecesSync } from '../runtime/write-file-atomic.ts';
+import { readCheckedFile, writeCheckedFile } from '../runtime/checked-file.ts';
 import { textHead } from './offload-texts.ts';
 
 /** Bump when related lists or this file's layout change: a file of another version is never read. */
-export const RELATED_CACHE_VERSION = 2;
+export const RELATED_CACHE_VERSION = 1;
 
 export interface KeptList {
   readonly id: string;
@@ -20,9 +19,8 @@ export interface KeptList {
  * related-terms.ts reads), each folded into the key of the article before it. A list is taken from
  * the file only when its key is the same: any change to an earlier article (or a new one before it,
  * or a new topic of it after a retrain) gives every later article another key, and their lists are
- * computed again. A missing, foreign or damaged file (its last line holds the version and the sha1 of
- * what comes before it) is no cache: everything is computed. The file is written a piece at a time:
- * at 100,000 articles, built as one object and one string it took ~100 MB more at the build's peak.
+ * computed again. A missing, foreign or damaged file (src/runtime/checked-file.ts) is no cache:
+ * everything is computed. The file is written a list at a time, never built as one object or string.
  */
 export class RelatedCache {
   private constructor(
@@ -49,25 +47,15 @@ export class RelatedCache {
 
   /** Keeps `lists` (time order) for the next build; writes nothing when the file already holds exactly them. */
   save(lists: readonly (readonly KeptList[])[]): void {
-    if (!this.stale) return;
-    try {
-      writeFileAtomicPiecesSync(this.file, pieces(this.keys, lists));
-    } catch {
-      // A cache that cannot be written is no cache.
-    }
+    if (this.stale) writeCheckedFile(this.file, RELATED_CACHE_VERSION, () => pieces(this.keys, lists));
   }
 }
 
-/** The file: one JSON object of [id, score] lists by key, then a line with the version and its sha1. */
+/** The body: one JSON object of [id, score] lists by key. */
 function* pieces(keys: readonly string[], lists: readonly (readonly KeptList[])[]): Generator<string> {
-  const sum = createHash('sha1');
-  const emit = (text: string): string => (sum.update(text), text);
-  yield emit('{');
-  for (let d = 0; d < keys.length; d++) {
-    yield emit(`${d === 0 ? '' : ','}${JSON.stringify(keys[d])}:${JSON.stringify(lists[d]!.map((r) => [r.id, r.score]))}`);
-  }
-  yield emit('}');
-  yield `\n${JSON.stringify({ version: RELATED_CACHE_VERSION, sum: sum.digest('hex') })}`;
+  yield '{';
+  for (let d = 0; d < keys.length; d++) yield `${d === 0 ? '' : ','}${JSON.stringify(keys[d])}:${JSON.stringify(lists[d]!.map((r) => [r.id, r.score]))}`;
+  yield '}';
 }
 
 /** Key of document d: sha256 of the key of d − 1 (the options' for the first) and d's own fields. */
@@ -83,14 +71,10 @@ function chainKeys(docs: readonly Article[], settings: object, bodyChars: number
 /** The file's lists by key; empty when it is missing, of another version or not what this module writes. */
 function read(file: string): Map<string, KeptList[]> {
   const saved = new Map<string, KeptList[]>();
+  const body = readCheckedFile(file, RELATED_CACHE_VERSION);
   let lists: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
-    const cut = text.lastIndexOf('\n');
-    const header = JSON.parse(text.slice(cut + 1)) as { version?: unknown; sum?: unknown };
-    const body = text.slice(0, cut);
-    if (cut < 0 || header.version !== RELATED_CACHE_VERSION || header.sum !== sha1(body)) return saved;
-    lists = JSON.parse(body);
+    lists = body === undefined ? undefined : JSON.parse(body);
   } catch {
     return saved;
   }
@@ -100,10 +84,6 @@ function read(file: string): Map<string, KeptList[]> {
     saved.set(key, list.map(([id, score]) => ({ id, score })));
   }
   return saved;
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
 
 function isEntry(entry: unknown): entry is [string, number] {

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { SeedFile } from './list-seed-files.ts';
-import { writeFileAtomicSync } from '../runtime/write-file-atomic.ts';
+import { readCheckedFile, writeCheckedFile } from '../runtime/checked-file.ts';
 
 /** Bump when the file's layout changes. */
 const SEED_HASHES_VERSION = 1;
@@ -61,22 +59,15 @@ export class SeedHashes {
   save(): void {
     if (!this.#changed && this.#found.size === this.saved.size) return;
     const body = JSON.stringify([...this.#found]);
-    try {
-      writeFileAtomicSync(this.file, `${JSON.stringify({ version: SEED_HASHES_VERSION, sum: sha1(body) })}\n${body}`);
-    } catch {
-      // A cache that cannot be written is no cache.
-    }
+    writeCheckedFile(this.file, SEED_HASHES_VERSION, () => [body]);
   }
 }
 
 function read(file: string): Map<string, Entry> {
   const saved = new Map<string, Entry>();
+  const body = readCheckedFile(file, SEED_HASHES_VERSION);
+  if (body === undefined) return saved;
   try {
-    const text = readFileSync(file, 'utf8');
-    const cut = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, cut)) as { version?: unknown; sum?: unknown };
-    const body = text.slice(cut + 1);
-    if (cut < 0 || header.version !== SEED_HASHES_VERSION || header.sum !== sha1(body)) return saved;
     for (const item of JSON.parse(body) as unknown[]) {
       if (!Array.isArray(item) || typeof item[0] !== 'string' || !isEntry(item[1])) return new Map();
       saved.set(item[0], item[1]);
@@ -89,8 +80,4 @@ function read(file: string): Map<string, Entry> {
 
 function isEntry(value: unknown): value is Entry {
   return Array.isArray(value) && value.length === 5 && value.slice(0, 4).every((v) => typeof v === 'number') && typeof value[4] === 'string';
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
