@@ -19,7 +19,6 @@ interface EleventyConfig {
   addGlobalData(name: string, data: () => unknown): void;
   setDataDeepMerge(deepMerge: boolean): void;
   setUseGitIgnore(enabled: boolean): void;
-  configureTemplateHandling(options: { writeMode: 'sync' | 'async' }): void;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -37,7 +36,9 @@ export default async function (eleventyConfig: EleventyConfig) {
   }
   eleventyConfig.addPassthroughCopy({ [publicDir]: '/' });
   eleventyConfig.setDataDeepMerge(false);
-  eleventyConfig.configureTemplateHandling({ writeMode: 'async' }); // overlapping writes: fewer CPU-seconds per page
+  // No configureTemplateHandling({ writeMode: 'async' }): Eleventy 3.1 stores it on the user config but
+  // Template.js reads it from the template config, where it never is, so every page is written with
+  // writeFileSync whatever it says (node_modules/@11ty/eleventy/src/Template.js, 3.1.8).
   eleventyConfig.addGlobalData('site', () => site);
   // renderSite passes absolute input and output dirs, which returned ones would override.
   return provided ? {} : { dir: { input: 'layouts', output: '_site' } };
