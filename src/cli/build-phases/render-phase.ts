@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { collectGarbageIfGrown } from '../../runtime/collect-garbage.ts';
 import type { PageShelf } from '../../site/page-shelf.ts';
 import type { RenderThread } from '../../site/render-thread.ts';
@@ -47,8 +48,9 @@ const RENDER_BATCH_CHARS = 13_000_000;
  * batches are smaller (~300 article pages), keeping the peak near where one thread had it: at 10,000
  * articles (clean, fresh cache, /usr/bin/time) 2 M characters peaked at 389–401 MB like one thread
  * (396–402), 3 M at 402–418 and 4.5 M at 425–451 MB; render wall 12.0 s against 16.5 s on one thread.
+ * Two threads take ~20 % more CPU (smaller batches, a second Eleventy): with one core they would only cost.
  */
-const SECOND_THREAD: SecondThread = { from: 1500, batchChars: 2_000_000 };
+const SECOND_THREAD: SecondThread = { from: availableParallelism() > 1 ? 1500 : Infinity, batchChars: 2_000_000 };
 /**
  * A batch leaves ~100 MB of garbage (its page models read back, Eleventy's objects, the HTML): collected
  * after each one at 10,000 articles, where two piled up set the peak (490 MB instead of ~400).
