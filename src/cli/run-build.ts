@@ -20,7 +20,7 @@ import { collectGarbage } from '../runtime/collect-garbage.ts';
 import { tracePhase } from './build-phases/trace-phase.ts';
 import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
 import type { InputsStamp } from './fast-path/stamp-inputs.ts';
-import { stampOutput, type OutputStamp } from './fast-path/stamp-output.ts';
+import { stampOutput, type OutputStamp, type TouchedFolders } from './fast-path/stamp-output.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -97,7 +97,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // When the whole digest matches the last build and the output is still there, nothing is
   // rendered, indexed, copied or rewritten.
   // Once the output is what this build made, the stamp lets the next build with the same inputs stop at once.
-  const stamp = async (): Promise<void> => {
+  const stamp = async (touched?: TouchedFolders): Promise<void> => {
     const { inputs } = options;
     if (inputs === undefined || inputs.racy !== undefined) return;
     const summary = {
@@ -109,12 +109,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       pagesTotal: digests.pageCount,
       rejectedLines: formatRejected(archive),
     };
-    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput), summary)).catch((error: unknown) => {
+    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput, touched), summary)).catch((error: unknown) => {
       throw asWriteFailure(error, 'the build stamp', stampFile);
     });
   };
   if (incremental && previous.siteDigest === digests.site && allExist(output, digests.search.entries)) {
-    await stamp();
+    await stamp({ folders: new Set(), fresh: new Set() }); // nothing written
     return { archive, pagesTotal: digests.pageCount, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
@@ -142,7 +142,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       ? await indexPhase({ search: digests.search, incremental, staging, live, progress })
         .catch((error: unknown) => { throw asWriteFailure(error, 'the search index', path.join(live, 'search')); })
       : undefined;
-    await publishPhase({
+    const touched = await publishPhase({
       archive,
       media: model.media,
       staging,
@@ -155,7 +155,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       manifestFile,
       manifest: { output: live, templatesDigest: model.templates, siteDigest: digests.site, pages: digests.pages },
     });
-    await stamp();
+    await stamp(touched);
     return {
       archive,
       pagesTotal: digests.pageCount,
