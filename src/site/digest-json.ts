@@ -2,8 +2,8 @@ import type { PageModel } from './site-model.ts';
 
 /**
  * Set by buildArticlePage on an article page's `article` (a symbol: JSON and templates never see it):
- * what its `bodyHtml` is made from, when that says it all, i.e. the sha256 of the seed file whose parse
- * gave it. The parser version and the config, which the body also depends on, are in every page's
+ * the article's fields with `bodySource` in place of `bodyHtml`, when what the body is made from says it
+ * all, i.e. the sha256 of the seed file whose parse gave it. The parser version and the config, which the body also depends on, are in every page's
  * digest already (src/cli/templates-digest.ts); mirrored images are not, so a site with any sets none.
  */
 export const BODY_SOURCE = Symbol('body source');
@@ -16,11 +16,7 @@ export const BODY_SOURCE = Symbol('body source');
  */
 export function digestJson(page: PageModel): { readonly json: string; readonly whole: boolean } {
   if (page.kind !== 'article') return { json: JSON.stringify(page), whole: true };
-  const article = page.article as object as Record<PropertyKey, unknown>;
-  const source = article[BODY_SOURCE];
-  if (typeof source !== 'string') return { json: JSON.stringify(page), whole: true };
-  const fields = Object.getOwnPropertyDescriptors(article);
-  delete fields['bodyHtml'];
-  const withoutBody = Object.defineProperties({}, fields) as Record<string, unknown>;
-  return { json: JSON.stringify({ ...page, article: { ...withoutBody, bodySource: source } }), whole: false };
+  const withoutBody = (page.article as object as Record<PropertyKey, unknown>)[BODY_SOURCE];
+  if (typeof withoutBody !== 'object' || withoutBody === null) return { json: JSON.stringify(page), whole: true };
+  return { json: JSON.stringify({ ...page, article: withoutBody }), whole: false };
 }
