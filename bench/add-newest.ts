@@ -28,13 +28,13 @@ for (let run = 0; run < Number(runs ?? 1); run++) {
   console.log(`run ${run + 1}: added ${seed.relPath}`);
   for (const spec of programs) {
     const [dir, output, cache] = spec.split(':') as [string, string, string];
-    const args = ['-f', '%e s %M KB', process.execPath, join(resolve(dir), 'bin/clippings.js'), 'build', '--input', seeds, '--output', output, '--cache-dir', cache];
+    const args = ['-f', '%e s %M KB (cpu %U + %S s)', process.execPath, join(resolve(dir), 'bin/clippings.js'), 'build', '--input', seeds, '--output', output, '--cache-dir', cache];
     const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', env: { ...process.env, CLIPPINGS_TRACE: '1' } });
-    const lines = r.stderr.split('\n').filter((l) => l.startsWith('[trace]') || / s \d+ KB$/.test(l));
-    const built = /in ([\d.]+) s \((incremental)?/.exec(r.stdout);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('[trace]') || / s \d+ KB /.test(l));
+    const built = /in ([\d.]+) s( \(incremental\))?/.exec(r.stdout);
     console.log(`  ${dir}: ${built ? `build ${built[1]} s${built[2] ? '' : ' (NOT incremental)'}` : `failed (${r.status})`}`);
     for (const l of lines) console.log(`    ${l}`);
-    const time = lines.find((l) => / s \d+ KB$/.test(l));
+    const time = lines.find((l) => / s \d+ KB /.test(l));
     if (time) totals.set(dir, [...(totals.get(dir) ?? []), Number.parseFloat(time)]);
   }
 }
