@@ -124,8 +124,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   process.once('exit', removeStaging);
   try {
     // A full build renders everything into the staging folder, which then replaces the live one. An
-    // incremental build stages only what changed (pages whose digest differs, search index segments
-    // whose documents changed, and what every build rewrites: feeds, sitemaps, public/ assets, the
+    // incremental build stages only what changed (pages, feeds and sitemaps whose digest differs, search
+    // index segments whose documents changed, and what every build rewrites: public/ assets, the
     // search manifest and script), then moves it into the live output and deletes what is gone.
     let only: Set<string> | undefined;
     let removed: string[] = [];
@@ -136,7 +136,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const pagesDeleted = removed.length;
     // A full disk or a folder we may not write gets one message saying what, where and what to do (asWriteFailure).
     const pagesWritten = await mkdir(staging, { recursive: true })
-      .then(() => renderPhase({ shelf, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress }))
+      .then(() => renderPhase({ shelf, staging, only, published: digests.published.filter((rel) => !incremental || previous.pages[rel] !== digests.pages[rel]), projectDir: options.projectDir, renderer, progress }))
       .catch((error: unknown) => { throw asWriteFailure(error, 'the pages', live); });
     const searched = model.withSearch
       ? await indexPhase({ search: digests.search, incremental, staging, live, progress })

@@ -13,7 +13,7 @@ export interface RenderInput {
   readonly staging: string;
   /** Pages to render (an incremental build's changed ones); undefined: all of them. */
   readonly only: ReadonlySet<string> | undefined;
-  /** Feeds, sitemaps and robots.txt: rendered by every build that renders anything. */
+  /** Feeds, sitemaps, robots.txt and _redirects to render (an incremental build's changed ones). */
   readonly published: readonly string[];
   readonly projectDir: string;
   /** Eleventy, started loading early by a full build; loaded here otherwise. */
