@@ -15,8 +15,27 @@ export const BODY_SOURCE = Symbol('body source');
  * shelf (what is rendered) is still the whole `JSON.stringify(page)`.
  */
 export function digestJson(page: PageModel): { readonly json: string; readonly whole: boolean } {
-  if (page.kind !== 'article') return { json: JSON.stringify(page), whole: true };
+  if (page.kind !== 'article') return { json: 'entries' in page ? withEntries(page) : JSON.stringify(page), whole: true };
   const withoutBody = (page.article as object as Record<PropertyKey, unknown>)[BODY_SOURCE];
   if (typeof withoutBody !== 'object' || withoutBody === null) return { json: JSON.stringify(page), whole: true };
   return { json: JSON.stringify({ ...page, article: withoutBody }), whole: false };
+}
+
+/** Each list entry's JSON, made once: an article's entry (one object, SiteContext.entry) is on its home, topic, outlet and day pages. */
+const entryJson = new WeakMap<object, string>();
+
+/**
+ * A list page's JSON with its `entries` last, each entry's JSON made once for all the pages that list
+ * it (a quarter less to serialize at 10,000 articles). It parses to the same page (keys in another
+ * order, which neither templates nor digests depend on), so it is also what goes on the shelf.
+ */
+function withEntries(page: PageModel & { readonly entries: readonly object[] }): string {
+  const { entries, ...rest } = page;
+  const head = JSON.stringify(rest);
+  const parts = entries.map((entry) => {
+    let json = entryJson.get(entry);
+    if (json === undefined) entryJson.set(entry, (json = JSON.stringify(entry)));
+    return json;
+  });
+  return `${head.slice(0, -1)},"entries":[${parts.join(',')}]}`;
 }
