@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import { exportDigests } from '../../archive/export-records.ts';
 import { digestJson } from '../../site/digest-json.ts';
@@ -68,7 +69,8 @@ export function digestPhase(
   const publishedFiles = [...feeds, ...sitemaps, ...(robots ? [robots] : []), ...(redirects ? [redirects] : [])];
   for (const file of publishedFiles) pages[file.path] = common.copy().update(JSON.stringify(file), 'utf16le').digest('hex');
   const published = publishedFiles.map((f) => f.path);
-  const search = model.withSearch ? searchState(archive, site) : NO_SEARCH;
+  // The search index's segment digests are kept beside the page shelf; the templates digest covers the parser and its options.
+  const search = model.withSearch ? searchState(archive, site, { file: path.join(cacheDir, 'search-digests.json'), scope: templates }) : NO_SEARCH;
   return { pages, exportFiles: Object.keys(exports), published, search, shelf, pageCount: site.pageCount, site: wholeDigest(templates, pages, model.media.files, model.withSearch) };
 }
 
