@@ -180,7 +180,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 async function modelAndDigest(archive: Archive, options: BuildOptions, parserVersion: string, lastBuild: BuildManifest | undefined): Promise<Digested> {
   const { site, ...model } = await modelPhase(archive, options.config, options.projectDir, parserVersion);
   // Incremental: the last build's manifest, made with the same templates, and its pages still there.
-  const previous = lastBuild !== undefined && lastBuild.templatesDigest === model.templates && allExist(options.output, Object.keys(lastBuild.pages)) ? lastBuild : undefined;
+  // With the output as the last build's stamp says (options.previousOutput: every file statted by the no-change check), its pages are there.
+  const pagesThere = (pages: BuildManifest['pages']): boolean => options.previousOutput !== undefined || allExist(options.output, Object.keys(pages));
+  const previous = lastBuild !== undefined && lastBuild.templatesDigest === model.templates && pagesThere(lastBuild.pages) ? lastBuild : undefined;
   // An incremental build renders only the pages whose digest changed, so only those are shelved.
   const changed = previous === undefined ? undefined : (rel: string, digest: string): boolean => previous.pages[rel] !== digest;
   const digests = digestPhase({ site, ...model }, archive, options.output, options.input, options.cacheDir, changed);

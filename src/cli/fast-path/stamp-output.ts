@@ -105,11 +105,13 @@ function foldersOf(list: string): Map<string, Folder> {
  */
 export function outputChange(output: string, stamp: OutputStamp, manifestFile: string): string | undefined {
   if (describe(manifestFile, false) !== stamp.manifest) return 'the build manifest';
+  // Joined by hand: the relative paths are already normal ('/'-separated, no '.' or '..'), and path.join per entry was a fifth of the check.
+  const root = output.endsWith(path.sep) ? output : `${output}${path.sep}`;
   for (const line of stamp.list.split('\n')) {
     const tab = line.indexOf('\t');
     const rel = line.slice(0, tab);
     const was = line.slice(tab + 1);
-    const abs = rel === '' ? output : path.join(output, rel);
+    const abs = rel === '' ? output : root + rel;
     if (was === 'other' || describe(abs, !was.startsWith('f')) !== was) return rel === '' ? output : rel;
   }
   return undefined;
