@@ -21,7 +21,7 @@ export function buildArticlePage(
   related: readonly Readonly<Article>[] = [],
   story?: ArticleStory,
 ): ArticlePage {
-  const { routes, time } = ctx;
+  const { routes } = ctx;
   const { published, captured } = articleTimes(ctx, a);
   if (!published.iso.startsWith(a.keys.day)) {
     throw new Error(
@@ -32,7 +32,12 @@ export function buildArticlePage(
   const trail = dateTrail(ctx, a.keys.day);
   const short = shortenTitle(a.title);
   const route = routes.article(a.slug);
-  const link = (b: Readonly<Article> | undefined): Link | undefined => (b ? { label: shortenTitle(b.title), url: routes.article(b.slug).url } : undefined);
+  // Other articles as their list entry has them (made once per article: ctx.entry): short title, URL, outlet, time.
+  const link = (b: Readonly<Article> | undefined): Link | undefined => {
+    if (b === undefined) return undefined;
+    const e = ctx.entry(b);
+    return { label: e.title, url: e.url };
+  };
   const dayCrumb = trail[trail.length - 1] as Link;
   const mirror = ctx.options.mirror ?? EMPTY;
   const hero = a.hero ? { ...a.hero, src: mirror.get(a.hero.src) ?? a.hero.src } : undefined;
@@ -71,7 +76,7 @@ export function buildArticlePage(
     ...optional('olderInTopic', link(inTopic.older)),
     ...(story ? { story } : {}),
     // Articles of its story are listed there, not again among the related ones.
-    related: related.filter((b) => !story?.others.some((o) => o.url === routes.article(b.slug).url)).map((b): RelatedEntry => ({ title: shortenTitle(b.title), url: routes.article(b.slug).url, outlet: b.outlet.name, time: time.short(b.publishedAt) })),
+    related: related.map((b) => ctx.entry(b)).filter((e) => !story?.others.some((o) => o.url === e.url)).map((e): RelatedEntry => ({ title: e.title, url: e.url, outlet: e.outlet.label, time: e.time })),
   };
 }
 
