@@ -68,3 +68,14 @@ test("a list page's digest JSON is the page itself (what goes on the shelf), and
   const home = buildSite(makeArchive(retitled), { ...DEFAULT_SITE_CONFIG, pageSize: 5 }).lists.home[0]!;
   assert.notEqual(digestJson(home).json, digestJson(site.lists.home[0]!).json, 'an entry retitled, another digest');
 });
+
+test("an article page's digest JSON holds its related entries: another entry, another digest; the same, the same", () => {
+  const page = buildSite(makeArchive([makeArticle({ id: 'r1', title: '标题' })]), DEFAULT_SITE_CONFIG).lists.article[0]!;
+  const entry = (title: string) => ({ title, url: '/articles/x/', outlet: '法广 RFI', time: { display: '2023年8月30日 10:00', iso: '2023-08-30T10:00:00+08:00' } });
+  const one = entry('相关一');
+  const a = digestJson({ ...page, related: [one] }).json;
+  assert.equal(digestJson({ ...page, related: [entry('相关一')] }).json, a, 'equal entries, equal JSON (made once per entry object)');
+  assert.notEqual(digestJson({ ...page, related: [entry('相关二')] }).json, a);
+  assert.notEqual(digestJson({ ...page, related: [] }).json, a);
+  assert.ok(a.includes('相关一'));
+});

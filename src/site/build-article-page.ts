@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import type { ArticlePage, ArticleStory, CaptureLink, Link, RelatedEntry, TimeModel } from './site-model.ts';
+import type { ArticlePage, ArticleStory, CaptureLink, Entry, Link, RelatedEntry, TimeModel } from './site-model.ts';
 import type { SiteContext } from './make-site-context.ts';
 import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
@@ -76,7 +76,7 @@ export function buildArticlePage(
     ...optional('olderInTopic', link(inTopic.older)),
     ...(story ? { story } : {}),
     // Articles of its story are listed there, not again among the related ones.
-    related: related.map((b) => ctx.entry(b)).filter((e) => !story?.others.some((o) => o.url === e.url)).map((e): RelatedEntry => ({ title: e.title, url: e.url, outlet: e.outlet.label, time: e.time })),
+    related: related.map((b) => ctx.entry(b)).filter((e) => !story?.others.some((o) => o.url === e.url)).map(relatedEntry),
   };
 }
 
@@ -105,6 +105,15 @@ export function captureLinks(ctx: SiteContext, a: Readonly<Article>): CaptureLin
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
+
+/** An article as a related entry, one object per list entry (per article): its JSON is then made once for every page that lists it (digest-json.ts). */
+const relatedEntries = new WeakMap<Entry, RelatedEntry>();
+
+function relatedEntry(e: Entry): RelatedEntry {
+  let related = relatedEntries.get(e);
+  if (related === undefined) relatedEntries.set(e, (related = { title: e.title, url: e.url, outlet: e.outlet.label, time: e.time }));
+  return related;
+}
 
 type ArticleFields = ArticlePage['article'];
 

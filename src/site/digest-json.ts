@@ -18,10 +18,12 @@ export function digestJson(page: PageModel): { readonly json: string; readonly w
   if (page.kind !== 'article') return { json: 'entries' in page ? withEntries(page) : JSON.stringify(page), whole: true };
   const withoutBody = (page.article as object as Record<PropertyKey, unknown>)[BODY_SOURCE];
   if (typeof withoutBody !== 'object' || withoutBody === null) return { json: JSON.stringify(page), whole: true };
-  return { json: JSON.stringify({ ...page, article: withoutBody }), whole: false };
+  // Related entries last, each one's JSON made once (an article is related to several others).
+  const head = JSON.stringify({ ...page, article: withoutBody, related: undefined });
+  return { json: `${head.slice(0, -1)},"related":[${page.related.map(jsonOf).join(',')}]}`, whole: false };
 }
 
-/** Each list entry's JSON, made once: an article's entry (one object, SiteContext.entry) is on its home, topic, outlet and day pages. */
+/** Each entry's JSON, made once: an article's list entry (one object, SiteContext.entry) is on its home, topic, outlet and day pages, its related entry on the pages of the articles it is related to. */
 const entryJson = new WeakMap<object, string>();
 
 /**
@@ -32,10 +34,12 @@ const entryJson = new WeakMap<object, string>();
 function withEntries(page: PageModel & { readonly entries: readonly object[] }): string {
   const { entries, ...rest } = page;
   const head = JSON.stringify(rest);
-  const parts = entries.map((entry) => {
-    let json = entryJson.get(entry);
-    if (json === undefined) entryJson.set(entry, (json = JSON.stringify(entry)));
-    return json;
-  });
-  return `${head.slice(0, -1)},"entries":[${parts.join(',')}]}`;
+  return `${head.slice(0, -1)},"entries":[${entries.map(jsonOf).join(',')}]}`;
+}
+
+/** An entry's JSON (a list entry or a related one: one object per article, shared by the pages that show it), made once. */
+function jsonOf(entry: object): string {
+  let json = entryJson.get(entry);
+  if (json === undefined) entryJson.set(entry, (json = JSON.stringify(entry)));
+  return json;
 }
