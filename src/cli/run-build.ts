@@ -16,7 +16,7 @@ import { modelPhase, type ModelledSite } from './build-phases/model-phase.ts';
 import { publishPhase } from './build-phases/publish-phase.ts';
 import { renderPhase } from './build-phases/render-phase.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
-import { collectGarbage } from '../runtime/collect-garbage.ts';
+import { collectGarbage, heapIsLarge } from '../runtime/collect-garbage.ts';
 import { tracePhase } from './build-phases/trace-phase.ts';
 import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
 import type { InputsStamp } from './fast-path/stamp-inputs.ts';
@@ -88,8 +88,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const lastBuild = options.full ? undefined : await readManifest(manifestFile);
   const { model, digests, previous } = await modelAndDigest(archive, options, parserVersion, lastBuild);
-  // The page models, collected once nothing holds them (they are on the shelf): rendering starts from the archive's heap alone.
-  collectGarbage();
+  // The page models, collected once nothing holds them (they are on the shelf): rendering starts from the
+  // archive's heap alone. An incremental build with a small heap renders few pages: no collection then.
+  if (previous === undefined || heapIsLarge()) collectGarbage();
   tracePhase('page models and digests');
   const incremental = previous !== undefined;
   const { shelf } = digests;
