@@ -16,6 +16,7 @@ import { newStamp, stampPath, writeStamp } from '../src/cli/fast-path/build-stam
 import { RACY_MS, stampInputs } from '../src/cli/fast-path/stamp-inputs.ts';
 import { outputChange, stampOutput } from '../src/cli/fast-path/stamp-output.ts';
 import { manifestPath } from '../src/cli/build-manifest.ts';
+import { applyStaging } from '../src/cli/publish-output.ts';
 import { DEFAULT_SITE_CONFIG } from '../src/site/default-config.ts';
 import { clippings } from './fixtures/cli/run-clippings.ts';
 import { assertSameTree, snapshotTree } from './support/snapshot-tree.ts';
@@ -174,5 +175,32 @@ describe('checkNoChange', () => {
     assert.equal(again.files, 5);
     assert.equal(outputChange(out, again, manifest), undefined);
     assert.equal(outputChange(out, before, manifest), out, 'the root folder gained d/: the first change found');
+  });
+
+  test('restamping after an incremental publish stats only the folders it changed, and equals stamping afresh', async () => {
+    const out = path.join(root, 'restamp-touched');
+    const staging = path.join(root, 'restamp-touched-staging');
+    const tree = (dir: string, files: Record<string, string>): Promise<unknown> =>
+      Promise.all(Object.entries(files).map(async ([f, text]) => {
+        await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+        await writeFile(path.join(dir, f), text);
+      }));
+    await tree(out, { 'index.html': 'home', 'articles/a/index.html': 'a', 'articles/b/index.html': 'b', 'articles/c/index.html': 'c', 'search/s1/x.json': 'old', 'feed.xml': 'f' });
+    const manifest = path.join(root, 'restamp-touched-manifest.json');
+    const before = stampOutput(out, manifest);
+    await sleep(20);
+    // Rewritten in place by rename, a new page in a new folder, a search segment replaced whole, a page removed (its folder left empty goes too).
+    await tree(staging, { 'index.html': 'home, new', 'articles/d/index.html': 'd', 'search/s1/y.json': 'new', 'feed.xml': 'f' });
+    const touched = applyStaging(staging, out, { replaceDirs: new Set(['search/s1']), remove: ['articles/b/index.html'] });
+    assert.ok(!touched.folders.has('articles/a'), 'an untouched folder is not listed');
+    const again = stampOutput(out, manifest, before, touched);
+    assert.deepEqual(again, stampOutput(out, manifest));
+    assert.equal(again.files, 6);
+    // What it did not stat is taken from the previous stamp: a file changed behind its back (not by the build) stays as it was stamped.
+    const line = (stamp: { list: string }): string | undefined => stamp.list.split('\n').find((l) => l.startsWith('articles/a/index.html\t'));
+    await sleep(20);
+    await writeFile(path.join(out, 'articles/a/index.html'), 'A, edited');
+    assert.equal(line(stampOutput(out, manifest, before, touched)), line(before));
+    assert.notEqual(line(stampOutput(out, manifest)), line(before));
   });
 });

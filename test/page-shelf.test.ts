@@ -53,3 +53,29 @@ test("an article page's digest JSON names its body by the source file's hash, re
   assert.equal(kept.whole, true);
   assert.ok(kept.json.includes('/media/a.jpg'), 'with mirrored images the body itself is digested');
 });
+
+test("a list page's digest JSON is the page itself (what goes on the shelf), and changes with any of its entries", () => {
+  const articles = Array.from({ length: 12 }, (_, i) => makeArticle({ id: `c${i}`, title: `第${i}篇 "引号" <b>`, publishedAt: Date.UTC(2023, 7, 1, i) }));
+  const site = buildSite(makeArchive(articles), { ...DEFAULT_SITE_CONFIG, pageSize: 5 });
+  const lists = [...site.lists.home, ...site.lists.topic, ...site.lists.outlet, ...site.lists.day];
+  assert.ok(lists.length > 3);
+  for (const page of lists) {
+    const { json, whole } = digestJson(page);
+    assert.equal(whole, true);
+    assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(page)), page.path);
+  }
+  const retitled = articles.map((a, i) => (i === 11 ? makeArticle({ id: 'c11', title: '新标题', publishedAt: a.publishedAt }) : a));
+  const home = buildSite(makeArchive(retitled), { ...DEFAULT_SITE_CONFIG, pageSize: 5 }).lists.home[0]!;
+  assert.notEqual(digestJson(home).json, digestJson(site.lists.home[0]!).json, 'an entry retitled, another digest');
+});
+
+test("an article page's digest JSON holds its related entries: another entry, another digest; the same, the same", () => {
+  const page = buildSite(makeArchive([makeArticle({ id: 'r1', title: '标题' })]), DEFAULT_SITE_CONFIG).lists.article[0]!;
+  const entry = (title: string) => ({ title, url: '/articles/x/', outlet: '法广 RFI', time: { display: '2023年8月30日 10:00', iso: '2023-08-30T10:00:00+08:00' } });
+  const one = entry('相关一');
+  const a = digestJson({ ...page, related: [one] }).json;
+  assert.equal(digestJson({ ...page, related: [entry('相关一')] }).json, a, 'equal entries, equal JSON (made once per entry object)');
+  assert.notEqual(digestJson({ ...page, related: [entry('相关二')] }).json, a);
+  assert.notEqual(digestJson({ ...page, related: [] }).json, a);
+  assert.ok(a.includes('相关一'));
+});

@@ -186,8 +186,13 @@ export function exportDigests(archive: Archive, options: ExportOptions = {}): Re
   const index = createHash('sha256').update(`gzip ${GZIP_LEVEL}`);
   for (const [year, list] of byYear(archive.articles)) {
     const hash = createHash('sha256').update(`gzip ${GZIP_LEVEL}`);
-    for (const article of list) hash.update(`${JSON.stringify(toRecord(article, options, { bodyHtml: article.contentHash, text: '' }))}\n`);
-    digests[exportPath(year)] = hash.digest('hex');
+    // Hashed ~1 MB at a time, as UTF-16 (what V8 holds the strings in): not a UTF-8 encoding and a call per record.
+    let chunk = '';
+    for (const article of list) {
+      chunk += `${JSON.stringify(toRecord(article, options, { bodyHtml: article.contentHash, text: '' }))}\n`;
+      if (chunk.length >= CHUNK_CHARS) (hash.update(chunk, 'utf16le'), (chunk = ''));
+    }
+    digests[exportPath(year)] = hash.update(chunk, 'utf16le').digest('hex');
     index.update(`${year} ${list.length}\n`);
   }
   digests[EXPORT_INDEX] = index.digest('hex');

@@ -1,7 +1,7 @@
 import type { Capture, ParsedArticle } from '../article/article.ts';
 import type { TextStore } from '../runtime/text-store.ts';
 import type { ParseOutcome } from './parse-outcome.ts';
-import { withFields } from './with-fields.ts';
+import { copyProperty, withFields } from './with-fields.ts';
 
 type Offloadable = 'bodyHtml' | 'text';
 /** Hidden (non-enumerable) properties of an offloaded object: its store, and the id of each text in it. */
@@ -68,15 +68,24 @@ export function adoptTexts(outcome: { article?: object; problems: unknown }, sto
   return { ...outcome, article: offloaded(article, store, idsOf(article)) } as unknown as ParseOutcome;
 }
 
-/** A copy of `source` whose `ids` properties read from `store` (fresh, so V8 gives it a fast layout). */
+/**
+ * A copy of `source` whose `ids` properties read from `store` (fresh, so V8 gives it a fast layout):
+ * its other properties copied in their order (copyProperty: plain fields assigned), each id'd one
+ * turned into the shared getter in its place, then the ids and the store as hidden symbols.
+ */
 function offloaded<T extends object>(source: T, store: TextStore, ids: Partial<Record<Offloadable, number>>): T {
-  const descriptors: Record<PropertyKey, PropertyDescriptor> = Object.getOwnPropertyDescriptors(source);
-  for (const [key, id] of Object.entries(ids) as [Offloadable, number][]) {
-    descriptors[key] = GETTERS[key];
-    descriptors[IDS[key]] = { value: id };
+  const out = {};
+  const keys = Reflect.ownKeys(source);
+  for (const key of keys) {
+    if (typeof key !== 'string') continue;
+    if (Object.hasOwn(ids, key)) Object.defineProperty(out, key, GETTERS[key as Offloadable]);
+    else copyProperty(source, out, key);
   }
-  descriptors[STORE] = { value: store };
-  return Object.defineProperties({}, descriptors) as T;
+  for (const key of Object.keys(ids) as Offloadable[]) if (!Object.hasOwn(source, key)) Object.defineProperty(out, key, GETTERS[key]);
+  for (const key of keys) if (typeof key === 'symbol' && key !== STORE && key !== IDS.bodyHtml && key !== IDS.text) copyProperty(source, out, key);
+  for (const key of Object.keys(ids) as Offloadable[]) Object.defineProperty(out, IDS[key], { value: ids[key] });
+  Object.defineProperty(out, STORE, { value: store });
+  return out as T;
 }
 
 /** `article.text.slice(0, chars)`, reading no more of an offloaded text than that. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { TouchedFolders } from './fast-path/stamp-output.ts';
 
 /**
  * Publishing the output folder without ever showing a half-written page.
@@ -82,14 +83,22 @@ export interface LiveChanges {
  * during this step leaves a site whose every file is whole, some old and some new; the caller removes
  * the build manifest first, so the next build is a full one.
  */
-export function applyStaging(staging: string, output: string, changes: LiveChanges): void {
-  moveInto(staging, output, '', changes.replaceDirs);
+export function applyStaging(staging: string, output: string, changes: LiveChanges): TouchedFolders {
+  // What it changed, for the output's stamp (src/cli/fast-path/stamp-output.ts): every other live folder is as it was.
+  const touched = { folders: new Set<string>(), fresh: new Set<string>() };
+  moveInto(staging, output, '', changes.replaceDirs, touched);
   for (const rel of changes.remove) {
     rmSync(insideRoot(output, rel), { recursive: true, force: true });
+    for (let dir = path.posix.dirname(rel); ; dir = path.posix.dirname(dir)) {
+      touched.folders.add(dir === '.' ? '' : dir);
+      if (dir === '.') break;
+    }
     removeEmptyParents(output, rel);
   }
   rmSync(staging, { recursive: true, force: true });
+  return touched;
 }
+
 
 /** Folders a deleted page leaves empty (`articles/<slug>/`) go too, up to the output root. */
 function removeEmptyParents(output: string, rel: string): void {
@@ -100,8 +109,9 @@ function removeEmptyParents(output: string, rel: string): void {
   }
 }
 
-function moveInto(from: string, to: string, rel: string, replaceDirs: ReadonlySet<string>): void {
+function moveInto(from: string, to: string, rel: string, replaceDirs: ReadonlySet<string>, touched: { folders: Set<string>; fresh: Set<string> }): void {
   mkdirSync(to, { recursive: true });
+  touched.folders.add(rel);
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const source = path.join(from, entry.name);
@@ -112,7 +122,8 @@ function moveInto(from: string, to: string, rel: string, replaceDirs: ReadonlySe
       if (hadOne) renameSync(target, aside);
       renameSync(source, target);
       if (hadOne) rmSync(aside, { recursive: true, force: true });
-    } else if (entry.isDirectory()) moveInto(source, target, child, replaceDirs);
+      touched.fresh.add(child);
+    } else if (entry.isDirectory()) moveInto(source, target, child, replaceDirs, touched);
     else if (sameBytes(source, target)) rmSync(source);
     else renameSync(source, target);
   }

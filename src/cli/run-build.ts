@@ -16,11 +16,11 @@ import { modelPhase, type ModelledSite } from './build-phases/model-phase.ts';
 import { publishPhase } from './build-phases/publish-phase.ts';
 import { renderPhase } from './build-phases/render-phase.ts';
 import { asWriteFailure } from '../runtime/as-write-failure.ts';
-import { collectGarbage } from '../runtime/collect-garbage.ts';
+import { collectGarbage, heapIsLarge } from '../runtime/collect-garbage.ts';
 import { tracePhase } from './build-phases/trace-phase.ts';
 import { newStamp, removeStamp, stampPath, writeStamp } from './fast-path/build-stamp.ts';
 import type { InputsStamp } from './fast-path/stamp-inputs.ts';
-import { stampOutput, type OutputStamp } from './fast-path/stamp-output.ts';
+import { stampOutput, type OutputStamp, type TouchedFolders } from './fast-path/stamp-output.ts';
 
 export interface BuildOptions {
   readonly input: string;
@@ -88,8 +88,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const lastBuild = options.full ? undefined : await readManifest(manifestFile);
   const { model, digests, previous } = await modelAndDigest(archive, options, parserVersion, lastBuild);
-  // The page models, collected once nothing holds them (they are on the shelf): rendering starts from the archive's heap alone.
-  collectGarbage();
+  // The page models, collected once nothing holds them (they are on the shelf): rendering starts from the
+  // archive's heap alone. An incremental build with a small heap renders few pages: no collection then.
+  if (previous === undefined || heapIsLarge()) collectGarbage();
   tracePhase('page models and digests');
   const incremental = previous !== undefined;
   const { shelf } = digests;
@@ -97,7 +98,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // When the whole digest matches the last build and the output is still there, nothing is
   // rendered, indexed, copied or rewritten.
   // Once the output is what this build made, the stamp lets the next build with the same inputs stop at once.
-  const stamp = async (): Promise<void> => {
+  const stamp = async (touched?: TouchedFolders): Promise<void> => {
     const { inputs } = options;
     if (inputs === undefined || inputs.racy !== undefined) return;
     const summary = {
@@ -109,12 +110,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       pagesTotal: digests.pageCount,
       rejectedLines: formatRejected(archive),
     };
-    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput), summary)).catch((error: unknown) => {
+    await writeStamp(stampFile, newStamp(inputs, stampOutput(output, manifestFile, options.full ? undefined : options.previousOutput, touched), summary)).catch((error: unknown) => {
       throw asWriteFailure(error, 'the build stamp', stampFile);
     });
   };
   if (incremental && previous.siteDigest === digests.site && allExist(output, digests.search.entries)) {
-    await stamp();
+    await stamp({ folders: new Set(), fresh: new Set() }); // nothing written
     return { archive, pagesTotal: digests.pageCount, pagesWritten: 0, pagesDeleted: 0, incremental, parsed, published: true, ms: Date.now() - started };
   }
   const staging = path.resolve(stagingDir(output));
@@ -124,8 +125,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   process.once('exit', removeStaging);
   try {
     // A full build renders everything into the staging folder, which then replaces the live one. An
-    // incremental build stages only what changed (pages whose digest differs, search index segments
-    // whose documents changed, and what every build rewrites: feeds, sitemaps, public/ assets, the
+    // incremental build stages only what changed (pages, feeds and sitemaps whose digest differs, search
+    // index segments whose documents changed, and what every build rewrites: public/ assets, the
     // search manifest and script), then moves it into the live output and deletes what is gone.
     let only: Set<string> | undefined;
     let removed: string[] = [];
@@ -136,13 +137,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const pagesDeleted = removed.length;
     // A full disk or a folder we may not write gets one message saying what, where and what to do (asWriteFailure).
     const pagesWritten = await mkdir(staging, { recursive: true })
-      .then(() => renderPhase({ shelf, staging, only, published: digests.published, projectDir: options.projectDir, renderer, progress }))
+      .then(() => renderPhase({ shelf, staging, only, published: digests.published.filter((rel) => !incremental || previous.pages[rel] !== digests.pages[rel]), projectDir: options.projectDir, renderer, progress }))
       .catch((error: unknown) => { throw asWriteFailure(error, 'the pages', live); });
     const searched = model.withSearch
       ? await indexPhase({ search: digests.search, incremental, staging, live, progress })
         .catch((error: unknown) => { throw asWriteFailure(error, 'the search index', path.join(live, 'search')); })
       : undefined;
-    await publishPhase({
+    const touched = await publishPhase({
       archive,
       media: model.media,
       staging,
@@ -155,7 +156,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       manifestFile,
       manifest: { output: live, templatesDigest: model.templates, siteDigest: digests.site, pages: digests.pages },
     });
-    await stamp();
+    await stamp(touched);
     return {
       archive,
       pagesTotal: digests.pageCount,
@@ -180,7 +181,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 async function modelAndDigest(archive: Archive, options: BuildOptions, parserVersion: string, lastBuild: BuildManifest | undefined): Promise<Digested> {
   const { site, ...model } = await modelPhase(archive, options.config, options.projectDir, parserVersion);
   // Incremental: the last build's manifest, made with the same templates, and its pages still there.
-  const previous = lastBuild !== undefined && lastBuild.templatesDigest === model.templates && allExist(options.output, Object.keys(lastBuild.pages)) ? lastBuild : undefined;
+  // With the output as the last build's stamp says (options.previousOutput: every file statted by the no-change check), its pages are there.
+  const pagesThere = (pages: BuildManifest['pages']): boolean => options.previousOutput !== undefined || allExist(options.output, Object.keys(pages));
+  const previous = lastBuild !== undefined && lastBuild.templatesDigest === model.templates && pagesThere(lastBuild.pages) ? lastBuild : undefined;
   // An incremental build renders only the pages whose digest changed, so only those are shelved.
   const changed = previous === undefined ? undefined : (rel: string, digest: string): boolean => previous.pages[rel] !== digest;
   const digests = digestPhase({ site, ...model }, archive, options.output, options.input, options.cacheDir, changed);

@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import type { ArticlePage, ArticleStory, CaptureLink, Link, RelatedEntry, TimeModel } from './site-model.ts';
+import type { ArticlePage, ArticleStory, CaptureLink, Entry, Link, RelatedEntry, TimeModel } from './site-model.ts';
 import type { SiteContext } from './make-site-context.ts';
 import { rewriteImageUrls } from '../images/rewrite-image-urls.ts';
 import { shortenTitle } from './shorten-title.ts';
@@ -21,7 +21,7 @@ export function buildArticlePage(
   related: readonly Readonly<Article>[] = [],
   story?: ArticleStory,
 ): ArticlePage {
-  const { routes, time } = ctx;
+  const { routes } = ctx;
   const { published, captured } = articleTimes(ctx, a);
   if (!published.iso.startsWith(a.keys.day)) {
     throw new Error(
@@ -32,7 +32,12 @@ export function buildArticlePage(
   const trail = dateTrail(ctx, a.keys.day);
   const short = shortenTitle(a.title);
   const route = routes.article(a.slug);
-  const link = (b: Readonly<Article> | undefined): Link | undefined => (b ? { label: shortenTitle(b.title), url: routes.article(b.slug).url } : undefined);
+  // Other articles as their list entry has them (made once per article: ctx.entry): short title, URL, outlet, time.
+  const link = (b: Readonly<Article> | undefined): Link | undefined => {
+    if (b === undefined) return undefined;
+    const e = ctx.entry(b);
+    return { label: e.title, url: e.url };
+  };
   const dayCrumb = trail[trail.length - 1] as Link;
   const mirror = ctx.options.mirror ?? EMPTY;
   const hero = a.hero ? { ...a.hero, src: mirror.get(a.hero.src) ?? a.hero.src } : undefined;
@@ -40,36 +45,38 @@ export function buildArticlePage(
     kind: 'article',
     ...ctx.base(route, short, trail, a.summary || short),
     heading: a.title,
-    article: {
-      title: a.title,
-      outlet: ctx.outletLink(a),
-      topic: ctx.topicLink(a),
-      ...(a.secondTopic ? { secondTopic: { label: a.secondTopic.label, url: routes.topic(a.secondTopic.slug).url } } : {}),
-      ...(a.section ? { section: a.section.label } : {}),
-      ...placementNote(a),
-      day: dayCrumb,
-      published,
-      readingTime: `约 ${a.readingMinutes} 分钟`,
-      ...(a.dateline ? { dateline: a.dateline } : {}),
-      originalUrl: a.url,
-      captured,
-      ...(hero ? { hero } : {}),
-      // Read from the archive's text store when the page is digested or rendered, never held (offload-texts.ts).
-      get bodyHtml() {
-        return rewriteImageUrls(a.bodyHtml, mirror);
+    article: withBody(
+      {
+        title: a.title,
+        outlet: ctx.outletLink(a),
+        topic: ctx.topicLink(a),
+        ...(a.secondTopic ? { secondTopic: { label: a.secondTopic.label, url: routes.topic(a.secondTopic.slug).url } } : {}),
+        ...(a.section ? { section: a.section.label } : {}),
+        ...placementNote(a),
+        day: dayCrumb,
+        published,
+        readingTime: `约 ${a.readingMinutes} 分钟`,
+        ...(a.dateline ? { dateline: a.dateline } : {}),
+        originalUrl: a.url,
+        captured,
+        ...(hero ? { hero } : {}),
       },
-      captures: captureLinks(ctx, a),
+      // Read from the archive's text store when the page is digested or rendered, never held (offload-texts.ts).
+      () => rewriteImageUrls(a.bodyHtml, mirror),
+      {
+        captures: captureLinks(ctx, a),
+        ...(a.captures.length > 1 ? { changesUrl: routes.articleChanges(a.slug).url } : {}),
+      },
       // What the body is made from (src/site/digest-json.ts): its digest, without reading it.
-      ...(mirror.size === 0 ? { [BODY_SOURCE]: a.contentHash } : {}),
-      ...(a.captures.length > 1 ? { changesUrl: routes.articleChanges(a.slug).url } : {}),
-    },
+      mirror.size === 0 ? a.contentHash : undefined,
+    ),
     ...optional('newerInDay', link(inDay.newer)),
     ...optional('olderInDay', link(inDay.older)),
     ...optional('newerInTopic', link(inTopic.newer)),
     ...optional('olderInTopic', link(inTopic.older)),
     ...(story ? { story } : {}),
     // Articles of its story are listed there, not again among the related ones.
-    related: related.filter((b) => !story?.others.some((o) => o.url === routes.article(b.slug).url)).map((b): RelatedEntry => ({ title: shortenTitle(b.title), url: routes.article(b.slug).url, outlet: b.outlet.name, time: time.short(b.publishedAt) })),
+    related: related.map((b) => ctx.entry(b)).filter((e) => !story?.others.some((o) => o.url === e.url)).map(relatedEntry),
   };
 }
 
@@ -98,6 +105,36 @@ export function captureLinks(ctx: SiteContext, a: Readonly<Article>): CaptureLin
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
+
+/** An article as a related entry, one object per list entry (per article): its JSON is then made once for every page that lists it (digest-json.ts). */
+const relatedEntries = new WeakMap<Entry, RelatedEntry>();
+
+function relatedEntry(e: Entry): RelatedEntry {
+  let related = relatedEntries.get(e);
+  if (related === undefined) relatedEntries.set(e, (related = { title: e.title, url: e.url, outlet: e.outlet.label, time: e.time }));
+  return related;
+}
+
+type ArticleFields = ArticlePage['article'];
+
+/**
+ * An article page's `article`: `before`, the body behind a getter, `after`, in that order (the order
+ * of its JSON on the shelf). With the body's `source`, it also holds (under BODY_SOURCE, which JSON and
+ * templates never see) the same fields with `bodySource` instead of the body: what its digest is made of
+ * (src/site/digest-json.ts), made here from the parts rather than copied from the whole later (~0.1 s of
+ * the 10k add-newest build).
+ */
+function withBody(before: Omit<ArticleFields, 'bodyHtml' | 'captures' | 'changesUrl'>, body: () => string, after: Pick<ArticleFields, 'captures' | 'changesUrl'>, source: string | undefined): ArticleFields {
+  const article = {
+    ...before,
+    get bodyHtml() {
+      return body();
+    },
+    ...after,
+  };
+  if (source !== undefined) Object.defineProperty(article, BODY_SOURCE, { value: { ...before, ...after, bodySource: source } });
+  return article;
+}
 
 function optional<K extends string>(key: K, value: Link | undefined): { [P in K]?: Link } {
   return (value ? { [key]: value } : {}) as { [P in K]?: Link };

@@ -27,10 +27,24 @@ export function makeTimeFormatter(timeZone: string): TimeFormatter {
   const dateLabels = new Map<string, string>();
   const zoneLabels = new Map<number, string>();
   const memo = new Map<number, Parts>();
+  // The offset of each UTC day whose start and end have the same one (a zone changes its offset at
+  // most twice a year): one pair of tzOffset calls a day instead of one per instant (~40 ms at
+  // 10,000 articles); a day with a change in it asks tzOffset for each instant.
+  const dayOffsets = new Map<number, number | undefined>();
+  const offsetAt = (ms: number): number => {
+    const day = Math.floor(ms / DAY_MS);
+    let offset = dayOffsets.get(day);
+    if (offset === undefined && !dayOffsets.has(day)) {
+      const start = tzOffset(timeZone, new Date(day * DAY_MS));
+      offset = start === tzOffset(timeZone, new Date(day * DAY_MS + DAY_MS - 1)) ? start : undefined;
+      dayOffsets.set(day, offset);
+    }
+    return offset ?? tzOffset(timeZone, new Date(ms));
+  };
   const parts = (ms: number): Parts => {
     const known = memo.get(ms);
     if (known) return known;
-    const offset = tzOffset(timeZone, new Date(ms)); // minutes east of UTC
+    const offset = offsetAt(ms); // minutes east of UTC
     const local = new Date(ms + offset * 60_000);
     const stamp = local.toISOString(); // "2023-08-31T02:45:25.000Z", in local time
     const day = stamp.slice(0, 10);
@@ -66,6 +80,8 @@ export function makeTimeFormatter(timeZone: string): TimeFormatter {
     dayKey: (ms) => parts(ms).day,
   };
 }
+
+const DAY_MS = 86_400_000;
 
 interface Parts {
   readonly offset: number;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import type { PageLists, PageModel, SiteModel } from './site-model.ts';
+import type { SiteModel } from './site-model.ts';
+import { onlyPages } from './only-pages.ts';
 import { provideSiteModel } from './site-data.ts';
 import { runnableModule } from '../runtime/runnable-module.ts';
 
@@ -55,18 +56,4 @@ async function renderOnce(site: SiteModel, outputDir: string, options: RenderOpt
 function quietBenchmarks(eleventyConfig: unknown): void {
   const { benchmarks } = eleventyConfig as { benchmarks?: Record<string, { setIsVerbose?(verbose: boolean): void } | undefined> };
   for (const group of Object.values(benchmarks ?? {})) group?.setIsVerbose?.(false);
-}
-
-/** The site with only the pages and published files (feeds, sitemaps, robots.txt, _redirects) whose paths are in `only`. */
-function onlyPages(site: SiteModel, only: ReadonlySet<string>): SiteModel {
-  const keep = <P extends { readonly path: string }>(list: readonly P[]) => list.filter((p) => only.has(p.path));
-  const lists = Object.fromEntries(Object.entries(site.lists).map(([k, v]: [string, readonly PageModel[]]) => [k, keep(v)])) as unknown as PageLists;
-  const { feeds, sitemaps, robots, redirects } = site.publish;
-  const publish = {
-    feeds: keep(feeds),
-    sitemaps: keep(sitemaps),
-    robots: robots && only.has(robots.path) ? robots : undefined,
-    redirects: redirects && only.has(redirects.path) ? redirects : undefined,
-  };
-  return { ...site, pages: keep(site.pages), lists, publish };
 }

@@ -31,8 +31,10 @@ export interface IndexOutcome {
 export async function indexPhase(input: IndexInput): Promise<IndexOutcome> {
   const { search, progress } = input;
   progress.start('search', 1);
-  const { indexSearch } = await import('../../site/search/index-search.ts');
-  const result = await indexSearch(input.staging, search.docs, input.incremental ? { previousOutput: input.live } : {});
+  const [{ indexSearch }, { SegmentDigests }] = await Promise.all([import('../../site/search/index-search.ts'), import('../../site/search/segment-digests.ts')]);
+  const digests = search.kept === undefined ? undefined : SegmentDigests.open(search.kept.file, search.kept.scope);
+  const result = await indexSearch(input.staging, search.docs, { ...(input.incremental ? { previousOutput: input.live } : {}), ...(digests ? { digests } : {}) });
+  digests?.save();
   progress.update(1);
   progress.stop();
   tracePhase(`search index (${result.written.length} of ${result.segments.length} segments written, ${result.docsIndexed} articles, ${result.chunksWritten} chunks)`);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import type { SeedFile } from '../../archive/list-seed-files.ts';
 import { loadArchive } from '../../archive/load-archive.ts';
-import { collectGarbage } from '../../runtime/collect-garbage.ts';
+import { collectGarbage, heapIsLarge } from '../../runtime/collect-garbage.ts';
 import type { SiteConfig } from '../../site/site-config.ts';
 import type { Progress } from '../create-progress.ts';
 import { tracePhase } from './trace-phase.ts';
@@ -14,6 +14,9 @@ export interface LoadedArchive {
   /** Goes into the templates digest: a new parser re-renders every page. */
   readonly parserVersion: string;
 }
+
+/** Seeds parsed below which a load leaves too little garbage to collect at once. */
+const FEW_PARSED = 150;
 
 /** Phase 1: every seed under `input` parsed (in workers, cached in `cacheDir/parse`) into the archive. */
 export async function loadPhase(input: string, cacheDir: string, config: SiteConfig, progress: Progress, files?: readonly SeedFile[]): Promise<LoadedArchive> {
@@ -36,7 +39,9 @@ export async function loadPhase(input: string, cacheDir: string, config: SiteCon
     },
   });
   progress.stop();
-  collectGarbage(); // the seeds' bytes and the workers' replies: the peak is set later, by what is live
+  // The seeds' bytes and the workers' replies: the peak is set later, by what is live. A load that parsed
+  // few seeds (an incremental build) left little of them: no full collection then, unless the heap is large.
+  if (parsed >= FEW_PARSED || heapIsLarge()) collectGarbage();
   tracePhase('load archive');
   return { archive, parsed, parserVersion };
 }

@@ -4,6 +4,7 @@ import { exportRecords } from '../../archive/export-records.ts';
 import { writeManifest, type BuildManifest } from '../build-manifest.ts';
 import { publishMedia, type Media } from '../load-media.ts';
 import { applyStaging, swapIn } from '../publish-output.ts';
+import type { TouchedFolders } from '../fast-path/stamp-output.ts';
 import { tracePhase } from './trace-phase.ts';
 import { asWriteFailure } from '../../runtime/as-write-failure.ts';
 
@@ -34,8 +35,9 @@ export interface PublishInput {
 /**
  * Phase 6: the data export and mirrored images into staging, then staging published (moved in file by
  * file, or swapped in whole) and the build manifest written: only after everything else succeeded.
+ * An incremental build returns the live folders it changed (the output's new stamp re-stats only those).
  */
-export async function publishPhase(input: PublishInput): Promise<void> {
+export async function publishPhase(input: PublishInput): Promise<TouchedFolders | undefined> {
   const { staging, live, incremental } = input;
   // Each step's write errors (a full disk, a folder we may not write) say what and where: asWriteFailure.
   const failed = (what: string, where: string) => (error: unknown): never => {
@@ -48,10 +50,11 @@ export async function publishPhase(input: PublishInput): Promise<void> {
   const removed = [...input.removed, ...media];
   if (process.env[FAIL_AFTER_RENDER] === '1') throw new Error(`${FAIL_AFTER_RENDER}=1: failing before the swap, as asked`);
   tracePhase('export and media');
+  let touched: TouchedFolders | undefined;
   if (incremental) {
     await rm(input.manifestFile, { force: true }); // stopped while applying, the next build is a full one
     try {
-      applyStaging(staging, live, { replaceDirs: new Set(input.replaceDirs), remove: removed });
+      touched = applyStaging(staging, live, { replaceDirs: new Set(input.replaceDirs), remove: removed });
     } catch (error) {
       failed('the new output (publishing it)', live)(error);
     }
@@ -60,4 +63,5 @@ export async function publishPhase(input: PublishInput): Promise<void> {
   }
   await writeManifest(input.manifestFile, input.manifest).catch(failed('the build manifest', input.manifestFile));
   tracePhase('publish');
+  return touched;
 }

@@ -8,6 +8,8 @@ export interface SearchState {
   readonly docs: readonly SearchDoc[];
   /** Output-relative files that show a previous search build is complete (checked by a no-change build). */
   readonly entries: readonly string[];
+  /** Where the index's segment digests are kept between builds, and what their sources' texts are made with (src/site/search/segment-digests.ts). */
+  readonly kept?: { readonly file: string; readonly scope: string };
 }
 
 /** No search (`--no-search`): nothing indexed, nothing to check. */
@@ -19,7 +21,7 @@ export const NO_SEARCH: SearchState = { docs: [], entries: [] };
  * document), and the index names each segment folder after a digest of its documents, so the index
  * phase finds what it can keep by name.
  */
-export function searchState(archive: Archive, site: StreamedSite): SearchState {
+export function searchState(archive: Archive, site: StreamedSite, kept?: SearchState['kept']): SearchState {
   // index.json is written last, so its presence shows a complete index.
-  return { docs: searchDocs(archive.articles, site.articleUrl), entries: ['search/search.js', 'search/index.json'] };
+  return { docs: searchDocs(archive.articles, site.articleUrl), entries: ['search/search.js', 'search/index.json'], ...(kept ? { kept } : {}) };
 }

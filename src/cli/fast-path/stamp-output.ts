@@ -20,63 +20,80 @@ export interface OutputStamp {
  * Stamps the output folder after a build: one stat per file and folder, no file read. Given the stamp
  * of the output before the build, a folder whose stat is unchanged has the same entries (adding,
  * removing or renaming an entry changes its folder's times), so only folders the build changed are
- * read: an incremental build walks a few hundred folders instead of every article's.
+ * read: an incremental build walks a few hundred folders instead of every article's. Given also the
+ * folders the build changed (`touched`, from applyStaging: the output was as `previous` says when the
+ * build started, and the build changes it only there), every other folder and its files keep their
+ * lines from `previous` without a stat: the ~27,000 stats of a 10,000-article site (~0.2 s) become a
+ * few hundred.
  */
-export function stampOutput(output: string, manifestFile: string, previous?: OutputStamp): OutputStamp {
-  const known = previous === undefined ? new Map<string, Child[]>() : childrenOf(previous.list);
-  const was = previous === undefined ? new Map<string, string>() : statsOf(previous.list);
+export function stampOutput(output: string, manifestFile: string, previous?: OutputStamp, touched?: TouchedFolders): OutputStamp {
+  const known = previous === undefined ? new Map<string, Folder>() : foldersOf(previous.list);
   const lines: string[] = [];
   let files = 0;
-  const visit = (rel: string): void => {
+  const visit = (rel: string, fresh: boolean): void => {
     const abs = rel === '' ? output : path.join(output, rel);
-    const stat = describe(abs, true);
+    const was = known.get(rel);
+    const kept = !fresh && touched !== undefined && was !== undefined && !touched.folders.has(rel);
+    const stat = kept ? was.stat : describe(abs, true);
     lines.push(`${rel}\t${stat}`);
     if (!stat.startsWith('d ')) return;
-    let children = was.get(rel) === stat ? known.get(rel) : undefined;
+    let children = was?.stat === stat && !fresh ? was.children : undefined;
     if (children === undefined) {
       children = readdirSync(abs, { withFileTypes: true, encoding: 'utf8' }).map((e) => ({ name: e.name, folder: e.isDirectory(), file: e.isFile() }));
     }
     for (const child of children) {
       const childRel = rel === '' ? child.name : `${rel}/${child.name}`;
-      if (child.folder) visit(childRel);
+      if (child.folder) visit(childRel, fresh || touched?.fresh.has(childRel) === true);
       else {
         files++;
-        lines.push(`${childRel}\t${child.file ? describe(path.join(abs, child.name), false) : 'other'}`);
+        const line = kept ? child.line : undefined;
+        lines.push(line ?? `${childRel}\t${child.file ? describe(path.join(abs, child.name), false) : 'other'}`);
       }
     }
   };
-  visit('');
+  visit('', false);
   return { list: lines.join('\n'), files, manifest: describe(manifestFile, false) };
+}
+
+/** The live folders an incremental build changed (src/cli/publish-output.ts applyStaging). */
+export interface TouchedFolders {
+  /** Folders an entry was added to, renamed over or removed from ('' is the output itself). */
+  readonly folders: ReadonlySet<string>;
+  /** Folders replaced whole: everything below them is new. */
+  readonly fresh: ReadonlySet<string>;
+}
+
+interface Folder {
+  /** The folder's own stat, as its line has it. */
+  readonly stat: string;
+  readonly children: Child[];
 }
 
 interface Child {
   readonly name: string;
   readonly folder: boolean;
   readonly file: boolean;
+  /** A file's whole line in the stamp. */
+  readonly line?: string;
 }
 
-/** Folder → its entries, from a stamp's lines (a folder's line starts its stat with "d "). */
-function childrenOf(list: string): Map<string, Child[]> {
-  const out = new Map<string, Child[]>();
+/** Folder → its stat and entries, from a stamp's lines (a folder's line starts its stat with "d "). */
+function foldersOf(list: string): Map<string, Folder> {
+  const out = new Map<string, Folder>();
+  const folder = (rel: string): Folder => {
+    let found = out.get(rel);
+    if (found === undefined) out.set(rel, (found = { stat: '', children: [] }));
+    return found;
+  };
   for (const line of list.split('\n')) {
     const tab = line.indexOf('\t');
     const rel = line.slice(0, tab);
+    const stat = line.slice(tab + 1);
+    const isFolder = stat.startsWith('d ');
+    if (isFolder) (folder(rel) as { stat: string }).stat = stat;
     if (rel === '') continue;
     const slash = rel.lastIndexOf('/');
-    const parent = slash < 0 ? '' : rel.slice(0, slash);
-    const stat = line.slice(tab + 1);
-    let siblings = out.get(parent);
-    if (siblings === undefined) out.set(parent, (siblings = []));
-    siblings.push({ name: rel.slice(slash + 1), folder: stat.startsWith('d '), file: stat.startsWith('f ') });
-  }
-  return out;
-}
-
-function statsOf(list: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of list.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (line.startsWith('d ', tab + 1)) out.set(line.slice(0, tab), line.slice(tab + 1));
+    folder(slash < 0 ? '' : rel.slice(0, slash)).children.push({ name: rel.slice(slash + 1), folder: isFolder, file: stat.startsWith('f '), ...(isFolder ? {} : { line }) });
   }
   return out;
 }
@@ -88,11 +105,13 @@ function statsOf(list: string): Map<string, string> {
  */
 export function outputChange(output: string, stamp: OutputStamp, manifestFile: string): string | undefined {
   if (describe(manifestFile, false) !== stamp.manifest) return 'the build manifest';
+  // Joined by hand: the relative paths are already normal ('/'-separated, no '.' or '..'), and path.join per entry was a fifth of the check.
+  const root = output.endsWith(path.sep) ? output : `${output}${path.sep}`;
   for (const line of stamp.list.split('\n')) {
     const tab = line.indexOf('\t');
     const rel = line.slice(0, tab);
     const was = line.slice(tab + 1);
-    const abs = rel === '' ? output : path.join(output, rel);
+    const abs = rel === '' ? output : root + rel;
     if (was === 'other' || describe(abs, !was.startsWith('f')) !== was) return rel === '' ? output : rel;
   }
   return undefined;

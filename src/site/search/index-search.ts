@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { bundleSearchScript } from './bundle-search-script.ts';
 import { CHUNK_DIR, FACETS_DIR } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
-import { SEARCH_DIR, writeSearchIndex, type SearchIndexResult } from './write-search-index.ts';
+import { SEARCH_DIR, writeSearchIndex, type SearchIndexResult, type WriteSearchIndexOptions } from './write-search-index.ts';
 
 export { SEARCH_DIR };
 
@@ -26,7 +26,7 @@ export interface IndexSearchResult extends SearchIndexResult {
  *     const docs = searchDocs(archive.articles, site.lists.article);
  *     const result = await indexSearch('_site', docs);
  */
-export async function indexSearch(outputDir: string, docs: readonly SearchDoc[], options: { previousOutput?: string } = {}): Promise<IndexSearchResult> {
+export async function indexSearch(outputDir: string, docs: readonly SearchDoc[], options: WriteSearchIndexOptions = {}): Promise<IndexSearchResult> {
   const result = writeSearchIndex(outputDir, docs, options);
   writeFileSync(join(outputDir, SEARCH_DIR, SEARCH_SCRIPT), await bundleSearchScript());
   const previous = options.previousOutput === undefined ? undefined : join(options.previousOutput, SEARCH_DIR);

@@ -18,19 +18,18 @@ export interface SearchChunk {
 /**
  * The chunks of documents `first` … `first + docs.length − 1` (`first` a multiple of CHUNK_DOCS).
  * A chunk is named after its place, not after the segment that holds it: when segments merge, its
- * file stays; `digest` tells whether its documents changed.
+ * file stays; `digest` tells whether its documents changed. `digests`, when given (kept from an
+ * earlier build: segment-digests.ts), are the chunks' digests, and no text is read for them.
  *
  *     for (const c of searchChunks(0, docs)) writeFileSync(join(root, c.path), c.bytes());
  */
-export function searchChunks(first: number, docs: readonly SearchDoc[]): SearchChunk[] {
+export function searchChunks(first: number, docs: readonly SearchDoc[], digests?: readonly string[]): SearchChunk[] {
   if (first % CHUNK_DOCS !== 0) throw new Error(`searchChunks: first document ${first} is not a multiple of ${CHUNK_DOCS}`);
   const chunks: SearchChunk[] = [];
   for (let at = 0; at < docs.length; at += CHUNK_DOCS) {
     const part = docs.slice(at, at + CHUNK_DOCS);
     const n = (first + at) / CHUNK_DOCS;
-    const hash = createHash('sha256').update(`${FORMAT_VERSION}\0${n}`);
-    for (const d of part) hash.update(`\0${d.title}\0${d.url}\0${d.outlet}\0${d.topics.join('\u0001')}\0${d.date}\0${d.day}\0${d.text}`);
-    const digest = hash.digest('hex');
+    const digest = digests?.[at / CHUNK_DOCS] ?? chunkDigest(n, part);
     chunks.push({
       n,
       digest,
@@ -39,6 +38,13 @@ export function searchChunks(first: number, docs: readonly SearchDoc[]): SearchC
     });
   }
   return chunks;
+}
+
+/** sha256 of the format version, the chunk's number and everything about its documents (hex). */
+function chunkDigest(n: number, part: readonly SearchDoc[]): string {
+  const hash = createHash('sha256').update(`${FORMAT_VERSION}\0${n}`);
+  for (const d of part) hash.update(`\0${d.title}\0${d.url}\0${d.outlet}\0${d.topics.join('\u0001')}\0${d.date}\0${d.day}\0${d.text}`);
+  return hash.digest('hex');
 }
 
 /**

@@ -16,6 +16,11 @@ export interface SearchDoc {
   readonly day: string;
   /** Plain text of the body. */
   readonly text: string;
+  /**
+   * The sha256 of the seed file whose parse gave `text` (the article's `contentHash`): stands for the
+   * text where the build keeps the index's digests (segment-digests.ts). Absent, the text is read.
+   */
+  readonly source?: string;
 }
 
 /**
@@ -43,6 +48,7 @@ export function searchDocs(articles: readonly Readonly<Article>[], pages: readon
       topics,
       date: dateLabel(a.keys.day),
       day: a.keys.day,
+      source: a.contentHash,
       // Read when indexed, not held by every document at once (src/archive/offload-texts.ts).
       get text() {
         return a.text;

@@ -7,6 +7,7 @@ import { searchChunks } from './search-chunks.ts';
 import { CHUNK_DIR, FACETS_DIR, FORMAT_VERSION, type SearchManifest, type SegmentInfo } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
 import { segmentLayout } from './segment-layout.ts';
+import { SegmentDigests, type SegmentDigest } from './segment-digests.ts';
 import { BUCKET_RULE, segmentFacets, writeSegment } from './write-segment.ts';
 
 /** The folder of the search page and its index in the output. */
@@ -16,6 +17,8 @@ export const MANIFEST = 'index.json';
 export interface WriteSearchIndexOptions {
   /** The live output of the previous build: segments and chunks it already has are not rewritten. */
   readonly previousOutput?: string;
+  /** Digests kept between builds (segment-digests.ts): a segment whose documents are as they were is named without reading its texts. */
+  readonly digests?: SegmentDigests;
 }
 
 export interface SearchIndexResult {
@@ -63,12 +66,11 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
   let chunksWritten = 0;
   for (const { first, count } of segmentLayout(docs.length)) {
     const part = docs.slice(first, first + count);
-    const chunks = searchChunks(first, part);
+    const made = (): SegmentDigest => ({ postings: postingsDigest(first, part), chunks: searchChunks(first, part).map((c) => c.digest) });
+    const digest = options.digests === undefined ? made() : options.digests.digestOf(SegmentDigests.keyOf(first, part), made);
+    const chunks = searchChunks(first, part, digest.chunks);
     chunkPaths.push(...chunks.map((c) => c.path));
-    // The postings are made of ids, titles and texts; the facets and chunks of everything else.
-    const postings = createHash('sha256').update(`${FORMAT_VERSION}\0${BUCKET_RULE}\0${first}\0${count}`);
-    for (const d of part) postings.update(`\0${d.title}\0${d.text}`);
-    const dir = `s${first}-${postings.digest('hex').slice(0, 12)}`;
+    const dir = `s${first}-${digest.postings.slice(0, 12)}`;
     const all = createHash('sha256').update(`${FORMAT_VERSION}\0${first}\0${count}`);
     for (const c of chunks) all.update(`\0${c.digest}`);
     const facets = `${FACETS_DIR}/${first}-${all.digest('hex').slice(0, 12)}.bin`;
@@ -110,6 +112,13 @@ export function writeSearchIndex(outputDir: string, docs: readonly SearchDoc[], 
   }
   for (const rel of chunkPaths) (files++, (bytes += sizeOf(where(rel))));
   return { docs: docs.length, segments: segments.map((s) => s.dir), written, docsIndexed, chunks: chunkPaths, chunksWritten, facets: segments.map((s) => s.facets), files, bytes, ms: Math.round(performance.now() - started) };
+}
+
+/** The postings are made of ids, titles and texts (the facets and chunks of everything else): what names a segment's folder. */
+function postingsDigest(first: number, part: readonly SearchDoc[]): string {
+  const postings = createHash('sha256').update(`${FORMAT_VERSION}\0${BUCKET_RULE}\0${first}\0${part.length}`);
+  for (const d of part) postings.update(`\0${d.title}\0${d.text}`);
+  return postings.digest('hex');
 }
 
 /**
