@@ -70,12 +70,8 @@ export async function renderPhase(input: RenderInput): Promise<number> {
   const pagePaths = shelf.paths.filter((p) => only === undefined || only.has(p));
   const second = input.secondThread ?? SECOND_THREAD;
   const twoThreads = pagePaths.length >= second.from;
-  // Loaded only when something is rendered: Eleventy costs ~1 s of imports a no-change build never
-  // needs. An incremental build that renders few pages (on this thread) renders them without it, the
-  // same bytes (src/site/render-direct.ts): ~0.35 s less for the add-newest build at 10,000 articles.
-  const renderSite = only !== undefined && !twoThreads
-    ? (await import('../../site/render-direct.ts')).renderDirect
-    : (await (input.renderer ?? import('../../site/render-site.ts'))).renderSite;
+  // Loaded only when something is rendered: Eleventy costs ~1 s of imports a no-change build never needs.
+  const { renderSite } = await (input.renderer ?? import('../../site/render-site.ts'));
   progress.start('render', only?.size ?? shelf.size);
   const batches = inBatches(input.published, shelf, only, twoThreads ? second.batchChars : RENDER_BATCH_CHARS);
   let pagesWritten = 0;
