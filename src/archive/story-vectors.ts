@@ -1,7 +1,7 @@
 import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
 import { selectQueries } from './related-terms.ts';
-import { indexStoryTerms } from './story-terms.ts';
+import { indexStoryTerms, type StoryTermIndex } from './story-terms.ts';
 
 export interface StoryVectorOptions {
   readonly bodyChars: number;
@@ -36,9 +36,8 @@ const MIN_BACKGROUND = 80;
  * Cut to each document's `queryTerms` heaviest terms (`selectQueries`); plus each document's
  * headline terms among them.
  */
-export function storyVectors(docs: readonly Readonly<Article>[], times: Float64Array, options: StoryVectorOptions) {
+export function storyVectors(docs: readonly Readonly<Article>[], times: Float64Array, options: StoryVectorOptions, index: StoryTermIndex = indexStoryTerms(docs, options.bodyChars)) {
   const count = docs.length;
-  const index = indexStoryTerms(docs, options.bodyChars);
   const { docStart: rawStart, terms, counts, titled, dfs } = index;
   // Postings (documents in time order) of every term found in two documents or more.
   const postingStart = new Int32Array(dfs.length + 1);
