@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/article.ts';
 import { firstIndex } from '../runtime/first-index.ts';
 import { readCheckedFile, writeCheckedFile } from '../runtime/checked-file.ts';
@@ -8,8 +10,15 @@ import { indexStoryTerms } from './story-terms.ts';
 import { detectStories, type StoryGroup, type StorySettings } from './story-detection.ts';
 import { outletTerms, updatedOutletTerms, type OutletTerms } from './story-outlet-terms.ts';
 
-/** Bump when stories, their inputs or this file's layout change: a file of another version is never read. */
+/** Bump when this file's layout changes: a file of another version is never read. */
 export const STORY_CACHE_VERSION = 1;
+
+/**
+ * Part of the kept state's key: the source of every module story detection runs (src/archive, src/text,
+ * the runtime helpers they use), as PARSER_VERSION does for parsing, so an edit of the algorithm never
+ * serves stories found by the code before it.
+ */
+const STORY_CODE = hashSources(['./', '../text/'], ['../runtime/first-index.ts', '../runtime/grown.ts']);
 
 interface Kept {
   /** The documents: how many, and the digest of what story detection reads of them, in order. */
@@ -40,7 +49,7 @@ interface Kept {
  * build would not find.
  */
 export function keptStories(docs: readonly Readonly<Article>[], settings: StorySettings, file: string): readonly StoryGroup[] {
-  const key = JSON.stringify({ parser: PARSER_VERSION, ...settings });
+  const key = JSON.stringify({ parser: PARSER_VERSION, code: STORY_CODE, ...settings });
   const kept = read(file, key);
   const { digest, prefixDigest } = digestOf(docs, kept?.count ?? 0);
   if (kept?.count === docs.length && kept.digest === digest) return kept.stories;
@@ -124,10 +133,15 @@ function read(file: string, key: string): Kept | undefined {
     const data = JSON.parse(body) as { key?: unknown; count?: unknown; digest?: unknown; quiet?: unknown; stories?: unknown; outlets?: unknown };
     if (data.key !== key || !Number.isInteger(data.count) || typeof data.digest !== 'string') return undefined;
     if (!isIntegers(data.quiet) || !Array.isArray(data.stories) || !Array.isArray(data.outlets)) return undefined;
+    const count = data.count as number;
+    const quiet = data.quiet;
+    if (quiet.some((q, i) => q > count || (i > 0 && q <= quiet[i - 1]!))) return undefined;
     const stories: StoryGroup[] = [];
     for (const story of data.stories as unknown[]) {
       if (!isIntegers(story) || story.length < 3) return undefined;
-      stories.push({ lead: story[0]!, members: story.slice(1) });
+      const members = story.slice(1);
+      if (members.some((m, i) => m >= count || (i > 0 && m <= members[i - 1]!)) || !members.includes(story[0]!)) return undefined;
+      stories.push({ lead: story[0]!, members });
     }
     const outlets = new Map<string, OutletTerms>();
     for (const entry of data.outlets as unknown[]) {
@@ -139,10 +153,21 @@ function read(file: string, key: string): Kept | undefined {
       }
       outlets.set(entry[0], { n: entry[1] as number, h: entry[2] as number, slack: entry[3] as number, terms });
     }
-    return { count: data.count as number, digest: data.digest, quiet: data.quiet, stories, outlets };
+    return { count, digest: data.digest, quiet, stories, outlets };
   } catch {
     return undefined;
   }
+}
+
+/** sha256 (16 hex digits) of the .ts files of `dirs` and of `files`, relative to this module's source. */
+function hashSources(dirs: readonly string[], files: readonly string[]): string {
+  const hash = createHash('sha256');
+  const paths = dirs.flatMap((dir) => {
+    const full = fileURLToPath(new URL(dir, import.meta.url));
+    return readdirSync(full).filter((name) => name.endsWith('.ts')).sort().map((name) => `${full}${name}`);
+  });
+  for (const file of [...paths, ...files.map((f) => fileURLToPath(new URL(f, import.meta.url)))]) hash.update(file.slice(file.lastIndexOf('/src/'))).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
 }
 
 function isIntegers(value: unknown): value is number[] {
