@@ -54,6 +54,9 @@ export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32A
  * outlet's boilerplate is known and the same as before; else undefined (nothing marked).
  */
 export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termKey: (id: number) => string, from: number): Map<string, OutletTerms> | undefined {
+  // Each term's key, made once.
+  const keys: string[] = [];
+  const keyOf = (id: number): string => (keys[id] ??= termKey(id));
   const next = new Map<string, { n: number; h: number; slack: number; terms: Map<string, number> }>();
   for (const [outlet, { n, h, slack, terms: counts }] of kept) next.set(outlet, { n, h, slack, terms: new Map(counts) });
   for (let d = from; d < docs.length; d++) {
@@ -64,7 +67,7 @@ export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs:
     // An outlet that keeps every term's count keeps the new ones too: nothing it does not keep.
     if (outlet.h > 1) outlet.slack++;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const term = termKey(terms[k]!);
+      const term = keyOf(terms[k]!);
       const count = outlet.terms.get(term);
       if (count !== undefined || outlet.h === 1) outlet.terms.set(term, (count ?? 0) + 1);
     }
@@ -85,7 +88,7 @@ export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs:
   for (let d = 0; d < docs.length; d++) {
     const set = boilerplate.get(docs[d]!.outlet.key);
     if (set === undefined || set.size === 0) continue;
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (set.has(termKey(terms[k]!))) terms[k] = -terms[k]! - 1;
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (set.has(keyOf(terms[k]!))) terms[k] = -terms[k]! - 1;
   }
   return next;
 }
