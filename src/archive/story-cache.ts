@@ -8,10 +8,10 @@ import { PARSER_VERSION } from '../article/parse-article.ts';
 import { dropOutletBoilerplate } from './related-terms.ts';
 import { indexStoryTerms } from './story-terms.ts';
 import { detectStories, type StoryGroup, type StorySettings } from './story-detection.ts';
-import { outletTerms, updatedOutletTerms, type OutletTerms } from './story-outlet-terms.ts';
+import { outletTerms, recordLive, updatedOutletTerms, type OutletTerms } from './story-outlet-terms.ts';
 
 /** Bump when this file's layout changes: a file of another version is never read. */
-export const STORY_CACHE_VERSION = 1;
+export const STORY_CACHE_VERSION = 2;
 
 /**
  * Part of the kept state's key: the source of every module story detection runs (src/archive, src/text,
@@ -59,34 +59,42 @@ export function keptStories(docs: readonly Readonly<Article>[], settings: StoryS
 }
 
 function allStories(docs: readonly Readonly<Article>[], settings: StorySettings): Omit<Kept, 'count' | 'digest'> {
-  let outlets = new Map<string, OutletTerms>();
+  let counted: ReturnType<typeof outletTerms> | undefined;
   const index = indexStoryTerms(docs, settings.bodyChars, (all, docStart, terms, termCount, termKey) => {
     dropOutletBoilerplate(all, docStart, terms, termCount);
-    outlets = outletTerms(all, docStart, terms, termCount, termKey);
+    counted = outletTerms(all, docStart, terms, termCount, termKey);
   });
-  return { ...detectStories(docs, settings, 0, index), outlets };
+  const { outlets, watched } = counted!;
+  const watch = { terms: watched, live: [] };
+  const found = detectStories(docs, settings, 0, index, watch);
+  recordLive(outlets, docs, watch.live, index.termKey, 0, 0);
+  return { ...found, outlets };
 }
 
-/** The stories when `kept` is of the first documents of `docs` and no outlet's boilerplate changed; else undefined. */
+/** The stories when `kept` is of the first documents of `docs` and no outlet's boilerplate changed that kept vectors use; else undefined. */
 function tailStories(docs: readonly Readonly<Article>[], settings: StorySettings, kept: Kept): Omit<Kept, 'count' | 'digest'> | undefined {
   const old = kept.count;
   if (old === 0 || old >= docs.length) return undefined;
-  // A vector reads the documents within `near` of it (its background, its window); links may change
-  // from the first document whose partner within the window may have another vector.
+  // A vector reads the documents within `near` of it (its background, its window): vectors may change
+  // from `changedFrom`, and links from `reach`, the first document with a partner within the window
+  // there.
   const near = Math.max(settings.backgroundMs, settings.windowMs);
-  const changedFrom = docs[old]!.publishedAt - near - settings.windowMs;
-  const reach = firstIndex(0, old, (i) => docs[i]!.publishedAt < changedFrom);
+  const changedFrom = firstIndex(0, old, (i) => docs[i]!.publishedAt < docs[old]!.publishedAt - near);
+  const reach = firstIndex(0, old, (i) => docs[i]!.publishedAt < docs[old]!.publishedAt - near - settings.windowMs);
   const cut = kept.quiet[firstIndex(0, kept.quiet.length, (i) => kept.quiet[i]! <= reach) - 1];
   if (cut === undefined || cut === 0) return undefined;
   // From `cut` on, every vector reads documents no earlier than `near` before it.
   const start = firstIndex(0, cut, (i) => docs[i]!.publishedAt < docs[cut]!.publishedAt - near);
   const tail = docs.slice(start);
-  let outlets: Map<string, OutletTerms> | undefined;
-  const index = indexStoryTerms(tail, settings.bodyChars, (all, docStart, terms, _termCount, termKey) => {
-    outlets = updatedOutletTerms(kept.outlets, all, docStart, terms, termKey, old - start);
+  let updated: ReturnType<typeof updatedOutletTerms>;
+  const index = indexStoryTerms(tail, settings.bodyChars, (all, docStart, terms, termCount, termKey) => {
+    updated = updatedOutletTerms(kept.outlets, all, docStart, terms, termCount, termKey, { from: old - start, start, cut, changedFrom });
   });
-  if (outlets === undefined) return undefined;
-  const found = detectStories(tail, settings, cut - start, index);
+  if (updated === undefined) return undefined;
+  const { outlets, watched } = updated;
+  const watch = { terms: watched, live: [] };
+  const found = detectStories(tail, settings, cut - start, index, watch);
+  recordLive(outlets, tail, watch.live, index.termKey, start, cut - start);
   const stories = kept.stories.filter((s) => s.members[0]! < cut);
   for (const { members, lead } of found.stories) stories.push({ members: members.map((m) => m + start), lead: lead + start });
   const quiet = kept.quiet.filter((q) => q < cut);
@@ -121,7 +129,7 @@ function digestOf(docs: readonly Readonly<Article>[], prefix: number): { digest:
 }
 
 function serialize(key: string, kept: Kept): string {
-  const outlets = [...kept.outlets].map(([outlet, { n, h, slack, terms }]) => [outlet, n, h, slack, [...terms]]);
+  const outlets = [...kept.outlets].map(([outlet, { n, h, slack, terms, live }]) => [outlet, n, h, slack, [...terms], [...live]]);
   return JSON.stringify({ key, count: kept.count, digest: kept.digest, quiet: kept.quiet, stories: kept.stories.map((s) => [s.lead, ...s.members]), outlets });
 }
 
@@ -145,13 +153,18 @@ function read(file: string, key: string): Kept | undefined {
     }
     const outlets = new Map<string, OutletTerms>();
     for (const entry of data.outlets as unknown[]) {
-      if (!Array.isArray(entry) || entry.length !== 5 || typeof entry[0] !== 'string' || !isIntegers(entry.slice(1, 4)) || !Array.isArray(entry[4])) return undefined;
+      if (!Array.isArray(entry) || entry.length !== 6 || typeof entry[0] !== 'string' || !isIntegers(entry.slice(1, 4)) || !Array.isArray(entry[4]) || !Array.isArray(entry[5])) return undefined;
       const terms = new Map<string, number>();
       for (const term of entry[4] as unknown[]) {
         if (!Array.isArray(term) || typeof term[0] !== 'string' || !Number.isInteger(term[1])) return undefined;
         terms.set(term[0], term[1] as number);
       }
-      outlets.set(entry[0], { n: entry[1] as number, h: entry[2] as number, slack: entry[3] as number, terms });
+      const live = new Map<string, number[]>();
+      for (const term of entry[5] as unknown[]) {
+        if (!Array.isArray(term) || typeof term[0] !== 'string' || !isIntegers(term[1]) || term[1].length === 0) return undefined;
+        live.set(term[0], term[1]);
+      }
+      outlets.set(entry[0], { n: entry[1] as number, h: entry[2] as number, slack: entry[3] as number, terms, live });
     }
     return { count, digest: data.digest, quiet, stories, outlets };
   } catch {

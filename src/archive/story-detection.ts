@@ -1,5 +1,5 @@
 import type { Article } from '../article/article.ts';
-import { storyVectors } from './story-vectors.ts';
+import { storyVectors, type WatchedTerms } from './story-vectors.ts';
 import { sharedNames } from './shared-names.ts';
 import { clusterLinks, type Edge } from './cluster-links.ts';
 import { splitClusters } from './split-clusters.ts';
@@ -42,14 +42,15 @@ export interface StoryGroup {
  * (their own vectors are not complete) and are linked to nothing: src/archive/story-cache.ts passes the
  * tail of an archive from a point no link crosses, which gives the stories of that tail exactly as the
  * whole archive does, given the terms `index` of `docs` with the boilerplate of the whole archive marked.
+ * `watch`: terms whose use storyVectors reports (src/archive/story-outlet-terms.ts).
  *
  * Returns the stories (members ascending, by first member), and the quiet points: each index q ≥
  * `linkFrom` (up to docs.length) where no link joins a document before q to one from q on.
  */
-export function detectStories(docs: readonly Readonly<Article>[], settings: StorySettings, linkFrom = 0, index?: StoryTermIndex) {
+export function detectStories(docs: readonly Readonly<Article>[], settings: StorySettings, linkFrom = 0, index?: StoryTermIndex, watch?: WatchedTerms) {
   const count = docs.length;
   const times = Float64Array.from(docs, (d) => d.publishedAt);
-  const { queryStart, queryTerm, queryWeight, queryNorm, titles, specific, bigrams } = storyVectors(docs, times, settings, index ?? indexStoryTerms(docs, settings.bodyChars));
+  const { queryStart, queryTerm, queryWeight, queryNorm, titles, specific, bigrams } = storyVectors(docs, times, settings, index ?? indexStoryTerms(docs, settings.bodyChars), watch);
   const { minSpecificTerms: minSpecific, manyNames, maxScan, windowMs, minSimilarity, minSharedTerms: minShared, strongSimilarity } = settings;
   const postings = queryPostings(queryStart, queryTerm, queryWeight);
 

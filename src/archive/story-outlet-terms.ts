@@ -8,7 +8,11 @@ import { stable } from './related-terms.ts';
  * the exact count of every term in at least `h` of the outlet's documents when it was counted in full
  * (h ≈ a quarter of them; every term for a small outlet, h = 1), and `slack`, the documents added
  * since. A term not kept is in at most h − 1 + slack documents, so the boilerplate is known exactly
- * while that stays below the cut.
+ * while that stays below the cut. For each kept term, `live` lists the outlet's documents (indexes)
+ * that use it in their vector or would were it not boilerplate (storyVectors' `watch`), up to
+ * LIVE_CAP + 1 of them: a term that crosses half of the outlet's documents changes no vector of the
+ * documents before the first of them (a word like 今天 near half of one outlet's articles is too
+ * common to be used by any).
  */
 export interface OutletTerms {
   readonly n: number;
@@ -16,13 +20,22 @@ export interface OutletTerms {
   readonly slack: number;
   /** Count by term key (indexStoryTerms' `termKey`). */
   readonly terms: ReadonlyMap<string, number>;
+  /** The documents that use a kept term (or would), ascending; absent when none; more than LIVE_CAP: many. */
+  readonly live: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Below this many documents an outlet keeps every term's count (h = 1). */
 const SMALL_OUTLET = 20;
+/** Documents using a kept term listed at most (one more means "many"). */
+const LIVE_CAP = 16;
 
-/** The outlets' term counts of `docs` (all of findStories' documents, their terms indexed; marked boilerplate `-id - 1` read as id). */
-export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string): Map<string, OutletTerms> {
+type Mutable = { n: number; h: number; slack: number; terms: Map<string, number>; live: Map<string, number[]> };
+
+/**
+ * The outlets' term counts of `docs` (all of findStories' documents, their terms indexed; marked
+ * boilerplate `-id - 1` read as id), and the term ids whose use `recordLive` then needs.
+ */
+export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string) {
   const byOutlet = new Map<string, number[]>();
   docs.forEach((doc, d) => {
     const list = byOutlet.get(doc.outlet.key);
@@ -30,7 +43,8 @@ export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32A
     else byOutlet.set(doc.outlet.key, [d]);
   });
   const counts = new Int32Array(termCount);
-  const outlets = new Map<string, OutletTerms>();
+  const watched = new Uint8Array(termCount);
+  const outlets = new Map<string, Mutable>();
   for (const [outlet, members] of byOutlet) {
     const n = members.length;
     const h = n < SMALL_OUTLET ? 1 : Math.max(1, Math.floor(stable(n) / 4));
@@ -39,30 +53,40 @@ export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32A
     for (const d of members) {
       for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
         const id = idOf(terms[k]!);
-        if (counts[id]! >= h) kept.set(termKey(id), counts[id]!);
+        if (counts[id]! >= h) {
+          kept.set(termKey(id), counts[id]!);
+          watched[id] = 1;
+        }
         counts[id] = 0;
       }
     }
-    outlets.set(outlet, { n, h, slack: 0, terms: kept });
+    outlets.set(outlet, { n, h, slack: 0, terms: kept, live: new Map() });
   }
-  return outlets;
+  return { outlets, watched };
 }
 
 /**
- * `kept` with the documents from `from` of `docs` (a tail of the archive, terms indexed and not yet
- * marked) added, and those documents' terms that are boilerplate marked (`-id - 1`), when every
- * outlet's boilerplate is known and the same as before; else undefined (nothing marked).
+ * `kept` with the documents from `from` of `docs` (the archive's tail from its document `start`, terms
+ * indexed and not yet marked) added, and those documents' boilerplate terms marked (`-id - 1`), when
+ * every outlet's boilerplate is known and changed for no term that a document before `changedFrom`
+ * (a global index: the first document whose vector is found again) uses or would use; else undefined.
+ * `live` keeps the documents before `cut` (from where the tail's vectors are exact): `recordLive` adds
+ * the tail's. Also the tail's term ids to watch.
  */
-export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termKey: (id: number) => string, from: number): Map<string, OutletTerms> | undefined {
+export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string, at: { readonly from: number; readonly start: number; readonly cut: number; readonly changedFrom: number }) {
   // Each term's key, made once.
   const keys: string[] = [];
   const keyOf = (id: number): string => (keys[id] ??= termKey(id));
-  const next = new Map<string, { n: number; h: number; slack: number; terms: Map<string, number> }>();
-  for (const [outlet, { n, h, slack, terms: counts }] of kept) next.set(outlet, { n, h, slack, terms: new Map(counts) });
-  for (let d = from; d < docs.length; d++) {
+  const next = new Map<string, Mutable>();
+  for (const [outlet, { n, h, slack, terms: counts, live }] of kept) {
+    const before = new Map<string, number[]>();
+    for (const [term, list] of live) if (list[0]! < at.cut) before.set(term, list.filter((d) => d < at.cut));
+    next.set(outlet, { n, h, slack, terms: new Map(counts), live: before });
+  }
+  for (let d = at.from; d < docs.length; d++) {
     const key = docs[d]!.outlet.key;
     let outlet = next.get(key);
-    if (!outlet) next.set(key, (outlet = { n: 0, h: 1, slack: 0, terms: new Map() }));
+    if (!outlet) next.set(key, (outlet = { n: 0, h: 1, slack: 0, terms: new Map(), live: new Map() }));
     outlet.n++;
     // An outlet that keeps every term's count keeps the new ones too: nothing it does not keep.
     if (outlet.h > 1) outlet.slack++;
@@ -73,6 +97,7 @@ export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs:
     }
   }
   const boilerplate = new Map<string, Set<string>>();
+  const watchedKeys = new Set<string>();
   for (const [key, outlet] of next) {
     const before = kept.get(key);
     // A term not kept might now be boilerplate: not known.
@@ -80,8 +105,13 @@ export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs:
     const set = new Set<string>();
     for (const [term, count] of outlet.terms) {
       const now = isBoilerplate(outlet.n, count);
-      if (now !== isBoilerplate(before?.n ?? 0, before?.terms.get(term) ?? 0)) return undefined;
+      if (now !== isBoilerplate(before?.n ?? 0, before?.terms.get(term) ?? 0)) {
+        // Crossing half: fine when no document whose vector is kept uses the term (or would).
+        const live = before?.live.get(term) ?? [];
+        if (live.length > LIVE_CAP || live.some((d) => d < at.changedFrom)) return undefined;
+      }
       if (now) set.add(term);
+      watchedKeys.add(term);
     }
     boilerplate.set(key, set);
   }
@@ -90,7 +120,26 @@ export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs:
     if (set === undefined || set.size === 0) continue;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (set.has(keyOf(terms[k]!))) terms[k] = -terms[k]! - 1;
   }
-  return next;
+  const watched = new Uint8Array(termCount);
+  for (let id = 0; id < termCount; id++) if (watchedKeys.has(keyOf(id))) watched[id] = 1;
+  return { outlets: next as Map<string, OutletTerms>, watched };
+}
+
+/**
+ * Adds to `outlets` the uses of watched terms found by storyVectors (`live`: pairs of document, term
+ * id) over `docs`, the archive from its document `start`, for the documents from `from` (local) on.
+ */
+export function recordLive(outlets: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], live: readonly number[], termKey: (id: number) => string, start: number, from: number): void {
+  for (let i = 0; i < live.length; i += 2) {
+    const d = live[i]!;
+    if (d < from) continue;
+    const outlet = outlets.get(docs[d]!.outlet.key) as Mutable | undefined;
+    const term = termKey(live[i + 1]!);
+    if (outlet === undefined || !outlet.terms.has(term)) continue;
+    const list = outlet.live.get(term);
+    if (list === undefined) outlet.live.set(term, [d + start]);
+    else if (list.length <= LIVE_CAP) list.push(d + start);
+  }
 }
 
 /** dropOutletBoilerplate's rule: in at least half of an outlet's documents (of ten or more). */
