@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../article/parse-article.ts';
 import { dropOutletBoilerplate } from './related-terms.ts';
 import { indexStoryTerms } from './story-terms.ts';
 import { detectStories, type StoryGroup, type StorySettings } from './story-detection.ts';
-import { outletTerms, recordLive, updatedOutletTerms, type OutletTerms } from './story-outlet-terms.ts';
+import { liveRecorder, outletTerms, updatedOutletTerms, type OutletTerms } from './story-outlet-terms.ts';
 
 /** Bump when this file's layout changes: a file of another version is never read. */
 export const STORY_CACHE_VERSION = 2;
@@ -65,9 +65,9 @@ function allStories(docs: readonly Readonly<Article>[], settings: StorySettings)
     counted = outletTerms(all, docStart, terms, termCount, termKey);
   });
   const { outlets, watched } = counted!;
-  const watch = { terms: watched, live: [] };
-  const found = detectStories(docs, settings, 0, index, watch);
-  recordLive(outlets, docs, watch.live, index.termKey, 0, 0);
+  const live = liveRecorder(outlets, docs, index.termKey, 0, 0);
+  const found = detectStories(docs, settings, 0, index, { terms: watched, onLive: live.onLive });
+  live.finish();
   return { ...found, outlets };
 }
 
@@ -92,9 +92,9 @@ function tailStories(docs: readonly Readonly<Article>[], settings: StorySettings
   });
   if (updated === undefined) return undefined;
   const { outlets, watched } = updated;
-  const watch = { terms: watched, live: [] };
-  const found = detectStories(tail, settings, cut - start, index, watch);
-  recordLive(outlets, tail, watch.live, index.termKey, start, cut - start);
+  const live = liveRecorder(outlets, tail, index.termKey, start, cut - start);
+  const found = detectStories(tail, settings, cut - start, index, { terms: watched, onLive: live.onLive });
+  live.finish();
   const stories = kept.stories.filter((s) => s.members[0]! < cut);
   for (const { members, lead } of found.stories) stories.push({ members: members.map((m) => m + start), lead: lead + start });
   const quiet = kept.quiet.filter((q) => q < cut);

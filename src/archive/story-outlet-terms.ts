@@ -33,7 +33,7 @@ type Mutable = { n: number; h: number; slack: number; terms: Map<string, number>
 
 /**
  * The outlets' term counts of `docs` (all of findStories' documents, their terms indexed; marked
- * boilerplate `-id - 1` read as id), and the term ids whose use `recordLive` then needs.
+ * boilerplate `-id - 1` read as id), and the term ids whose use `liveRecorder` then needs.
  */
 export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string) {
   const byOutlet = new Map<string, number[]>();
@@ -70,7 +70,7 @@ export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32A
  * indexed and not yet marked) added, and those documents' boilerplate terms marked (`-id - 1`), when
  * every outlet's boilerplate is known and changed for no term that a document before `changedFrom`
  * (a global index: the first document whose vector is found again) uses or would use; else undefined.
- * `live` keeps the documents before `cut` (from where the tail's vectors are exact): `recordLive` adds
+ * `live` keeps the documents before `cut` (from where the tail's vectors are exact): `liveRecorder` adds
  * the tail's. Also the tail's term ids to watch.
  */
 export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string, at: { readonly from: number; readonly start: number; readonly cut: number; readonly changedFrom: number }) {
@@ -126,20 +126,35 @@ export function updatedOutletTerms(kept: ReadonlyMap<string, OutletTerms>, docs:
 }
 
 /**
- * Adds to `outlets` the uses of watched terms found by storyVectors (`live`: pairs of document, term
- * id) over `docs`, the archive from its document `start`, for the documents from `from` (local) on.
+ * Records in `outlets` the uses of watched terms storyVectors reports (`onLive`, as document and term
+ * id) over `docs`, the archive from its document `start`, for the documents from `from` (local) on;
+ * `finish` adds them to the outlets' `live` lists. At most LIVE_CAP + 1 are held per outlet and term.
  */
-export function recordLive(outlets: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], live: readonly number[], termKey: (id: number) => string, start: number, from: number): void {
-  for (let i = 0; i < live.length; i += 2) {
-    const d = live[i]!;
-    if (d < from) continue;
-    const outlet = outlets.get(docs[d]!.outlet.key) as Mutable | undefined;
-    const term = termKey(live[i + 1]!);
-    if (outlet === undefined || !outlet.terms.has(term)) continue;
-    const list = outlet.live.get(term);
-    if (list === undefined) outlet.live.set(term, [d + start]);
-    else if (list.length <= LIVE_CAP) list.push(d + start);
-  }
+export function liveRecorder(outlets: ReadonlyMap<string, OutletTerms>, docs: readonly Readonly<Article>[], termKey: (id: number) => string, start: number, from: number) {
+  const found = new Map<string, Map<number, number[]>>();
+  return {
+    onLive(d: number, id: number): void {
+      if (d < from) return;
+      const outlet = docs[d]!.outlet.key;
+      let byTerm = found.get(outlet);
+      if (byTerm === undefined) found.set(outlet, (byTerm = new Map()));
+      const list = byTerm.get(id);
+      if (list === undefined) byTerm.set(id, [d + start]);
+      else if (list.length <= LIVE_CAP) list.push(d + start);
+    },
+    finish(): void {
+      for (const [key, byTerm] of found) {
+        const outlet = outlets.get(key) as Mutable | undefined;
+        if (outlet === undefined) continue;
+        for (const [id, docs] of byTerm) {
+          const term = termKey(id);
+          if (!outlet.terms.has(term)) continue;
+          const list = outlet.live.get(term) ?? [];
+          outlet.live.set(term, [...list, ...docs].slice(0, LIVE_CAP + 1));
+        }
+      }
+    },
+  };
 }
 
 /** dropOutletBoilerplate's rule: in at least half of an outlet's documents (of ten or more). */

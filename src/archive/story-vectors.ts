@@ -16,12 +16,12 @@ export interface StoryVectorOptions {
 }
 
 /**
- * Terms whose use story-cache.ts follows (`terms[id]` 1): `live` gets (document, term) for each
- * document that uses a watched term, or would were it not its outlet's boilerplate.
+ * Terms whose use story-cache.ts follows (`terms[id]` 1): `onLive` is called for each document that
+ * uses a watched term, or would were it not its outlet's boilerplate.
  */
 export interface WatchedTerms {
   readonly terms: Uint8Array;
-  readonly live: number[];
+  readonly onLive: (doc: number, term: number) => void;
 }
 
 /** Term-frequency saturation, as in BM25. */
@@ -99,7 +99,7 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
       const term = terms[k]!;
       if (term < 0 || dfs[term]! < 2) {
         // A watched boilerplate term: would this document use it were it not boilerplate?
-        if (watch !== undefined && term < 0 && watch.terms[-term - 1] === 1 && wouldUse(-term - 1, t0, cut)) watch.live.push(d, -term - 1);
+        if (watch !== undefined && term < 0 && watch.terms[-term - 1] === 1 && wouldUse(-term - 1, t0, cut)) watch.onLive(d, -term - 1);
         continue; // an outlet's boilerplate, or nobody else's term
       }
       const from = postingStart[term]!;
@@ -110,7 +110,7 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
       const bgFrom = advance(bgFromAt, term, from, near, t0 - options.backgroundMs);
       const bgDf = advance(bgToAt, term, near, to, t0 + options.backgroundMs + 1) - bgFrom;
       if (bgDf > cut) continue;
-      if (watch?.terms[term] === 1) watch.live.push(d, term);
+      if (watch?.terms[term] === 1) watch.onLive(d, term);
       const idf = Math.log(1 + (background - bgDf + 0.5) / (bgDf + 0.5));
       const tf = counts[k]!;
       const weight = idf * ((tf * (K1 + 1)) / (tf + K1) + options.titleWeight * titled[k]!) * (1 + options.burst * Math.log2(nearby / 2));
