@@ -44,7 +44,7 @@ interface Kept {
  * new ones from `T`), the vectors change from `T − backgroundMs` on and the links from `T −
  * backgroundMs − windowMs` on: the stories before the last quiet point before that are kept, and the
  * rest is found again (detectStories from that point, reading the terms of `backgroundMs` more), when
- * no outlet's boilerplate changed. Anything else (an article edited, removed or inserted earlier, other
+ * no outlet's boilerplate changed for a term that a kept vector uses or would use. Anything else (an article edited, removed or inserted earlier, other
  * options, a missing, foreign or damaged file) finds every story again: never a story that a clean
  * build would not find.
  */
