@@ -1,19 +1,12 @@
 import type { Article } from '../article/article.ts';
-import { storyVectors } from './story-vectors.ts';
-import { sharedNames } from './shared-names.ts';
-import { clusterLinks, type Edge } from './cluster-links.ts';
-import { splitClusters } from './split-clusters.ts';
 import { isRoundup } from './is-roundup.ts';
-import { queryPostings } from './query-postings.ts';
-import { firstIndex } from '../runtime/first-index.ts';
+import { detectStories, type StorySettings } from './story-detection.ts';
+import { keptStories } from './story-cache.ts';
 
 /**
  * Stories: articles about the same event, published within a few days of each other, from one or
  * more outlets. An article belongs to at most one story.
  *
- * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
- *    recognised by the shape of their headline) tell many events at once and share a few words
- *    with each: they are left out.
  * 0. Roundups (src/archive/is-roundup.ts: a bulletin's transcript, a briefing, the week's picks,
  *    recognised by the shape of their headline) tell many events at once and share a few words
  *    with each: they are left out.
@@ -43,6 +36,9 @@ import { firstIndex } from '../runtime/first-index.ts';
  *
  * Deterministic: articles are ordered by time then id before anything else, and ties go to the
  * smaller id, so the stories do not depend on the input order.
+ *
+ * With `cacheFile`, what a build found is kept for the next (src/archive/story-cache.ts): an archive
+ * that only gained articles newer than all recomputes its last months alone, with the same stories.
  */
 export interface FindStoriesOptions {
   /** Articles further apart than this are never linked directly (default 3 days). */
@@ -83,6 +79,8 @@ export interface FindStoriesOptions {
   readonly pairSimilarity?: number;
   /** A cluster is cut in two (in time order) where its two sides' centroids are less alike than this (default 0.45). */
   readonly splitSimilarity?: number;
+  /** Where the stories are kept between builds (src/archive/story-cache.ts); none: every build finds all. */
+  readonly cacheFile?: string;
 }
 
 export interface Story {
@@ -98,98 +96,38 @@ const DAY_MS = 86_400_000;
 
 /** Every story of an archive, newest first (by first article; ties by id). */
 export function findStories(articles: readonly Readonly<Article>[], options: FindStoriesOptions = {}): Story[] {
-  const windowMs = (options.windowDays ?? 3) * DAY_MS;
-  const maxScan = options.maxScan ?? 200;
-  const minSimilarity = options.minSimilarity ?? 0.2;
-  const minShared = options.minSharedTerms ?? 4;
   // Roundups (a bulletin's transcript, a briefing: src/archive/is-roundup.ts) tell many events at once: never in a story.
   const docs = articles.filter((a) => !isRoundup(a)).sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
-  const count = docs.length;
-  if (count < 2) return [];
-  const times = Float64Array.from(docs, (d) => d.publishedAt);
-
-  const { queryStart, queryTerm, queryWeight, queryNorm, titles, specific, bigrams } = storyVectors(docs, times, {
-    bodyChars: options.bodyChars ?? 300,
-    maxShare: options.maxShare ?? 0.1,
-    titleWeight: options.titleWeight ?? 2,
-    windowMs,
-    backgroundMs: (options.backgroundDays ?? 60) * DAY_MS,
-    burst: options.burst ?? 0.25,
-    queryTerms: options.queryTerms ?? 40,
-    specificShare: options.specificShare ?? 0.02,
-    specificBurst: options.specificBurst ?? 5,
-  });
-  const minSpecific = options.minSpecificTerms ?? 2;
-  const manyNames = options.manyNames ?? 4;
-  const postings = queryPostings(queryStart, queryTerm, queryWeight);
-  const strongSimilarity = options.strongSimilarity ?? 0.5;
-
-  const dots = new Float64Array(count);
-  const shared = new Int32Array(count);
-  const sharedTitle = new Uint8Array(count);
-  const touched = new Int32Array(count);
-  const links: Edge[] = [];
-  for (let self = 0; self < count; self++) {
-    // Later articles within the window only: each pair is compared once, from its earlier article.
-    const until = times[self]! + windowMs;
-    let touchedCount = 0;
-    for (let q = queryStart[self]!; q < queryStart[self + 1]!; q++) {
-      const term = queryTerm[q]!;
-      const from = postings.start[term]!;
-      const to = postings.start[term + 1]!;
-      let p = firstIndex(from, to, (i) => postings.doc[i]! <= self);
-      const end = Math.min(to, p + maxScan);
-      for (; p < end; p++) {
-        const other = postings.doc[p]!;
-        if (times[other]! > until) break;
-        if (shared[other] === 0) touched[touchedCount++] = other;
-        shared[other]!++;
-        if (titles[self]!.has(term) && titles[other]!.has(term)) sharedTitle[other] = 1;
-        dots[other] = dots[other]! + queryWeight[q]! * postings.weight[p]!;
-      }
-    }
-    for (let t = 0; t < touchedCount; t++) {
-      const other = touched[t]!;
-      const similarity = dots[other]! / (queryNorm[self]! * queryNorm[other]!);
-      const titled = sharedTitle[other] === 1;
-      const enough = shared[other]! >= minShared && (titled || similarity >= strongSimilarity);
-      dots[other] = 0;
-      shared[other] = 0;
-      sharedTitle[other] = 0;
-      if (similarity < minSimilarity) continue;
-      // Names decide: two shared at least (not one name and the day), and many make up for no shared headline word.
-      const names = sharedNames(self, other, queryStart, queryTerm, specific, bigrams);
-      if (names >= minSpecific && (enough || names >= manyNames)) links.push({ a: self, b: other, similarity });
-    }
-  }
-
-  const vectors = { start: queryStart, term: queryTerm, weight: queryWeight, norm: queryNorm };
-  const merged = clusterLinks(links, vectors, times, {
-    maxSpanMs: (options.maxSpanDays ?? 6) * DAY_MS,
-    mergeSimilarity: options.mergeSimilarity ?? 0.25,
-    pairSimilarity: options.pairSimilarity ?? 0.3,
-  });
-  const clusters = splitClusters(merged.clusters, vectors, options.splitSimilarity ?? 0.45);
-  const clusterOf = new Int32Array(count).fill(-1);
-  clusters.forEach((members, c) => members.forEach((m) => (clusterOf[m] = c)));
-  // How strongly each article is linked inside its own cluster: the strongest one leads the story.
-  const strength = new Float64Array(count);
-  for (const { a, b, similarity } of links) {
-    if (clusterOf[a] === -1 || clusterOf[a] !== clusterOf[b]) continue;
-    strength[a] = strength[a]! + similarity;
-    strength[b] = strength[b]! + similarity;
-  }
-  const stories: Story[] = [];
-  for (const members of clusters) {
-    if (members.length < 3 && new Set(members.map((m) => docs[m]!.outlet.key)).size < 2) continue;
-    // Two articles left together by a split need not have been linked: they too must share two names.
-    if (members.length === 2 && sharedNames(members[0]!, members[1]!, queryStart, queryTerm, specific, bigrams) < minSpecific) continue;
-    let lead = members[0]!;
-    for (const m of members) if (strength[m]! > strength[lead]! + 1e-9) lead = m;
-    stories.push({ id: docs[members[0]!]!.id, articleIds: members.map((m) => docs[m]!.id), leadId: docs[lead]!.id });
-  }
+  if (docs.length < 2) return [];
+  const settings = storySettings(options);
+  const groups = options.cacheFile === undefined ? detectStories(docs, settings).stories : keptStories(docs, settings, options.cacheFile);
+  const stories = groups.map(({ members, lead }) => ({ id: docs[members[0]!]!.id, articleIds: members.map((m) => docs[m]!.id), leadId: docs[lead]!.id }));
   const firstTime = new Map(docs.map((d) => [d.id, d.publishedAt]));
   return stories.sort((a, b) => firstTime.get(b.id)! - firstTime.get(a.id)! || compareIds(a.id, b.id));
+}
+
+function storySettings(options: FindStoriesOptions): StorySettings {
+  return {
+    windowMs: (options.windowDays ?? 3) * DAY_MS,
+    maxSpanMs: (options.maxSpanDays ?? 6) * DAY_MS,
+    queryTerms: options.queryTerms ?? 40,
+    bodyChars: options.bodyChars ?? 300,
+    backgroundMs: (options.backgroundDays ?? 60) * DAY_MS,
+    burst: options.burst ?? 0.25,
+    titleWeight: options.titleWeight ?? 2,
+    maxShare: options.maxShare ?? 0.1,
+    maxScan: options.maxScan ?? 200,
+    minSimilarity: options.minSimilarity ?? 0.2,
+    strongSimilarity: options.strongSimilarity ?? 0.5,
+    minSharedTerms: options.minSharedTerms ?? 4,
+    minSpecificTerms: options.minSpecificTerms ?? 2,
+    manyNames: options.manyNames ?? 4,
+    specificShare: options.specificShare ?? 0.02,
+    specificBurst: options.specificBurst ?? 5,
+    mergeSimilarity: options.mergeSimilarity ?? 0.25,
+    pairSimilarity: options.pairSimilarity ?? 0.3,
+    splitSimilarity: options.splitSimilarity ?? 0.45,
+  };
 }
 
 function compareIds(a: string, b: string): number {

@@ -17,14 +17,21 @@ import { textHead, textLength } from './offload-texts.ts';
  * bigrams and Latin words (forEachTermKey), plus named things (numbers, quoted names: namedThings).
  * Terms in at least half the articles of an outlet are that outlet's boilerplate and are dropped.
  */
-export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: number): TermIndex & { bigrams: Bigrams } {
+export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: number, boilerplate: Boilerplate = dropOutletBoilerplate): StoryTermIndex {
   const termIds = makeTermIds();
+  // The key of each term that is not a bigram (a Latin name, a named thing), by id: read by `termKey`.
+  const otherKeys = new Map<number, string | number>();
+  let seen = 0;
   // The two characters of each bigram term (-1 for other terms), so that the overlapping bigrams of
   // one word (阿富, 富汗) can be counted as one name.
   let first = new Int32Array(1024).fill(-1);
   let second = new Int32Array(1024).fill(-1);
   const ids = (key: string | number, next?: number): number => {
     const id = termIds(key, next);
+    if (id === seen) {
+      seen++;
+      if (next === undefined) otherKeys.set(id, key);
+    }
     if (id >= first.length) {
       first = grown(first, id + 1, -1);
       second = grown(second, id + 1, -1);
@@ -66,9 +73,20 @@ export function indexStoryTerms(docs: readonly Readonly<Article>[], bodyChars: n
     table.close(index);
   });
   const { docStart, terms, counts, titled, lengths, dfs, end, termCount } = table.finish();
-  dropOutletBoilerplate(docs, docStart, terms, termCount);
-  return { docStart, terms: terms.subarray(0, end), counts: counts.subarray(0, end), titled: titled.subarray(0, end), lengths, dfs, bigrams: { first, second } };
+  const termKey = (id: number): string => (first[id]! >= 0 ? `b${first[id]},${second[id]}` : `${typeof otherKeys.get(id) === 'number' ? 'n' : 's'}${otherKeys.get(id)}`);
+  boilerplate(docs, docStart, terms, termCount, termKey);
+  return { docStart, terms: terms.subarray(0, end), counts: counts.subarray(0, end), titled: titled.subarray(0, end), lengths, dfs, bigrams: { first, second }, termKey };
 }
+
+export type StoryTermIndex = TermIndex & { readonly bigrams: Bigrams; readonly termKey: (id: number) => string };
+
+/**
+ * Marks (`-id - 1`) the terms of each document that are its outlet's boilerplate: dropOutletBoilerplate
+ * (terms in half the outlet's documents) unless the caller knows the outlets' boilerplate already
+ * (src/archive/story-cache.ts, from the terms of the whole archive kept between builds). `termKey`
+ * names a term the same way in every build (`b` + the code points of a bigram, `s`/`n` + a key).
+ */
+export type Boilerplate = (docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string) => void;
 
 /** The first and second character (code point) of each bigram term, by term id; -1 for other terms. */
 export interface Bigrams {

@@ -1,7 +1,7 @@
 import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
 import { selectQueries } from './related-terms.ts';
-import { indexStoryTerms } from './story-terms.ts';
+import { indexStoryTerms, type StoryTermIndex } from './story-terms.ts';
 
 export interface StoryVectorOptions {
   readonly bodyChars: number;
@@ -13,6 +13,15 @@ export interface StoryVectorOptions {
   readonly queryTerms: number;
   readonly specificShare: number;
   readonly specificBurst: number;
+}
+
+/**
+ * Terms whose use story-cache.ts follows (`terms[id]` 1): `onLive` is called for each document that
+ * uses a watched term, or would were it not its outlet's boilerplate.
+ */
+export interface WatchedTerms {
+  readonly terms: Uint8Array;
+  readonly onLive: (doc: number, term: number) => void;
 }
 
 /** Term-frequency saturation, as in BM25. */
@@ -36,9 +45,8 @@ const MIN_BACKGROUND = 80;
  * Cut to each document's `queryTerms` heaviest terms (`selectQueries`); plus each document's
  * headline terms among them.
  */
-export function storyVectors(docs: readonly Readonly<Article>[], times: Float64Array, options: StoryVectorOptions) {
+export function storyVectors(docs: readonly Readonly<Article>[], times: Float64Array, options: StoryVectorOptions, index: StoryTermIndex = indexStoryTerms(docs, options.bodyChars), watch?: WatchedTerms) {
   const count = docs.length;
-  const index = indexStoryTerms(docs, options.bodyChars);
   const { docStart: rawStart, terms, counts, titled, dfs } = index;
   // Postings (documents in time order) of every term found in two documents or more.
   const postingStart = new Int32Array(dfs.length + 1);
@@ -72,6 +80,16 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
     cursor[term] = at;
     return at;
   };
+  // The tests above, for a term the document has as boilerplate (the cursors only move forward: asking more never changes an answer).
+  const wouldUse = (term: number, t0: number, cut: number): boolean => {
+    if (dfs[term]! < 2) return false;
+    const from = postingStart[term]!;
+    const to = postingStart[term + 1]!;
+    const near = advance(nearFrom, term, from, to, t0 - options.windowMs);
+    if (advance(nearTo, term, near, to, t0 + options.windowMs + 1) - near < 2) return false;
+    const bgFrom = advance(bgFromAt, term, from, near, t0 - options.backgroundMs);
+    return advance(bgToAt, term, near, to, t0 + options.backgroundMs + 1) - bgFrom <= cut;
+  };
   for (let d = 0; d < count; d++) {
     const t0 = times[d]!;
     const background = countBetween(allTimes, t0 - options.backgroundMs, t0 + options.backgroundMs);
@@ -79,7 +97,11 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
     const windowCount = countBetween(allTimes, t0 - options.windowMs, t0 + options.windowMs);
     for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
       const term = terms[k]!;
-      if (term < 0 || dfs[term]! < 2) continue; // an outlet's boilerplate, or nobody else's term
+      if (term < 0 || dfs[term]! < 2) {
+        // A watched boilerplate term: would this document use it were it not boilerplate?
+        if (watch !== undefined && term < 0 && watch.terms[-term - 1] === 1 && wouldUse(-term - 1, t0, cut)) watch.onLive(d, -term - 1);
+        continue; // an outlet's boilerplate, or nobody else's term
+      }
       const from = postingStart[term]!;
       const to = postingStart[term + 1]!;
       const near = advance(nearFrom, term, from, to, t0 - options.windowMs);
@@ -88,6 +110,7 @@ export function storyVectors(docs: readonly Readonly<Article>[], times: Float64A
       const bgFrom = advance(bgFromAt, term, from, near, t0 - options.backgroundMs);
       const bgDf = advance(bgToAt, term, near, to, t0 + options.backgroundMs + 1) - bgFrom;
       if (bgDf > cut) continue;
+      if (watch?.terms[term] === 1) watch.onLive(d, term);
       const idf = Math.log(1 + (background - bgDf + 0.5) / (bgDf + 0.5));
       const tf = counts[k]!;
       const weight = idf * ((tf * (K1 + 1)) / (tf + K1) + options.titleWeight * titled[k]!) * (1 + options.burst * Math.log2(nearby / 2));
