@@ -101,10 +101,11 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
 
 /** Each document's list by id, made of `entry(other, k)` (k: the entry's place in `lists`). */
 function inMap<T>(docs: readonly Article[], lists: RelatedLists, entry: (other: number, k: number) => T): Map<string, T[]> {
+  const { start, other } = lists;
   const map = new Map<string, T[]>();
   for (let d = 0; d < docs.length; d++) {
-    const list: T[] = [];
-    for (let k = lists.start[d]!; k < lists.start[d + 1]!; k++) list.push(entry(lists.other[k]!, k));
+    const list = new Array<T>(start[d + 1]! - start[d]!);
+    for (let k = start[d]!; k < start[d + 1]!; k++) list[k - start[d]!] = entry(other[k]!, k);
     map.set(docs[d]!.id, list);
   }
   return map;
