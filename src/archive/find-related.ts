@@ -143,18 +143,25 @@ function relatedLists(articles: readonly Article[], options: FindRelatedOptions)
 /**
  * The index of `docs` (those after `from`'s documents, or all) weighed as of each: the running state
  * after them (`kept`, for the next build) and their doc side. The term table and the counting maps are
- * gone on return: they are not held while scoring.
+ * gone before weighing, and the documents' terms (~9 bytes a term occurrence, only an argument here)
+ * once it is done: none of them is held while scoring, in the 100k peak.
  */
 function indexAndWeigh(docs: readonly Article[], options: FindRelatedOptions, settings: Settings, from: KeptIndex | undefined, known?: (d: number) => boolean) {
+  const weigh = ({ index, termKeys, outlets }: ReturnType<typeof indexAfter>) => {
+    const termCount = termKeys.bigrams.length;
+    const { running, ...docSide } = weighTermsAsOfEach(index, termCount, from?.terms ?? NO_TERMS, settings.maxShare, settings.titleWeight, settings.queryTerms, known);
+    const kept: KeptIndex = { terms: running, termKeys, outlets };
+    return { kept, ...docSide };
+  };
+  return weigh(indexAfter(docs, options, from));
+}
+
+/** The terms of `docs`, numbered and counted on from `from`; the term keys and outlet counts after them. */
+function indexAfter(docs: readonly Article[], options: FindRelatedOptions, from: KeptIndex | undefined) {
   const ids = makeTermIds(from?.termKeys);
   const outlets = new Map(from?.outlets);
-  // The documents' terms (~9 bytes a term occurrence) are needed only to weigh: held in a variable
-  // they would stay live while the postings are built, in the 100k peak.
-  const weigh = (index: ReturnType<typeof indexTerms>) =>
-    weighTermsAsOfEach(index, Math.max(ids.size, index.dfs.length), from?.terms ?? NO_TERMS, settings.maxShare, settings.titleWeight, settings.queryTerms, known);
-  const { running, ...docSide } = weigh(indexTerms(docs, options, { ids, outlets }));
-  const kept: KeptIndex = { terms: running, termKeys: ids.keys(), outlets: compact(outlets) };
-  return { kept, ...docSide };
+  const index = indexTerms(docs, options, { ids, outlets });
+  return { index, termKeys: ids.keys(), outlets: compact(outlets) };
 }
 
 /** Each outlet's counts as sorted arrays. */
