@@ -34,55 +34,50 @@ export class RelatedCache {
   private constructor(
     private readonly file: string,
     private readonly key: string,
-    private readonly docs: readonly Article[],
-    private readonly fingerprint: (doc: Article) => string,
-    /** The kept fingerprints of the first `kept` documents. */
-    private readonly keptLines: string,
+    /** Each document's fingerprint, a line each (time order). */
+    private readonly lines: string,
     /** Documents, from the first, whose kept list applies. */
     readonly kept: number,
     /** The kept lists (those of the first `kept` documents apply). */
     readonly lists: RelatedLists | undefined,
     /** The kept index, when it is that of exactly the first `kept` documents, all the file holds. */
     readonly index: KeptIndex | undefined,
+    private readonly count: number,
   ) {}
 
   /** What `file` keeps for `docs` (time order). `settings`: every option with its default applied. */
   static open(file: string, docs: readonly Article[], settings: object, bodyChars: number, sourceKey?: string): RelatedCache {
     const key = createHash('sha256').update(JSON.stringify({ version: RELATED_STATE_VERSION, settings, sourceKey: sourceKey ?? null })).digest('base64');
     const fingerprint = sourceKey === undefined ? (doc: Article) => fieldsFingerprint(doc, bodyChars) : sourceFingerprint;
+    // One string, compared with the kept one at once: the daily build's kept lines are all its first.
+    let lines = '';
+    for (const doc of docs) lines += `${fingerprint(doc)}\n`;
     const state = readRelatedState(file, key);
-    if (state === undefined) return new RelatedCache(file, key, docs, fingerprint, '', 0, undefined, undefined);
-    // The kept documents that are still the first ones, as they were: their lines match.
-    const lines = state.fingerprints;
-    const matches = sourceKey === undefined ? (at: number, doc: Article) => follows(lines, at, fingerprint(doc), NEWLINE) : (at: number, doc: Article) => sourceFollows(lines, at, doc);
+    if (state === undefined) return new RelatedCache(file, key, lines, 0, undefined, undefined, docs.length);
+    const kept = state.fingerprints;
     let same = 0;
     let at = 0;
-    for (; same < docs.length && at < lines.length; same++) {
-      const end = matches(at, docs[same]!);
-      if (end < 0) break;
-      at = end;
+    if (lines.startsWith(kept)) [same, at] = [state.terms.count, kept.length];
+    else {
+      // Up to the first line that differs (a changed, inserted or removed document).
+      for (let end = kept.indexOf('\n'); end >= 0 && lines.startsWith(kept.slice(at, end + 1), at); end = kept.indexOf('\n', at)) [same, at] = [same + 1, end + 1];
     }
-    const index = at === lines.length ? { terms: state.terms, termKeys: state.termKeys, outlets: state.outlets } : undefined;
-    return new RelatedCache(file, key, docs, fingerprint, lines.slice(0, at), same, state.lists, index);
+    const index = at === kept.length ? { terms: state.terms, termKeys: state.termKeys, outlets: state.outlets } : undefined;
+    return new RelatedCache(file, key, lines, same, state.lists, index, docs.length);
   }
 
   /** Every document's list kept, and nothing else: nothing to compute or write. */
   get complete(): boolean {
-    return this.index !== undefined && this.kept === this.docs.length;
+    return this.index !== undefined && this.kept === this.count;
   }
 
   /** Keeps the lists and index of this build's documents for the next build. */
   save(lists: RelatedLists, index: KeptIndex, maxScan: number): void {
-    let fingerprints = this.keptLines;
-    for (let d = this.kept; d < this.docs.length; d++) fingerprints += `${this.fingerprint(this.docs[d]!)}\n`;
-    writeRelatedState(this.file, { key: this.key, fingerprints, lists, ...index }, maxScan);
+    writeRelatedState(this.file, { key: this.key, fingerprints: this.lines, lists, ...index }, maxScan);
     // The JSON lists of the version before (`related.json`), when this file took their place.
     if (path.basename(this.file) === 'related.bin') rmSync(path.join(path.dirname(this.file), 'related.json'), { force: true });
   }
 }
-
-const NEWLINE = 10;
-const COLON = 58;
 
 /** sha1 of what related-terms.ts reads of `doc`. */
 function fieldsFingerprint(doc: Article, bodyChars: number): string {
@@ -93,17 +88,4 @@ function fieldsFingerprint(doc: Article, bodyChars: number): string {
 /** Under a `sourceKey`, the seed's bytes stand for the article's id, time, URL, title, lead and text. */
 function sourceFingerprint(doc: Article): string {
   return `${doc.contentHash}:${doc.topic.slug}:${doc.outlet.key}`;
-}
-
-/** Where `doc`'s source fingerprint line at `at` in `lines` ends, or −1 when it is another (no string built). */
-function sourceFollows(lines: string, at: number, doc: Article): number {
-  at = follows(lines, at, doc.contentHash, COLON);
-  at = at < 0 ? at : follows(lines, at, doc.topic.slug, COLON);
-  return at < 0 ? at : follows(lines, at, doc.outlet.key, NEWLINE);
-}
-
-/** The end of `part` and the `separator` after it at `at` in `text`, or −1 when they are not there. */
-function follows(text: string, at: number, part: string, separator: number): number {
-  const end = at + part.length;
-  return text.startsWith(part, at) && text.charCodeAt(end) === separator ? end + 1 : -1;
 }

@@ -90,23 +90,25 @@ export interface ScoredRelated {
 /** Related ids of every article (an entry for each, possibly empty), best first. */
 export function findRelated(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly string[]> {
   const { docs, lists } = relatedLists(articles, options);
-  return inMap(docs, lists, (d) => docs[d]!.id);
+  const ids = docs.map((doc) => doc.id);
+  return inMap(ids, lists, (other) => ids[other]!);
 }
 
 /** Same as findRelated, with each score (for benchmarks and tuning). */
 export function relatedWithScores(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly ScoredRelated[]> {
   const { docs, lists } = relatedLists(articles, options);
-  return inMap(docs, lists, (d, k) => ({ id: docs[d]!.id, score: lists.score[k]! }));
+  const ids = docs.map((doc) => doc.id);
+  return inMap(ids, lists, (other, k) => ({ id: ids[other]!, score: lists.score[k]! }));
 }
 
 /** Each document's list by id, made of `entry(other, k)` (k: the entry's place in `lists`). */
-function inMap<T>(docs: readonly Article[], lists: RelatedLists, entry: (other: number, k: number) => T): Map<string, T[]> {
+function inMap<T>(ids: readonly string[], lists: RelatedLists, entry: (other: number, k: number) => T): Map<string, T[]> {
   const { start, other } = lists;
   const map = new Map<string, T[]>();
-  for (let d = 0; d < docs.length; d++) {
+  for (let d = 0; d < ids.length; d++) {
     const list = new Array<T>(start[d + 1]! - start[d]!);
     for (let k = start[d]!; k < start[d + 1]!; k++) list[k - start[d]!] = entry(other[k]!, k);
-    map.set(docs[d]!.id, list);
+    map.set(ids[d]!, list);
   }
   return map;
 }
