@@ -25,7 +25,7 @@ const work = join(import.meta.dirname, '.work');
 const dir = values.input ?? join(work, `passes-${count}`);
 if (values.input === undefined && !existsSync(dir)) generateSeeds(dir, count + 1, { seed: 42 });
 const cacheDir = join(work, `passes-cache-${values.input === undefined ? count : 'input'}`);
-const KEPT = ['related.json', 'stories.json', 'topic-scores.bin', 'capture-diffs.json', 'seed-hashes.json'];
+const KEPT = ['related.bin', 'stories.json', 'topic-scores.bin', 'capture-diffs.json', 'seed-hashes.json'];
 
 const all = await listSeedFiles(dir);
 // The newest seed (generated names start with the publication time in ms) is the one a daily build adds.
@@ -41,7 +41,7 @@ const cpu = async <T>(work: () => T | Promise<T>): Promise<[T, number]> => {
 
 async function passes(files: readonly SeedFile[]): Promise<Record<string, number>> {
   const [archive, load] = await cpu(() => loadArchive(dir, { timeZone: 'Asia/Shanghai', outlets: [], cacheDir, files }));
-  const [, related] = await cpu(() => findRelated(archive.articles, { limit: 5, earlierOnly: true, cacheFile: join(cacheDir, 'related.json') }));
+  const [, related] = await cpu(() => findRelated(archive.articles, { limit: 5, earlierOnly: true, cacheFile: join(cacheDir, 'related.bin'), sourceKey: archive.sourceKey! }));
   const [, stories] = await cpu(() => findStories(archive.articles, { cacheFile: join(cacheDir, 'stories.json') }));
   const [, diffs] = await cpu(() => {
     const kept = CaptureDiffs.open(join(cacheDir, 'capture-diffs.json'));

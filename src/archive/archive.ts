@@ -53,4 +53,10 @@ export interface Archive {
    * archive-level results kept between builds (related lists: src/archive/cached-related.ts) go there too.
    */
   readonly cacheDir?: string;
+  /**
+   * What each article's fields follow from beside its seed's bytes (digest of the parser version and
+   * parse options): under one key, articles of the same `contentHash` are the same (the parse cache's
+   * rule). Kept results go by it (related lists: src/archive/cached-related.ts).
+   */
+  readonly sourceKey?: string;
 }

@@ -1,7 +1,11 @@
 import { firstIndex } from '../runtime/first-index.ts';
 import type { Article } from '../article/article.ts';
-import { indexTerms, selectQueries, stable, weighTerms, weighTermsAsOfEach, type TermIndex } from './related-terms.ts';
-import { RelatedCache } from './cached-related.ts';
+import { indexTerms, selectQueries, stable, weighTerms } from './related-terms.ts';
+import { NO_TERMS, weighTermsAsOfEach } from './related-as-of-each.ts';
+import { makeTermIds } from './make-term-ids.ts';
+import { OutletCounts } from './related-outlet-counts.ts';
+import { RelatedCache, type KeptIndex } from './cached-related.ts';
+import type { RelatedLists } from './related-state-file.ts';
 
 export { extractTerms } from './for-each-term-key.ts';
 
@@ -66,9 +70,16 @@ export interface FindRelatedOptions {
   readonly earlierOnly?: boolean;
   /**
    * With `earlierOnly`: where lists are kept between builds (src/archive/cached-related.ts). A list
-   * whose article and earlier articles are as they were is read from it instead of computed.
+   * whose article and earlier articles are as they were is read from it instead of computed; articles
+   * newer than all kept ones are indexed and weighed alone, against what the file keeps.
    */
   readonly cacheFile?: string;
+  /**
+   * With `cacheFile`: the key of what an article's fields follow from beside its seed's bytes (the
+   * parser version and parse options). Given, an article is recognised in the file by its contentHash,
+   * topic and outlet, and its title and text are not read to tell whether it changed.
+   */
+  readonly sourceKey?: string;
 }
 
 export interface ScoredRelated {
@@ -78,77 +89,162 @@ export interface ScoredRelated {
 
 /** Related ids of every article (an entry for each, possibly empty), best first. */
 export function findRelated(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly string[]> {
-  const scored = relatedWithScores(articles, options);
-  return new Map([...scored].map(([id, list]) => [id, list.map((r) => r.id)]));
+  const { docs, lists } = relatedLists(articles, options);
+  const ids = docs.map((doc) => doc.id);
+  return inMap(ids, lists, (other) => ids[other]!);
+}
+
+/** Same as findRelated, with each score (for benchmarks and tuning). */
+export function relatedWithScores(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly ScoredRelated[]> {
+  const { docs, lists } = relatedLists(articles, options);
+  const ids = docs.map((doc) => doc.id);
+  return inMap(ids, lists, (other, k) => ({ id: ids[other]!, score: lists.score[k]! }));
+}
+
+/** Each document's list by id, made of `entry(other, k)` (k: the entry's place in `lists`). */
+function inMap<T>(ids: readonly string[], lists: RelatedLists, entry: (other: number, k: number) => T): Map<string, T[]> {
+  const { start, other } = lists;
+  const map = new Map<string, T[]>();
+  for (let d = 0; d < ids.length; d++) {
+    const list = new Array<T>(start[d + 1]! - start[d]!);
+    for (let k = start[d]!; k < start[d + 1]!; k++) list[k - start[d]!] = entry(other[k]!, k);
+    map.set(ids[d]!, list);
+  }
+  return map;
 }
 
 const DAY_MS = 86_400_000;
 
-/** Same as findRelated, with each score (for benchmarks and tuning). */
-export function relatedWithScores(articles: readonly Article[], options: FindRelatedOptions = {}): ReadonlyMap<string, readonly ScoredRelated[]> {
-  const limit = options.limit ?? 5;
-  const maxScan = options.maxScan ?? 64;
-  const queryTerms = options.queryTerms ?? 30;
-  const minSimilarity = options.minSimilarity ?? 0.08;
-  const minShared = options.minSharedTerms ?? 2;
-  const topicBoost = options.topicBoost ?? 0.2;
-  const recentBoost = options.recentBoost ?? 0.3;
-  const recentHalfLife = options.recentHalfLifeDays ?? 3;
-  const farDecay = options.farDecay ?? 0.25;
-  const farHalfLife = options.farHalfLifeDays ?? 60;
-  const earlierOnly = options.earlierOnly ?? false;
-
+/** The documents in time order (ties by id: the map built from them does not depend on the input order) and their lists. */
+function relatedLists(articles: readonly Article[], options: FindRelatedOptions): { docs: readonly Article[]; lists: RelatedLists } {
+  const settings = settingsOf(options);
   // Time order (ties by id): postings built in this order are sorted by time.
-  const byId = [...articles].sort((a, b) => compareIds(a.id, b.id));
-  const docs = [...byId].sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
-  const count = docs.length;
-  const maxShare = options.maxShare ?? 0.25;
-  const titleWeight = options.titleWeight ?? 2;
-  const bodyChars = options.bodyChars ?? 300;
-  const settings = { limit, maxScan, queryTerms, minSimilarity, minShared, topicBoost, recentBoost, recentHalfLife, farDecay, farHalfLife, maxShare, titleWeight, bodyChars };
-  const cache = earlierOnly && options.cacheFile !== undefined ? RelatedCache.open(options.cacheFile, docs, settings, bodyChars) : undefined;
-  // Every list kept (a rebuild with no change before the newest article): no index at all.
-  if (cache?.complete) {
-    const kept = cache.known as readonly ScoredRelated[][];
-    cache.save(kept); // drops the lists of articles no longer there, if any
-    return inIdOrder(docs, kept);
+  const docs = [...articles].sort((a, b) => a.publishedAt - b.publishedAt || compareIds(a.id, b.id));
+  if (!(options.earlierOnly ?? false)) {
+    const count = docs.length;
+    const { maxShare, titleWeight, queryTerms } = settings;
+    const weighed = weighTerms(indexTerms(docs, options), count, Math.max(2, Math.floor(stable(count) * maxShare)), titleWeight);
+    const selected = selectQueries(weighed.docStart, weighed.docTerm, weighed.docWeight, queryTerms);
+    return { docs, lists: scoreLists(docs, settings, false, { ...weighed, ...selected, first: 0 }) };
   }
-  const idRank = new Int32Array(count);
-  const rankOf = new Map(byId.map((a, rank) => [a, rank]));
-  docs.forEach((doc, index) => (idRank[index] = rankOf.get(doc)!));
+  const cache = options.cacheFile === undefined ? undefined : RelatedCache.open(options.cacheFile, docs, settings, settings.bodyChars, options.sourceKey);
+  // Every list kept (a rebuild with no change before the newest article): no index at all.
+  if (cache?.complete) return { docs, lists: cache.lists! };
+  // Articles newer than all kept ones are indexed against the kept index; else all are, from none.
+  const from = cache?.index;
+  const first = from?.terms.count ?? 0;
+  const known = cache === undefined || from !== undefined ? undefined : (d: number) => d < cache.kept;
+  const { kept, docStart, docTerm, docWeight, docIdf } = indexAndWeigh(docs.slice(first), options, settings, from, known);
+  const selected = selectQueries(docStart, docTerm, docWeight, settings.queryTerms, docIdf);
+  const scoring = { ...kept.terms, ...selected, queryNorm: kept.terms.docNorm, first };
+  const lists = scoreLists(docs, settings, true, scoring, cache?.lists, from !== undefined ? first : (cache?.kept ?? 0));
+  cache?.save(lists, kept, settings.maxScan);
+  return { docs, lists };
+}
 
-  // The index (terms, counts, titled: ~9 bytes a term occurrence) is needed only to weigh: held in a
-  // variable of this function it would stay live through the whole scoring loop, in the 100k peak.
-  const weighIndex = (index: TermIndex) =>
-    earlierOnly
-      ? weighTermsAsOfEach(index, count, maxShare, titleWeight, queryTerms, cache === undefined ? undefined : (d) => cache.known[d] !== undefined)
-      : { ...weighTerms(index, count, maxDf, titleWeight), docIdf: undefined, docNorm: undefined };
-  const maxDf = Math.max(2, Math.floor(stable(count) * maxShare));
-  const weighed = weighIndex(indexTerms(docs, options));
-  const { postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, docIdf } = weighed;
+/**
+ * The index of `docs` (those after `from`'s documents, or all) weighed as of each: the running state
+ * after them (`kept`, for the next build) and their doc side. The term table and the counting maps are
+ * gone before weighing, and the documents' terms (~9 bytes a term occurrence, only an argument here)
+ * once it is done: none of them is held while scoring, in the 100k peak.
+ */
+function indexAndWeigh(docs: readonly Article[], options: FindRelatedOptions, settings: Settings, from: KeptIndex | undefined, known?: (d: number) => boolean) {
+  const weigh = ({ index, termKeys, outlets }: ReturnType<typeof indexAfter>) => {
+    const termCount = termKeys.bigrams.length;
+    const { running, ...docSide } = weighTermsAsOfEach(index, termCount, from?.terms ?? NO_TERMS, settings.maxShare, settings.titleWeight, settings.queryTerms, known);
+    const kept: KeptIndex = { terms: running, termKeys, outlets };
+    return { kept, ...docSide };
+  };
+  return weigh(indexAfter(docs, options, from));
+}
 
-  const topics = docs.map((doc) => doc.topic.slug);
-  const urls = docs.map((doc) => doc.canonicalUrl);
-  const times = Float64Array.from(docs, (doc) => doc.publishedAt);
+/** The terms of `docs`, numbered and counted on from `from`; the term keys and outlet counts after them. */
+function indexAfter(docs: readonly Article[], options: FindRelatedOptions, from: KeptIndex | undefined) {
+  const ids = makeTermIds(from?.termKeys);
+  const outlets = new Map(from?.outlets);
+  const index = indexTerms(docs, options, { ids, outlets });
+  return { index, termKeys: ids.keys(), outlets: compact(outlets) };
+}
+
+/** Each outlet's counts as sorted arrays. */
+function compact(outlets: ReadonlyMap<string, OutletCounts>): Map<string, OutletCounts> {
+  return new Map([...outlets].map(([key, counts]) => {
+    const { terms, counts: values } = counts.entries();
+    return [key, new OutletCounts(counts.members, terms, values)];
+  }));
+}
+
+type Settings = ReturnType<typeof settingsOf>;
+
+/** Every option with its default applied. */
+function settingsOf(options: FindRelatedOptions) {
+  return {
+    limit: options.limit ?? 5,
+    maxScan: options.maxScan ?? 64,
+    queryTerms: options.queryTerms ?? 30,
+    minSimilarity: options.minSimilarity ?? 0.08,
+    minShared: options.minSharedTerms ?? 2,
+    topicBoost: options.topicBoost ?? 0.2,
+    recentBoost: options.recentBoost ?? 0.3,
+    recentHalfLife: options.recentHalfLifeDays ?? 3,
+    farDecay: options.farDecay ?? 0.25,
+    farHalfLife: options.farHalfLifeDays ?? 60,
+    maxShare: options.maxShare ?? 0.25,
+    titleWeight: options.titleWeight ?? 2,
+    bodyChars: options.bodyChars ?? 300,
+  };
+}
+
+/** Postings (documents numbered from 0) and the query side of the documents from `first` on (numbered from 0). */
+interface Scoring {
+  readonly postingStart: Int32Array;
+  readonly postingDoc: Int32Array;
+  readonly postingWeight: Float64Array;
+  readonly queryStart: Int32Array;
+  readonly queryTerm: Int32Array;
+  readonly queryScale: Float64Array;
+  /** Per document from 0. */
+  readonly queryNorm: Float64Array;
+  readonly first: number;
+}
+
+/**
+ * Every document's list: the first `keptCount` copied from `kept`, the others scored from the index.
+ * With `earlierOnly` a document's candidates are the `maxScan` postings before it of each query term;
+ * else the `maxScan` around it.
+ */
+function scoreLists(docs: readonly Article[], settings: Settings, earlierOnly: boolean, scoring: Scoring, kept?: RelatedLists, keptCount = 0): RelatedLists {
+  const { limit, maxScan, minSimilarity, minShared, topicBoost, recentBoost, recentHalfLife, farDecay, farHalfLife } = settings;
+  const { postingStart, postingDoc, postingWeight, queryStart, queryTerm, queryScale, queryNorm, first } = scoring;
+  const count = docs.length;
+  // Read from the documents once when all are scored; a few new ones read their candidates' fields.
+  const few = count - keptCount < 1024;
+  const topics = few ? undefined : docs.map((doc) => doc.topic.slug);
+  const urls = few ? undefined : docs.map((doc) => doc.canonicalUrl);
+  const times = few ? undefined : Float64Array.from(docs, (doc) => doc.publishedAt);
+  const topicOf = (d: number): string => topics?.[d] ?? docs[d]!.topic.slug;
+  const urlOf = (d: number): string => urls?.[d] ?? docs[d]!.canonicalUrl;
+  const timeOf = (d: number): number => times?.[d] ?? docs[d]!.publishedAt;
   const scores = new Float64Array(count);
   const shared = new Int32Array(count);
   const touched = new Int32Array(count);
-  const selected = selectQueries(docStart, docTerm, docWeight, queryTerms, docIdf);
-  const { queryStart, queryTerm, queryScale } = selected;
-  const queryNorm = weighed.docNorm ?? selected.queryNorm;
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
   const maxBoost = (1 + Math.max(0, topicBoost)) * (1 + Math.max(0, recentBoost));
-  const lists: ScoredRelated[][] = [];
+  const start = new Int32Array(count + 1);
+  const listOther = new Int32Array(count * limit);
+  const listScore = new Float64Array(count * limit);
+  let end = 0;
+  if (kept !== undefined && keptCount > 0) {
+    end = kept.start[keptCount]!;
+    start.set(kept.start.subarray(0, keptCount + 1));
+    listOther.set(kept.other.subarray(0, end));
+    listScore.set(kept.score.subarray(0, end));
+  }
 
-  for (let self = 0; self < count; self++) {
-    const kept = cache?.known[self];
-    if (kept !== undefined) {
-      lists[self] = kept as ScoredRelated[];
-      continue;
-    }
+  for (let self = keptCount; self < count; self++) {
     let touchedCount = 0;
-    for (let q = queryStart[self]!; q < queryStart[self + 1]!; q++) {
+    for (let q = queryStart[self - first]!; q < queryStart[self - first + 1]!; q++) {
       const term = queryTerm[q]!;
       const weight = queryScale[q]!;
       let from = postingStart[term]!;
@@ -185,13 +281,13 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
       if (similarity < minSimilarity) continue;
       // Boosts multiply by at most maxBoost: skip a candidate that could not enter a full list.
       if (found === limit && similarity * maxBoost < bestScore[limit - 1]!) continue;
-      if (urls[other] === urls[self]) continue;
-      const days = Math.abs(times[self]! - times[other]!) / DAY_MS;
+      if (urlOf(other) === urlOf(self)) continue;
+      const days = Math.abs(timeOf(self) - timeOf(other)) / DAY_MS;
       const closeness = 1 - farDecay + farDecay * 2 ** (-days / farHalfLife) + recentBoost * 2 ** (-days / recentHalfLife);
-      const score = similarity * closeness * (topics[self] === topics[other] ? 1 + topicBoost : 1);
+      const score = similarity * closeness * (topicOf(self) === topicOf(other) ? 1 + topicBoost : 1);
       // Insert into the sorted best list when it beats the last kept one (ties: smaller id first).
       let at = found;
-      while (at > 0 && (score > bestScore[at - 1]! || (score === bestScore[at - 1]! && idRank[other]! < idRank[bestIndex[at - 1]!]!))) at--;
+      while (at > 0 && (score > bestScore[at - 1]! || (score === bestScore[at - 1]! && docs[other]!.id < docs[bestIndex[at - 1]!]!.id))) at--;
       if (at >= limit) continue;
       for (let k = Math.min(found, limit - 1); k > at; k--) {
         bestScore[k] = bestScore[k - 1]!;
@@ -201,19 +297,13 @@ export function relatedWithScores(articles: readonly Article[], options: FindRel
       bestIndex[at] = other;
       if (found < limit) found++;
     }
-    const list: ScoredRelated[] = [];
-    for (let k = 0; k < found; k++) list.push({ id: docs[bestIndex[k]!]!.id, score: bestScore[k]! });
-    lists[self] = list;
+    for (let k = 0; k < found; k++) {
+      listOther[end] = bestIndex[k]!;
+      listScore[end++] = bestScore[k]!;
+    }
+    start[self + 1] = end;
   }
-
-  cache?.save(lists);
-  return inIdOrder(docs, lists);
-}
-
-/** Entries in id order, so that the map itself does not depend on the input order either. */
-function inIdOrder(docs: readonly Article[], lists: readonly (readonly ScoredRelated[])[]): ReadonlyMap<string, readonly ScoredRelated[]> {
-  const order = Array.from({ length: docs.length }, (_, i) => i).sort((a, b) => compareIds(docs[a]!.id, docs[b]!.id));
-  return new Map(order.map((i) => [docs[i]!.id, lists[i]!]));
+  return { start, other: listOther.subarray(0, end), score: listScore.subarray(0, end) };
 }
 
 function compareIds(a: string, b: string): number {

@@ -65,7 +65,7 @@ export async function loadArchive(inputDir: string, options: LoadArchiveOptions)
 }
 
 /** What `loadArticles` gives: the deduplicated articles, not yet placed in topics nor grouped. */
-export interface LoadedArticles extends Pick<Archive, 'rejected' | 'warnings' | 'duplicatesMerged' | 'filesRead'> {
+export interface LoadedArticles extends Pick<Archive, 'rejected' | 'warnings' | 'duplicatesMerged' | 'filesRead' | 'sourceKey'> {
   readonly articles: Readonly<ParsedArticle>[];
 }
 
@@ -145,7 +145,8 @@ export async function loadArticles(inputDir: string, options: Omit<LoadArchiveOp
   await cache.save();
   known?.save();
   options.onStats?.({ filesRead: total, parsed: misses.length, fromCache: hits, parserVersion: parser.PARSER_VERSION });
-  return assemble(outcomes, files.map((f) => f.path));
+  const sourceKey = createHash('sha256').update(JSON.stringify({ parserVersion: parser.PARSER_VERSION, ...parseOptions })).digest('hex');
+  return { ...assemble(outcomes, files.map((f) => f.path)), sourceKey };
 }
 
 function assemble(outcomes: readonly ParseOutcome[], paths: readonly string[]): LoadedArticles {

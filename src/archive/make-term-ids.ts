@@ -1,8 +1,28 @@
+/** Term ids as `makeTermIds` gives them: a function of the term's key, plus what a kept index needs. */
+export interface TermIds {
+  (key: string | number, second?: number): number;
+  /** Ids given so far (ids are 0 … size − 1). */
+  readonly size: number;
+  /** Every key by id, to be kept and given back to `makeTermIds`. */
+  keys(): TermKeys;
+}
+
+/**
+ * The keys of ids 0 … `bigrams.length` − 1: a BMP bigram as its packed code points (first << 16 |
+ * second, never 0: both are CJK), any other term 0 in `bigrams` and its key in `others`.
+ */
+export interface TermKeys {
+  readonly bigrams: Int32Array;
+  readonly others: readonly (readonly [id: number, key: string | number])[];
+}
+
 /**
  * Numbers terms as first seen: `ids(first, second)` for a CJK bigram (code points), `ids(key)` for
  * any other term. BMP bigrams (nearly all of them) go through an open-addressing table of int32 keys.
+ * Given the `keys()` of an earlier run it goes on from there: the same terms get the same ids, and new
+ * ones the ids that run would have given next.
  */
-export function makeTermIds(): (key: string | number, second?: number) => number {
+export function makeTermIds(known?: TermKeys): TermIds {
   const other = new Map<string | number, number>();
   let next = 0;
   let mask = (1 << 14) - 1;
@@ -27,18 +47,25 @@ export function makeTermIds(): (key: string | number, second?: number) => number
       values[j] = oldValues[i]!;
     }
   };
-  return (key, second = -1) => {
+  const put = (packed: number, id: number): void => {
+    if ((size + 1) * 2 > mask) rehash();
+    const i = slot(packed);
+    keys[i] = packed;
+    values[i] = id;
+    size++;
+  };
+  if (known !== undefined) {
+    known.bigrams.forEach((packed, id) => packed !== 0 && put(packed, id));
+    for (const [id, key] of known.others) other.set(key, id);
+    next = known.bigrams.length;
+  }
+  const ids = (key: string | number, second = -1): number => {
     if (second >= 0 && (key as number) <= 0xffff && second <= 0xffff) {
       const packed = ((key as number) << 16) | second;
-      let i = slot(packed);
+      const i = slot(packed);
       if (values[i] === -1) {
-        if ((size + 1) * 2 > mask) {
-          rehash();
-          i = slot(packed);
-        }
-        keys[i] = packed;
-        values[i] = next++;
-        size++;
+        put(packed, next);
+        return next++;
       }
       return values[i]!;
     }
@@ -47,4 +74,14 @@ export function makeTermIds(): (key: string | number, second?: number) => number
     if (id === undefined) other.set(mapKey, (id = next++));
     return id;
   };
+  return Object.defineProperties(ids, {
+    size: { get: () => next },
+    keys: {
+      value: (): TermKeys => {
+        const bigrams = new Int32Array(next);
+        for (let i = 0; i < values.length; i++) if (values[i] !== -1) bigrams[values[i]!] = keys[i]!;
+        return { bigrams, others: [...other].map(([key, id]) => [id, key] as const) };
+      },
+    },
+  }) as TermIds;
 }

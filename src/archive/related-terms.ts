@@ -1,9 +1,10 @@
 import type { Article } from '../article/article.ts';
 import type { FindRelatedOptions } from './find-related.ts';
 import { forEachTermKey } from './for-each-term-key.ts';
-import { makeTermIds } from './make-term-ids.ts';
+import { makeTermIds, type TermIds } from './make-term-ids.ts';
 import { DocTermTable } from './doc-term-table.ts';
 import { textHead, textLength } from './offload-texts.ts';
+import { OutletCounts } from './related-outlet-counts.ts';
 
 /**
  * The term side of related articles (src/archive/find-related.ts): each document's terms read once,
@@ -12,8 +13,8 @@ import { textHead, textLength } from './offload-texts.ts';
  */
 
 /** BM25 parameters: term-frequency saturation and length normalization. */
-const K1 = 1.2;
-const B = 0.75;
+export const K1 = 1.2;
+export const B = 0.75;
 
 export interface TermIndex {
   /** Per document, its distinct terms [docStart[d], docStart[d + 1]) with their weighted counts. */
@@ -28,13 +29,21 @@ export interface TermIndex {
   readonly dfs: Int32Array;
 }
 
+/** Where indexing starts (`earlierOnly`): the term ids and outlet counts of the documents before `docs`, updated in place. */
+export interface IndexStart {
+  readonly ids: TermIds;
+  readonly outlets: Map<string, OutletCounts>;
+}
+
 /**
  * Reads each document's terms once. A term in at least half the articles of an outlet (with 10 or
  * more articles) is that outlet's boilerplate ("德国之声中文网", "法新社…日电") and is dropped there.
+ * With `earlierOnly`, `start` holds the ids and outlet counts of the documents before these (a kept
+ * index: src/archive/cached-related.ts), which go on counting; by default there are none.
  */
-export function indexTerms(docs: readonly Article[], options: FindRelatedOptions): TermIndex {
+export function indexTerms(docs: readonly Article[], options: FindRelatedOptions, start: IndexStart = { ids: makeTermIds(), outlets: new Map() }): TermIndex {
   const bodyChars = options.bodyChars ?? 300;
-  const ids = makeTermIds();
+  const { ids } = start;
   // A first guess the table grows past: distinct terms are ~0.55 of the title and body characters read
   // (bigrams repeat; a Latin word is one term). Sized for every character it was 3.3 times too big:
   // 540 MB of the build's peak at 100,000 articles.
@@ -54,7 +63,7 @@ export function indexTerms(docs: readonly Article[], options: FindRelatedOptions
     table.close(index);
   });
   const { docStart, terms, counts, titled, lengths, dfs, termCount } = table.finish();
-  if (options.earlierOnly) dropOutletBoilerplateAsOfEach(docs, docStart, terms);
+  if (options.earlierOnly) dropOutletBoilerplateAsOfEach(docs, docStart, terms, start.outlets);
   else dropOutletBoilerplate(docs, docStart, terms, termCount);
   return { docStart, terms, counts, titled, lengths, dfs };
 }
@@ -82,17 +91,15 @@ export function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32A
  * boilerplate in a document when it is in at least half of its outlet's documents up to it, so
  * newer documents never change an older one's terms.
  */
-function dropOutletBoilerplateAsOfEach(docs: readonly Article[], docStart: Int32Array, terms: Int32Array): void {
-  const outlets = new Map<string, { members: number; counts: Map<number, number> }>();
+function dropOutletBoilerplateAsOfEach(docs: readonly Article[], docStart: Int32Array, terms: Int32Array, outlets: Map<string, OutletCounts>): void {
   docs.forEach((doc, d) => {
     let outlet = outlets.get(doc.outlet.key);
-    if (!outlet) outlets.set(doc.outlet.key, (outlet = { members: 0, counts: new Map() }));
+    if (!outlet) outlets.set(doc.outlet.key, (outlet = new OutletCounts()));
     outlet.members++;
     const cut = stable(outlet.members) / 2;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
       const term = terms[k]!;
-      const count = (outlet.counts.get(term) ?? 0) + 1;
-      outlet.counts.set(term, count);
+      const count = outlet.add(term);
       if (outlet.members >= 10 && count >= cut) terms[k] = -term - 1;
     }
   });
@@ -196,103 +203,4 @@ const STEPS_PER_OCTAVE = 8;
 /** `x` rounded to the nearest of 2^(k/8): within ±4.5 %, and unchanged by most small changes of `x`. */
 export function stable(x: number): number {
   return x <= 1 ? x : 2 ** (Math.round(Math.log2(x) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
-}
-
-/**
- * Weights as of each document's own time, for related lists drawn from earlier articles only
- * (`earlierOnly`): document d is weighed with the article count, average length and document
- * frequencies of the documents up to d (in time order), so nothing about a document or its list
- * changes when newer documents arrive. Postings carry the BM25 term-frequency part only; a query
- * multiplies it by its own idf (`docIdf`), so both sides of a dot product use the querying
- * document's idf. The doc side lists the terms useful at its time (2 ≤ df ≤ maxShare of the
- * articles so far); postings hold every term (a rare term may be queried by a later document).
- * Documents `known` to need no list (src/archive/cached-related.ts) get postings and a norm, no doc side.
- */
-export function weighTermsAsOfEach(index: TermIndex, count: number, maxShare: number, titleWeight: number, queryTerms: number, known?: (d: number) => boolean) {
-  const { docStart: rawStart, terms, counts, titled, lengths, dfs } = index;
-  const termCount = dfs.length;
-  const runningDf = new Int32Array(termCount);
-  const postingCount = new Int32Array(termCount + 1);
-  const tfPart = new Float64Array(terms.length);
-  const docStart = new Int32Array(count + 1);
-  // The doc side is allocated once at its size, counted by a first pass: grown entry by entry as JS
-  // arrays (8 bytes an entry, up to half of it spare) and then copied into typed arrays, its three
-  // arrays held ~2.5 times their final size at once, inside the 100k build's peak.
-  const entries = countDocEntries(index, count, maxShare, runningDf, known);
-  runningDf.fill(0);
-  const docTerm = new Int32Array(entries);
-  const docWeight = new Float64Array(entries);
-  const docIdf = new Float64Array(entries);
-  let entry = 0;
-  // A document's norm counts its terms first seen in it too (they match nothing earlier, so they
-  // are no query terms, but they are part of what it is about): else the first article of a story,
-  // its story terms new, would have a tiny norm and be everyone's best match.
-  const docNorm = new Float64Array(count);
-  const own: number[] = [];
-  let lengthSum = 0;
-  for (let d = 0; d < count; d++) {
-    lengthSum += lengths[d]!;
-    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) if (terms[k]! >= 0) runningDf[terms[k]!]!++;
-    const articles = stable(d + 1);
-    const maxDf = Math.max(2, Math.floor(articles * maxShare));
-    const lengthFactor = K1 * (1 - B + (B * lengths[d]!) / stable(lengthSum / (d + 1) || 1));
-    // A document whose list is known (kept from the last build) queries nothing: no query side.
-    const skip = known?.(d) === true;
-    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
-      const term = terms[k]!;
-      if (term < 0) continue;
-      const tf = counts[k]!;
-      tfPart[k] = (tf * (K1 + 1)) / (tf + lengthFactor) + titleWeight * titled[k]!;
-      postingCount[term + 1]!++;
-      const df = runningDf[term]!;
-      if (df > maxDf) continue;
-      const share = stable(df);
-      const idf = Math.log(1 + Math.max(0.5, articles - share + 0.5) / (share + 0.5));
-      own.push(idf * tfPart[k]!);
-      if (df < 2 || skip) continue;
-      docTerm[entry] = term;
-      docWeight[entry] = idf * tfPart[k]!;
-      docIdf[entry] = idf;
-      entry++;
-    }
-    docStart[d + 1] = entry;
-    own.sort((a, b) => b - a);
-    let sum = 0;
-    for (let q = 0; q < Math.min(queryTerms, own.length); q++) sum += own[q]! ** 2;
-    docNorm[d] = Math.sqrt(sum) || 1;
-    own.length = 0;
-  }
-  const postingStart = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + postingCount[t + 1]!;
-  const fill = postingStart.slice(0, termCount);
-  const postingDoc = new Int32Array(postingStart[termCount]!);
-  const postingWeight = new Float64Array(postingStart[termCount]!);
-  for (let d = 0; d < count; d++) {
-    for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) {
-      const term = terms[k]!;
-      if (term < 0) continue;
-      const at = fill[term]!++;
-      postingDoc[at] = d;
-      postingWeight[at] = tfPart[k]!;
-    }
-  }
-  return { postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, docIdf, docNorm };
-}
-
-/** How many doc-side entries weighTermsAsOfEach makes: terms with 2 ≤ df ≤ maxDf as of their document, in documents not `known`. */
-function countDocEntries(index: TermIndex, count: number, maxShare: number, runningDf: Int32Array, known?: (d: number) => boolean): number {
-  const { docStart, terms } = index;
-  let entries = 0;
-  for (let d = 0; d < count; d++) {
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) if (terms[k]! >= 0) runningDf[terms[k]!]!++;
-    if (known?.(d) === true) continue;
-    const maxDf = Math.max(2, Math.floor(stable(d + 1) * maxShare));
-    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const term = terms[k]!;
-      if (term < 0) continue;
-      const df = runningDf[term]!;
-      if (df >= 2 && df <= maxDf) entries++;
-    }
-  }
-  return entries;
 }

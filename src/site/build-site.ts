@@ -188,8 +188,9 @@ function indexPages(
 function relatedArticles(archive: Archive, enabled: boolean): (a: Readonly<Article>) => readonly Readonly<Article>[] {
   if (!enabled) return () => [];
   // Lists are kept between builds beside the archive's other caches: a rebuild computes only the new ones.
-  const cacheFile = archive.cacheDir === undefined ? undefined : path.join(archive.cacheDir, 'related.json');
-  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true, ...(cacheFile === undefined ? {} : { cacheFile }) });
+  const cacheFile = archive.cacheDir === undefined ? undefined : path.join(archive.cacheDir, 'related.bin');
+  const kept = cacheFile === undefined ? {} : { cacheFile, ...(archive.sourceKey === undefined ? {} : { sourceKey: archive.sourceKey }) };
+  const related = findRelated(archive.articles, { limit: 5, earlierOnly: true, ...kept });
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
   return (a) => (related.get(a.id) ?? []).flatMap((id) => byId.get(id) ?? []);
 }
