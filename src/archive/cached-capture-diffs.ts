@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Capture } from '../article/article.ts';
 import { readCheckedFile, writeCheckedFile } from '../runtime/checked-file.ts';
+import { KeptValues } from '../runtime/kept-values.ts';
 import { diffCaptures, type CaptureDiff } from './diff-captures.ts';
 
 /** Bump when diffCaptures' output or this file's layout changes: a file of another version is never read. */
@@ -15,36 +16,28 @@ export const CAPTURE_DIFFS_VERSION = 1;
  * version and the sha1 of the rest) is no cache: every pair is diffed.
  */
 export class CaptureDiffs {
-  readonly #used = new Map<string, CaptureDiff>();
-  #fresh = false;
-
   private constructor(
     private readonly file: string | undefined,
-    private readonly saved: ReadonlyMap<string, CaptureDiff>,
+    private readonly kept: KeptValues<CaptureDiff>,
   ) {}
 
   /** The diffs kept in `file`; undefined keeps nothing (every pair diffed). */
   static open(file: string | undefined): CaptureDiffs {
-    return new CaptureDiffs(file, file === undefined ? new Map() : read(file));
+    return new CaptureDiffs(file, new KeptValues(file === undefined ? new Map() : read(file)));
   }
 
   /** `diffCaptures(older, newer)`, from the file when this pair was diffed before. */
   diff(older: Capture, newer: Capture): CaptureDiff {
     if (this.file === undefined) return diffCaptures(older, newer);
     const key = createHash('sha1').update(JSON.stringify([older.capturedAt, older.title, older.text, newer.capturedAt, newer.title, newer.text])).digest('base64');
-    let diff = this.#used.get(key) ?? this.saved.get(key);
-    if (diff === undefined) {
-      diff = diffCaptures(older, newer);
-      this.#fresh = true;
-    }
-    this.#used.set(key, diff);
-    return diff;
+    return this.kept.get(key, () => diffCaptures(older, newer));
   }
 
   /** Keeps the diffs this build used; writes nothing when the file holds exactly them. */
   save(): void {
-    if (this.file === undefined || (!this.#fresh && this.#used.size === this.saved.size)) return;
-    const body = JSON.stringify(Object.fromEntries(this.#used));
+    const used = this.kept.toSave;
+    if (this.file === undefined || used === undefined) return;
+    const body = JSON.stringify(Object.fromEntries(used));
     writeCheckedFile(this.file, CAPTURE_DIFFS_VERSION, () => [body]);
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { KeptValues } from '../runtime/kept-values.ts';
 import { writeFileAtomicSync } from '../runtime/write-file-atomic.ts';
 
 /** Bump when the scores or this file's layout change: a file of another version is never read. */
@@ -22,47 +23,36 @@ const KEY_BYTES = 20;
  * sha1 of the entries, so a damaged file is never read.
  */
 export class TopicScores {
-  readonly #used = new Map<string, Float64Array | undefined>();
-  #fresh = false;
-
   private constructor(
     private readonly file: string,
     private readonly key: string,
     private readonly topics: number,
-    private readonly saved: ReadonlyMap<string, Float64Array | undefined>,
+    private readonly kept: KeptValues<Float64Array | undefined>,
   ) {}
 
   static open(file: string, modelKey: string, topics: number): TopicScores {
-    return new TopicScores(file, modelKey, topics, read(file, modelKey, topics));
+    return new TopicScores(file, modelKey, topics, new KeptValues(read(file, modelKey, topics)));
   }
 
   /** The kept probabilities of `text`, else `classify()`'s (then kept). */
   scoresOf(text: string, classify: () => Float64Array | undefined): Float64Array | undefined {
-    const digest = createHash('sha1').update(text).digest('base64');
-    if (this.#used.has(digest)) return this.#used.get(digest);
-    let scores: Float64Array | undefined;
-    if (this.saved.has(digest)) scores = this.saved.get(digest);
-    else {
-      scores = classify();
-      this.#fresh = true;
-    }
-    this.#used.set(digest, scores);
-    return scores;
+    return this.kept.get(createHash('sha1').update(text).digest('base64'), classify);
   }
 
   /** Keeps the scores this build used; writes nothing when the file holds exactly them. */
   save(): void {
-    if (!this.#fresh && this.#used.size === this.saved.size) return;
+    const used = this.kept.toSave;
+    if (used === undefined) return;
     const entryBytes = KEY_BYTES + 8 * this.topics;
-    const entries = Buffer.alloc(entryBytes * this.#used.size);
+    const entries = Buffer.alloc(entryBytes * used.size);
     let at = 0;
-    for (const [digest, scores] of this.#used) {
+    for (const [digest, scores] of used) {
       Buffer.from(digest, 'base64').copy(entries, at);
       for (let t = 0; t < this.topics; t++) entries.writeDoubleLE(scores === undefined ? Number.NaN : scores[t]!, at + KEY_BYTES + 8 * t);
       at += entryBytes;
     }
     const sum = createHash('sha1').update(entries).digest('hex');
-    const header = Buffer.from(JSON.stringify({ version: TOPIC_SCORES_VERSION, key: this.key, topics: this.topics, count: this.#used.size, sum }));
+    const header = Buffer.from(JSON.stringify({ version: TOPIC_SCORES_VERSION, key: this.key, topics: this.topics, count: used.size, sum }));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length, 0);
     try {

@@ -5,6 +5,7 @@ import { makeTermIds, type TermIds } from './make-term-ids.ts';
 import { DocTermTable } from './doc-term-table.ts';
 import { textHead, textLength } from './offload-texts.ts';
 import { OutletCounts } from './related-outlet-counts.ts';
+import { outletMembers } from './outlet-members.ts';
 
 /**
  * The term side of related articles (src/archive/find-related.ts): each document's terms read once,
@@ -70,12 +71,7 @@ export function indexTerms(docs: readonly Article[], options: FindRelatedOptions
 
 /** Marks an outlet's boilerplate terms in its documents with -1. */
 export function dropOutletBoilerplate(docs: readonly Article[], docStart: Int32Array, terms: Int32Array, termCount: number): void {
-  const byOutlet = new Map<string, number[]>();
-  docs.forEach((doc, index) => {
-    const list = byOutlet.get(doc.outlet.key);
-    if (list) list.push(index);
-    else byOutlet.set(doc.outlet.key, [index]);
-  });
+  const byOutlet = outletMembers(docs);
   const inOutlet = new Int32Array(termCount);
   for (const members of byOutlet.values()) {
     if (members.length < 10) continue;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/article.ts';
 import { firstIndex } from '../runtime/first-index.ts';
 import { readCheckedFile, writeCheckedFile } from '../runtime/checked-file.ts';
+import { hashSources } from '../runtime/hash-sources.ts';
 import { PARSER_VERSION } from '../article/parse-article.ts';
 import { dropOutletBoilerplate } from './related-terms.ts';
 import { indexStoryTerms } from './story-terms.ts';
@@ -16,9 +16,15 @@ export const STORY_CACHE_VERSION = 2;
 /**
  * Part of the kept state's key: the source of every module story detection runs (src/archive, src/text,
  * the runtime helpers they use), as PARSER_VERSION does for parsing, so an edit of the algorithm never
- * serves stories found by the code before it.
+ * serves stories found by the code before it. Made when stories are first kept, not when the module
+ * loads: reading those ~80 files is no cost of a command that finds no stories.
  */
-const STORY_CODE = hashSources(['./', '../text/'], ['../runtime/first-index.ts', '../runtime/grown.ts']);
+let storyCode: string | undefined;
+const codeKey = (): string =>
+  (storyCode ??= hashSources(
+    ['./', '../text/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url))),
+    ['../runtime/first-index.ts', '../runtime/grown.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url))),
+  ));
 
 interface Kept {
   /** The documents: how many, and the digest of what story detection reads of them, in order. */
@@ -49,7 +55,7 @@ interface Kept {
  * build would not find.
  */
 export function keptStories(docs: readonly Readonly<Article>[], settings: StorySettings, file: string): readonly StoryGroup[] {
-  const key = JSON.stringify({ parser: PARSER_VERSION, code: STORY_CODE, ...settings });
+  const key = JSON.stringify({ parser: PARSER_VERSION, code: codeKey(), ...settings });
   const kept = read(file, key);
   const { digest, prefixDigest } = digestOf(docs, kept?.count ?? 0);
   if (kept?.count === docs.length && kept.digest === digest) return kept.stories;
@@ -170,17 +176,6 @@ function read(file: string, key: string): Kept | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** sha256 (16 hex digits) of the .ts files of `dirs` and of `files`, relative to this module's source. */
-function hashSources(dirs: readonly string[], files: readonly string[]): string {
-  const hash = createHash('sha256');
-  const paths = dirs.flatMap((dir) => {
-    const full = fileURLToPath(new URL(dir, import.meta.url));
-    return readdirSync(full).filter((name) => name.endsWith('.ts')).sort().map((name) => `${full}${name}`);
-  });
-  for (const file of [...paths, ...files.map((f) => fileURLToPath(new URL(f, import.meta.url)))]) hash.update(file.slice(file.lastIndexOf('/src/'))).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
 }
 
 function isIntegers(value: unknown): value is number[] {

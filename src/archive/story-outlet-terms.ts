@@ -1,5 +1,6 @@
 import type { Article } from '../article/article.ts';
 import { stable } from './related-terms.ts';
+import { outletMembers } from './outlet-members.ts';
 
 /**
  * What story detection needs to know of an outlet's boilerplate between builds (src/archive/story-cache.ts).
@@ -36,12 +37,7 @@ type Mutable = { n: number; h: number; slack: number; terms: Map<string, number>
  * boilerplate `-id - 1` read as id), and the term ids whose use `liveRecorder` then needs.
  */
 export function outletTerms(docs: readonly Readonly<Article>[], docStart: Int32Array, terms: Int32Array, termCount: number, termKey: (id: number) => string) {
-  const byOutlet = new Map<string, number[]>();
-  docs.forEach((doc, d) => {
-    const list = byOutlet.get(doc.outlet.key);
-    if (list) list.push(d);
-    else byOutlet.set(doc.outlet.key, [d]);
-  });
+  const byOutlet = outletMembers(docs);
   const counts = new Int32Array(termCount);
   const watched = new Uint8Array(termCount);
   const outlets = new Map<string, Mutable>();

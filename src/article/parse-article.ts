@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashSources } from '../runtime/hash-sources.ts';
 import { splitSeed } from '../seed/split-seed.ts';
 import type { SeedProblem } from '../seed/seed-problem.ts';
 import type { ParsedArticle, ParseOptions } from './article.ts';
@@ -16,16 +14,6 @@ export const PARSER_VERSION: string = hashSources([
   fileURLToPath(new URL('.', import.meta.url)),
   fileURLToPath(new URL('../seed/', import.meta.url)),
 ]);
-
-function hashSources(dirs: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const dir of dirs) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
-      hash.update(name).update(readFileSync(join(dir, name)));
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
 
 export interface ParseResult {
   /** Undefined when the file is rejected (problems then holds at least one error). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readCheckedFile, writeCheckedFile } from '../../runtime/checked-file.ts';
+import { KeptValues } from '../../runtime/kept-values.ts';
 import { FORMAT_VERSION } from './search-format.ts';
 import type { SearchDoc } from './search-doc.ts';
 
@@ -25,17 +26,14 @@ export interface SegmentDigest {
  * and the digests are made from the texts again. Only the segments of the last build are kept.
  */
 export class SegmentDigests {
-  readonly #used = new Map<string, SegmentDigest>();
-  #fresh = false;
-
   private constructor(
     private readonly file: string,
     private readonly scope: string,
-    private readonly saved: ReadonlyMap<string, SegmentDigest>,
+    private readonly kept: KeptValues<SegmentDigest>,
   ) {}
 
   static open(file: string, scope: string): SegmentDigests {
-    return new SegmentDigests(file, scope, read(file, scope));
+    return new SegmentDigests(file, scope, new KeptValues(read(file, scope)));
   }
 
   /** The key of a segment's documents, or undefined when one has no `source` (its text must be read). */
@@ -50,20 +48,14 @@ export class SegmentDigests {
 
   /** The kept digests of the segment with this key, else `make()`'s (then kept). */
   digestOf(key: string | undefined, make: () => SegmentDigest): SegmentDigest {
-    if (key === undefined) return make();
-    let digest = this.#used.get(key) ?? this.saved.get(key);
-    if (digest === undefined) {
-      digest = make();
-      this.#fresh = true;
-    }
-    this.#used.set(key, digest);
-    return digest;
+    return key === undefined ? make() : this.kept.get(key, make);
   }
 
   /** Keeps the digests of this build's segments; writes nothing when the file holds exactly them. */
   save(): void {
-    if (!this.#fresh && this.#used.size === this.saved.size) return;
-    const body = JSON.stringify({ scope: this.scope, segments: [...this.#used] });
+    const used = this.kept.toSave;
+    if (used === undefined) return;
+    const body = JSON.stringify({ scope: this.scope, segments: [...used] });
     writeCheckedFile(this.file, SEGMENT_DIGESTS_VERSION, () => [body]);
   }
 }
